@@ -1,0 +1,15 @@
+/*
+CpOrders post-deploy. Runs on every deploy, after every change to the model's objects. Idempotent: a second deploy
+reports no changes.
+  1. the database master key and CpOrders' certificates (protected by the master key, never by a password here);
+  2. module signing and the Counterpoint side (certificate public part, one user, exact grants), from lists the build
+     derives from the code (obj/generated/PostDeploy.CounterpointAccess.Data.sql, same batch);
+  3. the symmetric key that protects each store's WooCommerce secret;
+  4. the schema version; 5. the jobs disabled by pre-deploy, and the pipeline lock.
+*/
+:r ./PostDeploy/10.MasterKeyAndCertificates.sql
+:r ../../obj/generated/PostDeploy.CounterpointAccess.Data.sql
+:r ./PostDeploy/20.CounterpointAccess.sql
+:r ./PostDeploy/30.SecretKey.sql
+:r ./PostDeploy/40.SchemaVersion.sql
+:r ./PostDeploy/90.RestoreJobs.sql

@@ -1,0 +1,11 @@
+-- 4. Record the installed version once per change (a repeated deploy adds no row).
+DECLARE @Version varchar(20) = '0.1.0';
+DECLARE @ClrVersion varchar(20) = CONVERT(varchar(20), wooclr.ClrVersion());
+IF NOT EXISTS (SELECT 1 FROM woo.SchemaVersion AS v
+               WHERE v.SchemaVersionId = (SELECT MAX(SchemaVersionId) FROM woo.SchemaVersion)
+                 AND v.[Version] = @Version AND ISNULL(v.ClrVersion, '') = ISNULL(@ClrVersion, ''))
+BEGIN
+    INSERT INTO woo.SchemaVersion ([Version], ClrVersion) VALUES (@Version, @ClrVersion);
+    RAISERROR (N'CpOrders post-deploy: version %s (CLR %s) recorded.', 10, 1, @Version, @ClrVersion) WITH NOWAIT;
+END;
+GO

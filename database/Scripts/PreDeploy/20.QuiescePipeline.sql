@@ -1,0 +1,47 @@
+-- Quiesce the pipeline before the assembly and the procedures change.
+-- (a) Take the pipeline's applock for this session (the pipeline takes it with @LockTimeout = 0 and logs a skip), waiting
+--     up to 2 minutes for a running pipeline to finish. Post-deploy releases it; so does the end of the connection.
+DECLARE @LockResult int;
+EXEC @LockResult = sys.sp_getapplock @Resource = N'CpOrders.Pipeline', @LockMode = N'Exclusive', @LockOwner = N'Session', @LockTimeout = 120000, @DbPrincipal = N'public';
+IF @LockResult < 0
+    RAISERROR (N'CPO-DEPLOY-BUSY: the CpOrders pipeline of database $(DatabaseName) is still running after 2 minutes (sp_getapplock returned %d). Let it finish or stop its job, then deploy again. Nothing was changed.', 16, 1, @LockResult);
+ELSE IF @LockResult = 1
+    PRINT N'CpOrders pre-deploy: waited for the running pipeline; pipeline lock held for this deploy.';
+GO
+-- (b) Disable this database's CpOrders jobs (category CpOrders, steps running in this database), recording which were
+--     enabled in woo.DeployJobState so that post-deploy re-enables exactly those. On a first install neither the table
+--     nor the jobs exist. Without access to msdb the jobs stay as they are: the applock above already keeps them out.
+IF OBJECT_ID(N'woo.DeployJobState', N'U') IS NOT NULL
+BEGIN TRY
+    DECLARE @Jobs TABLE (job_id uniqueidentifier PRIMARY KEY, job_name sysname NOT NULL);
+    INSERT INTO @Jobs (job_id, job_name)
+    SELECT j.job_id, j.name
+    FROM msdb.dbo.sysjobs AS j
+    JOIN msdb.dbo.syscategories AS c ON c.category_id = j.category_id
+    WHERE c.name = N'CpOrders' AND j.enabled = 1
+      AND EXISTS (SELECT 1 FROM msdb.dbo.sysjobsteps AS s WHERE s.job_id = j.job_id AND s.database_name = DB_NAME());
+    DECLARE @JobId uniqueidentifier, @JobName sysname, @Disabled int = 0;
+    DECLARE job_cursor CURSOR LOCAL FAST_FORWARD FOR SELECT job_id, job_name FROM @Jobs;
+    OPEN job_cursor;
+    FETCH NEXT FROM job_cursor INTO @JobId, @JobName;
+    WHILE @@FETCH_STATUS = 0
+    BEGIN
+        EXEC sys.sp_executesql
+            N'IF NOT EXISTS (SELECT 1 FROM woo.DeployJobState WHERE JobId = @JobId)
+                  INSERT INTO woo.DeployJobState (JobId, JobName) VALUES (@JobId, @JobName);',
+            N'@JobId uniqueidentifier, @JobName sysname', @JobId = @JobId, @JobName = @JobName;
+        EXEC msdb.dbo.sp_update_job @job_id = @JobId, @enabled = 0;
+        SET @Disabled += 1;
+        RAISERROR (N'CpOrders pre-deploy: disabled job %s for the deploy.', 10, 1, @JobName) WITH NOWAIT;
+        FETCH NEXT FROM job_cursor INTO @JobId, @JobName;
+    END;
+    CLOSE job_cursor;
+    DEALLOCATE job_cursor;
+    IF @Disabled = 0
+        PRINT N'CpOrders pre-deploy: no enabled CpOrders job to disable.';
+END TRY
+BEGIN CATCH
+    DECLARE @Msg nvarchar(2048) = ERROR_MESSAGE();
+    RAISERROR (N'CpOrders pre-deploy: WARNING: could not disable the CpOrders jobs (%s); the pipeline lock still keeps them out during the deploy.', 10, 1, @Msg) WITH NOWAIT;
+END CATCH;
+GO

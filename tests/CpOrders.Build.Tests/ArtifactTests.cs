@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace CpOrders.Build.Tests;
+
+/// <summary>
+/// What ships in artifacts/ is safe to run against a live Counterpoint server (design 1-3). These tests read the
+/// artifacts of the solution build that `dotnet test CpOrders.sln` makes first.
+/// </summary>
+[TestFixture]
+public class ArtifactTests
+{
+    private static string Artifact(string name)
+    {
+        string path = Path.Combine(Repo.Artifacts, name);
+        Assert.That(File.Exists(path), Is.True, $"{path} is missing: build the solution first (README)");
+        return path;
+    }
+
+    private static string DeployScript => File.ReadAllText(Artifact("CpOrders.deploy.sql"));
+
+    private static IEnumerable<string> CounterpointTables() =>
+        Directory.GetFiles(Path.Combine(Repo.Root, "references", "Counterpoint", "dbo", "Tables"), "*.sql")
+            .Select(Path.GetFileNameWithoutExtension)!;
+
+    [Test]
+    public void Every_deployable_artifact_is_built()
+    {
+        foreach (string name in new[] { "CpOrders.dacpac", "Counterpoint.dacpac", "msdb.dacpac", "master.dacpac", "ClrContract.dacpac",
+                                        "CpOrders.publish.xml", "CpOrders.deploy.sql", "CpOrders.WooClr.dll", "CpOrders.CounterpointAccess.txt" })
+            Assert.That(new FileInfo(Artifact(name)).Length, Is.GreaterThan(0), name);
+    }
+
+    [Test]
+    public void Deploy_script_trusts_exactly_the_shipped_assembly()
+    {
+        byte[] dll = File.ReadAllBytes(Artifact("CpOrders.WooClr.dll"));
+        string hash = "0x" + Convert.ToHexString(SHA512.HashData(dll));
+        string script = DeployScript;
+        Assert.That(script, Does.Contain("sp_add_trusted_assembly"));
+        Assert.That(script, Does.Contain(hash).IgnoreCase, "the trusted-assembly hash must be the SHA2_512 of the shipped DLL");
+        Assert.That(script, Does.Contain("0x" + Convert.ToHexString(dll)).IgnoreCase, "the script must carry the shipped DLL's bytes");
+    }
+
+    [Test]
+    public void Deploy_script_creates_no_Counterpoint_table()
+    {
+        List<TSqlParserToken> tokens = SqlTokens.CodeTokens(DeployScript, out _);
+        var created = new List<string>();
+        for (int i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (tokens[i].TokenType == TSqlTokenType.Create && tokens[i + 1].TokenType == TSqlTokenType.Table)
+            {
+                // CREATE TABLE [schema].[name] -> the identifier before the opening parenthesis
+                int j = i + 2;
+                string last = "";
+                while (j < tokens.Count && tokens[j].TokenType != TSqlTokenType.LeftParenthesis)
+                {
+                    if (tokens[j].TokenType is TSqlTokenType.Identifier or TSqlTokenType.QuotedIdentifier)
+                        last = SqlTokens.Text(tokens[j]);
+                    j++;
+                }
+                created.Add(last);
+            }
+        }
+        Assert.That(created, Is.Not.Empty, "the script should create CpOrders' own tables (sanity check of the scan)");
+        Assert.That(created.Intersect(CounterpointTables(), StringComparer.OrdinalIgnoreCase), Is.Empty);
+    }
+
+    [Test]
+    public void Deploy_script_never_creates_alters_or_drops_a_database_other_than_a_guarded_first_install()
+    {
+        string script = DeployScript;
+        Assert.That(Regex.IsMatch(script, @"(CREATE|ALTER|DROP)\s+DATABASE\s+\[?\$\(CounterpointDb\)", RegexOptions.IgnoreCase), Is.False);
+        Assert.That(Regex.IsMatch(script, @"ALTER\s+DATABASE[^;]*\bSET\b", RegexOptions.IgnoreCase), Is.False, "no database option may be set");
+        Assert.That(Regex.IsMatch(script, @"DROP\s+DATABASE", RegexOptions.IgnoreCase), Is.False, "the script must never drop a database");
+        Assert.That(script, Does.Contain("CPO-DEPLOY-EXISTS"), "an existing database stops the first-install script");
+    }
+
+    [Test]
+    public void Deploy_script_never_turns_on_trustworthy_or_changes_server_settings()
+    {
+        List<TSqlParserToken> tokens = SqlTokens.CodeTokens(DeployScript, out List<string> errors);
+        Assert.That(errors, Is.Empty, "the deploy script must parse with the SQL Server 2017 grammar");
+        var words = tokens.Select(SqlTokens.Text).ToList();
+        Assert.That(words, Has.None.EqualTo("TRUSTWORTHY").IgnoreCase);
+        Assert.That(words, Has.None.EqualTo("sp_configure").IgnoreCase);
+        Assert.That(words, Has.None.EqualTo("RECONFIGURE").IgnoreCase);
+    }
+
+    [Test]
+    public void Deploy_script_rejects_the_CounterpointDb_placeholder_before_anything_else()
+    {
+        string script = DeployScript;
+        Assert.That(script, Does.Contain(":setvar CounterpointDb \"__SET_CounterpointDb__\""));
+        int guard = script.IndexOf("CPO-DEPLOY-COUNTERPOINTDB", StringComparison.Ordinal);
+        int firstUse = script.IndexOf("USE [", StringComparison.Ordinal);
+        int create = script.IndexOf("CREATE DATABASE", StringComparison.Ordinal);
+        Assert.That(guard, Is.GreaterThan(0));
+        Assert.That(guard, Is.LessThan(firstUse), "the placeholder check must come before the first USE");
+        Assert.That(guard, Is.LessThan(create));
+        Assert.That(script.IndexOf(":on error exit", StringComparison.OrdinalIgnoreCase), Is.LessThan(guard), "errors must stop the script");
+    }
+
+    [Test]
+    public void Deploy_script_carries_no_secret_and_no_certificate_password()
+    {
+        string script = DeployScript;
+        Assert.That(Regex.IsMatch(script, @"ENCRYPTION\s+BY\s+PASSWORD\s*=\s*'", RegexOptions.IgnoreCase), Is.False, "no literal password");
+        Assert.That(Regex.IsMatch(script, @"CREATE\s+CERTIFICATE[^;]*PASSWORD", RegexOptions.IgnoreCase), Is.False, "certificates are protected by the master key");
+        Assert.That(Regex.Matches(script, @"^:setvar\s+(\w+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value),
+            Is.EquivalentTo(new[] { "CounterpointDb", "DatabaseName", "DefaultFilePrefix", "DefaultDataPath", "DefaultLogPath" }));
+    }
+
+    [Test]
+    public void Publish_profile_sets_every_safety_option_explicitly()
+    {
+        XNamespace ns = "http://schemas.microsoft.com/developer/msbuild/2003";
+        XDocument doc = XDocument.Load(Artifact("CpOrders.publish.xml"));
+        string? Get(string name) => doc.Descendants(ns + name).SingleOrDefault()?.Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Get("ScriptDatabaseOptions"), Is.EqualTo("False"));
+            Assert.That(Get("BlockOnPossibleDataLoss"), Is.EqualTo("True"));
+            Assert.That(Get("DropObjectsNotInSource"), Is.EqualTo("False"));
+            Assert.That(Get("DropPermissionsNotInSource"), Is.EqualTo("False"));
+            Assert.That(Get("DropRoleMembersNotInSource"), Is.EqualTo("False"));
+            Assert.That(Get("GenerateSmartDefaults"), Is.EqualTo("False"));
+            Assert.That(Get("IncludeCompositeObjects"), Is.EqualTo("False"));
+            Assert.That(Get("CreateNewDatabase"), Is.EqualTo("False"));
+            Assert.That(doc.Descendants(ns + "SqlCmdVariable").Single(e => (string?)e.Attribute("Include") == "CounterpointDb").Value.Trim(),
+                Is.EqualTo("__SET_CounterpointDb__"), "the profile carries no real Counterpoint database name");
+        });
+    }
+
+    [Test]
+    public void Every_module_that_uses_Counterpoint_is_signed_and_only_those()
+    {
+        // Independent oracle: a module file that mentions [$(CounterpointDb)] must be in the signing list, and only those.
+        var expected = Directory.GetFiles(Path.Combine(Repo.Root, "database"), "*.sql", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.Combine("database", "Scripts")))
+            .Where(f => File.ReadAllText(f).Contains("[$(CounterpointDb)]"))
+            .Select(f => Path.GetFileNameWithoutExtension(f))
+            .OrderBy(x => x).ToList();
+        string data = File.ReadAllText(Path.Combine(Repo.Root, "obj", "generated", "PostDeploy.CounterpointAccess.Data.sql"));
+        var signed = Regex.Matches(data, @"INSERT INTO @CpoSignedModules \(SchemaName, ObjectName\) VALUES \(N'([^']+)', N'([^']+)'\)")
+            .Select(m => m.Groups[1].Value + "." + m.Groups[2].Value).OrderBy(x => x).ToList();
+        Assert.That(expected, Is.Not.Empty, "sanity: at least one module reads Counterpoint");
+        Assert.That(signed, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Grants_derived_from_the_code_are_what_the_code_does()
+    {
+        string report = File.ReadAllText(Artifact("CpOrders.CounterpointAccess.txt"));
+        // woo.usp_CheckInstall reads PS_DOC_HDR and writes nothing in Counterpoint.
+        Assert.That(report, Does.Contain("SELECT   dbo.PS_DOC_HDR"));
+        Assert.That(report, Does.Not.Contain("INSERT "));
+        Assert.That(report, Does.Not.Contain("UPDATE "));
+        Assert.That(report, Does.Not.Contain("DELETE "));
+    }
+}

@@ -1,0 +1,106 @@
+namespace CpOrders.Build.Tests;
+
+/// <summary>
+/// The build is our strongest check (no SQL Server here): each mistake below, added to a copy of the good tree, must
+/// fail `dotnet build CpOrders.sqlproj` with a message naming the file and the object. One copy is built once (the
+/// good tree must build), then each case adds its file, builds incrementally, and removes it again.
+/// </summary>
+[TestFixture, NonParallelizable]
+public class NegativeBuildTests
+{
+    private string _copy = "";
+
+    [OneTimeSetUp]
+    public void BuildGoodCopy()
+    {
+        _copy = Repo.CopySources("negative");
+        Repo.Result good = Repo.BuildDatabase(_copy);
+        Assert.That(good.ExitCode, Is.EqualTo(0), "the good tree must build:\n" + good.Output);
+    }
+
+    [OneTimeTearDown]
+    public void RemoveCopy()
+    {
+        if (Directory.Exists(_copy) && TestContext.CurrentContext.Result.FailCount == 0)
+            Directory.Delete(_copy, recursive: true);
+    }
+
+    public sealed record Case(string Name, string File, string Text, string[] Expected)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static IEnumerable<Case> Cases()
+    {
+        yield return new Case("misspelled Counterpoint column",
+            "database/woo/Procedures/woo.usp_BadColumn.sql",
+            "CREATE PROCEDURE woo.usp_BadColumn AS BEGIN SET NOCOUNT ON; SELECT h.TKT_NUMBER FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h; END;",
+            new[] { "woo.usp_BadColumn.sql", "[woo].[usp_BadColumn]", "TKT_NUMBER" });
+        yield return new Case("misspelled Counterpoint table",
+            "database/woo/Procedures/woo.usp_BadTable.sql",
+            "CREATE PROCEDURE woo.usp_BadTable AS BEGIN SET NOCOUNT ON; SELECT h.DOC_ID FROM [$(CounterpointDb)].dbo.PS_DOC_HDRX AS h; END;",
+            new[] { "woo.usp_BadTable.sql", "[woo].[usp_BadTable]", "PS_DOC_HDRX" });
+        yield return new Case("wrong msdb parameter",
+            "database/woo/Procedures/woo.usp_BadMsdb.sql",
+            "CREATE PROCEDURE woo.usp_BadMsdb @JobId uniqueidentifier AS BEGIN SET NOCOUNT ON; EXEC msdb.dbo.sp_update_job @job_id = @JobId, @enable = 0; END;",
+            new[] { "woo.usp_BadMsdb.sql", "[woo].[usp_BadMsdb]", "@enable" });
+        yield return new Case("wrong CLR table-function column",
+            "database/woo/Procedures/woo.usp_BadClrColumn.sql",
+            "CREATE PROCEDURE woo.usp_BadClrColumn AS BEGIN SET NOCOUNT ON; SELECT p.property_nam FROM wooclr.AssemblyProperties() AS p; END;",
+            new[] { "woo.usp_BadClrColumn.sql", "[woo].[usp_BadClrColumn]", "property_nam" });
+        yield return new Case("CLR function called with the wrong number of arguments",
+            "database/woo/Procedures/woo.usp_BadClrArgs.sql",
+            "CREATE PROCEDURE woo.usp_BadClrArgs AS BEGIN SET NOCOUNT ON; SELECT p.property_name FROM wooclr.AssemblyProperties(1) AS p; END;",
+            new[] { "woo.usp_BadClrArgs.sql", "DML0313", "AssemblyProperties" });
+        yield return new Case("INSERT into PS_DOC_HDR without DOC_GUID",
+            "database/woo/Procedures/woo.usp_BadInsert.sql",
+            "CREATE PROCEDURE woo.usp_BadInsert AS BEGIN SET NOCOUNT ON; INSERT INTO [$(CounterpointDb)].dbo.PS_DOC_HDR (DOC_ID) VALUES (1); END;",
+            new[] { "woo.usp_BadInsert.sql", "DML0515", "PS_DOC_HDR", "DOC_GUID" });
+        yield return new Case("UPDATE of the computed IM_INV.QTY_AVAIL",
+            "database/woo/Procedures/woo.usp_BadUpdate.sql",
+            "CREATE PROCEDURE woo.usp_BadUpdate AS BEGIN SET NOCOUNT ON; UPDATE i SET QTY_AVAIL = 0 FROM [$(CounterpointDb)].dbo.IM_INV AS i WHERE i.ITEM_NO = 'X'; END;",
+            new[] { "woo.usp_BadUpdate.sql", "DML0271", "IM_INV.QTY_AVAIL" });
+        yield return new Case("INSERT without a column list",
+            "database/woo/Procedures/woo.usp_BadNoColumns.sql",
+            "CREATE PROCEDURE woo.usp_BadNoColumns AS BEGIN SET NOCOUNT ON; INSERT INTO woo.DeployJobState SELECT NEWID(), N'x', SYSUTCDATETIME(); END;",
+            new[] { "woo.usp_BadNoColumns.sql", "DML0001", "woo.DeployJobState" });
+        yield return new Case("syntax newer than SQL Server 2017",
+            "database/woo/Procedures/woo.usp_BadSyntax.sql",
+            "CREATE PROCEDURE woo.usp_BadSyntax @A int, @B int AS BEGIN SET NOCOUNT ON; SELECT CASE WHEN @A IS DISTINCT FROM @B THEN 1 ELSE 0 END AS d; END;",
+            new[] { "woo.usp_BadSyntax.sql", "SQL46010" });
+        yield return new Case("static mutable field in the CLR",
+            "clr/SqlSurface/BadStatic.cs",
+            "namespace CpOrders.WooClr.SqlSurface { public static class BadStatic { public static int Calls; public static int Next() { return ++Calls; } } }",
+            new[] { "BadStatic.cs", "BadStatic.Calls" });
+        yield return new Case("lock in the CLR",
+            "clr/SqlSurface/BadLock.cs",
+            "namespace CpOrders.WooClr.SqlSurface { public sealed class BadLock { private readonly object _gate = new object(); private int _n; public int Touch() { lock (_gate) { return ++_n; } } } }",
+            new[] { "BadLock.cs", "BadLock.Touch", "Monitor" });
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public void Mistake_fails_the_build_naming_file_and_object(Case c)
+    {
+        string path = Path.Combine(_copy, c.File);
+        File.WriteAllText(path, c.Text);
+        try
+        {
+            Repo.Result r = Repo.BuildDatabase(_copy);
+            Assert.That(r.ExitCode, Is.Not.EqualTo(0), $"{c.Name}: the build must fail\n{r.Output}");
+            string errors = string.Join('\n', r.Output.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)));
+            foreach (string expected in c.Expected)
+                Assert.That(errors, Does.Contain(expected), $"{c.Name}: an error line should name '{expected}'\n{r.Output}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void Removing_the_bad_file_builds_again_so_no_stale_output_hides_a_failure()
+    {
+        Repo.Result r = Repo.BuildDatabase(_copy);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Output);
+    }
+}
