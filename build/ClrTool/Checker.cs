@@ -106,7 +106,7 @@ public static class Checker
                 if (type.Name == "<>c" && field.Name == "<>9") continue;
 
                 var (userType, member) = CompilerNames.UserMember(chain, field.Name);
-                string what = $"static field {field.Name}";
+                string what = $"field {field.Name}";
                 var hint = new SourceHint(userType, member);
                 if (field.Name.StartsWith("<>9__", StringComparison.Ordinal))
                 {

@@ -56,8 +56,8 @@ BEGIN
     IF @CpCertByName IS NOT NULL
     BEGIN
         -- Our certificate was re-created (e.g. after a master key reset): replace the old public part and its user.
-        SET @Sql = N'IF USER_ID(@P) IS NOT NULL EXEC (N''DROP USER '' + @Q); DROP CERTIFICATE ' + QUOTENAME(@Principal) + N';';
-        EXEC @CpExec @Sql, N'@P sysname, @Q nvarchar(300)', @P = @Principal, @Q = QUOTENAME(@Principal);
+        SET @Sql = N'IF DATABASE_PRINCIPAL_ID(@P) IS NOT NULL DROP USER ' + QUOTENAME(@Principal) + N'; DROP CERTIFICATE ' + QUOTENAME(@Principal) + N';';
+        EXEC @CpExec @Sql, N'@P sysname', @P = @Principal;
         SET @Changes += 1;
         RAISERROR (N'CpOrders post-deploy: replaced the outdated certificate %s in [$(CounterpointDb)].', 10, 1, @Principal) WITH NOWAIT;
     END;

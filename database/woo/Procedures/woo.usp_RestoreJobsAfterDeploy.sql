@@ -45,6 +45,9 @@ BEGIN
     IF @Restored + @Gone = 0
         RAISERROR (N'No CpOrders job was waiting to be re-enabled.', 10, 1) WITH NOWAIT;
     ELSE
-        RAISERROR (N'%d job(s) %s, %d forgotten.', 10, 1, @Restored, CASE WHEN @Execute = 'Y' THEN N're-enabled' ELSE N'would be re-enabled (@Execute = N)' END, @Gone) WITH NOWAIT;
+    BEGIN
+        DECLARE @Verb nvarchar(60) = CASE WHEN @Execute = 'Y' THEN N're-enabled' ELSE N'would be re-enabled (@Execute = N)' END;
+        RAISERROR (N'%d job(s) %s, %d forgotten.', 10, 1, @Restored, @Verb, @Gone) WITH NOWAIT;
+    END;
     RETURN 0;
 END;

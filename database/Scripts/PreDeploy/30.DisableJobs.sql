@@ -1,16 +1,7 @@
--- Quiesce the pipeline before the assembly and the procedures change.
--- (a) Take the pipeline's applock for this session (the pipeline takes it with @LockTimeout = 0 and logs a skip), waiting
---     up to 2 minutes for a running pipeline to finish. Post-deploy releases it; so does the end of the connection.
-DECLARE @LockResult int;
-EXEC @LockResult = sys.sp_getapplock @Resource = N'CpOrders.Pipeline', @LockMode = N'Exclusive', @LockOwner = N'Session', @LockTimeout = 120000, @DbPrincipal = N'public';
-IF @LockResult < 0
-    RAISERROR (N'CPO-DEPLOY-BUSY: the CpOrders pipeline of database $(DatabaseName) is still running after 2 minutes (sp_getapplock returned %d). Let it finish or stop its job, then deploy again. Nothing was changed.', 16, 1, @LockResult);
-ELSE IF @LockResult = 1
-    PRINT N'CpOrders pre-deploy: waited for the running pipeline; pipeline lock held for this deploy.';
-GO
--- (b) Disable this database's CpOrders jobs (category CpOrders, steps running in this database), recording which were
---     enabled in woo.DeployJobState so that post-deploy re-enables exactly those. On a first install neither the table
---     nor the jobs exist. Without access to msdb the jobs stay as they are: the applock above already keeps them out.
+-- Runs after the environment checks and the CLR part, so a deploy that stops there leaves every job as it was.
+-- Disable this database's CpOrders jobs (category CpOrders, steps running in this database), recording which were
+-- enabled in woo.DeployJobState so that post-deploy re-enables exactly those. On a first install neither the table
+-- nor the jobs exist. Without access to msdb the jobs stay as they are: the applock above already keeps them out.
 IF OBJECT_ID(N'woo.DeployJobState', N'U') IS NOT NULL
 BEGIN TRY
     DECLARE @Jobs TABLE (job_id uniqueidentifier PRIMARY KEY, job_name sysname NOT NULL);
