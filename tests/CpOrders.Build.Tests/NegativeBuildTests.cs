@@ -16,6 +16,8 @@ public class NegativeBuildTests
         _copy = Repo.CopySources("negative");
         Repo.Result good = Repo.BuildDatabase(_copy);
         Assert.That(good.ExitCode, Is.EqualTo(0), "the good tree must build:\n" + good.Output);
+        Repo.Result tests = Repo.BuildDatabase(_copy, "tests/tSQLt/CpOrders.Tests.sqlproj");
+        Assert.That(tests.ExitCode, Is.EqualTo(0), "the good tSQLt tests must build:\n" + tests.Output);
     }
 
     [OneTimeTearDown]
@@ -25,7 +27,7 @@ public class NegativeBuildTests
             Directory.Delete(_copy, recursive: true);
     }
 
-    public sealed record Case(string Name, string File, string Text, string[] Expected)
+    public sealed record Case(string Name, string File, string Text, string[] Expected, string Project = "CpOrders.sqlproj")
     {
         public override string ToString() => Name;
     }
@@ -76,6 +78,14 @@ public class NegativeBuildTests
             "clr/SqlSurface/BadLock.cs",
             "namespace CpOrders.WooClr.SqlSurface { public sealed class BadLock { private readonly object _gate = new object(); private int _n; public int Touch() { lock (_gate) { return ++_n; } } } }",
             new[] { "BadLock.cs", "BadLock.Touch", "Monitor" });
+        yield return new Case("tSQLt test calling a misspelled tSQLt procedure",
+            "tests/tSQLt/test_CheckInstall/test_CheckInstall.test bad assert.sql",
+            "CREATE PROCEDURE [test_CheckInstall].[test bad assert] AS BEGIN EXEC tSQLt.AssertEqualz @Expected = 1, @Actual = 1; END;",
+            new[] { "test bad assert.sql", "[tSQLt].[AssertEqualz]" }, "tests/tSQLt/CpOrders.Tests.sqlproj");
+        yield return new Case("tSQLt test calling a CpOrders procedure that does not exist",
+            "tests/tSQLt/test_CheckInstall/test_CheckInstall.test missing proc.sql",
+            "CREATE PROCEDURE [test_CheckInstall].[test missing proc] AS BEGIN EXEC woo.usp_NoSuchProcedure; END;",
+            new[] { "test missing proc.sql", "[woo].[usp_NoSuchProcedure]" }, "tests/tSQLt/CpOrders.Tests.sqlproj");
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -85,7 +95,7 @@ public class NegativeBuildTests
         File.WriteAllText(path, c.Text);
         try
         {
-            Repo.Result r = Repo.BuildDatabase(_copy);
+            Repo.Result r = Repo.BuildDatabase(_copy, c.Project);
             Assert.That(r.ExitCode, Is.Not.EqualTo(0), $"{c.Name}: the build must fail\n{r.Output}");
             string errors = string.Join('\n', r.Output.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)));
             foreach (string expected in c.Expected)
@@ -98,9 +108,11 @@ public class NegativeBuildTests
     }
 
     [Test]
-    public void Removing_the_bad_file_builds_again_so_no_stale_output_hides_a_failure()
+    public void Removing_the_bad_files_builds_again_so_no_stale_output_hides_a_failure()
     {
         Repo.Result r = Repo.BuildDatabase(_copy);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Output);
+        Repo.Result t = Repo.BuildDatabase(_copy, "tests/tSQLt/CpOrders.Tests.sqlproj");
+        Assert.That(t.ExitCode, Is.EqualTo(0), t.Output);
     }
 }

@@ -25,7 +25,7 @@ public static class Repo
         return dir?.FullName ?? throw new InvalidOperationException("CpOrders.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>Copies the source tree (no build outputs, no .git) to a new temporary folder.</summary>
+    /// <summary>Copies the source tree (no build outputs, no .git; of tests/ only the tSQLt project) to a new temporary folder.</summary>
     public static string CopySources(string name)
     {
         string target = Path.Combine(Path.GetTempPath(), "cporders-" + name + "-" + Guid.NewGuid().ToString("N")[..8]);
@@ -41,8 +41,14 @@ public static class Repo
         foreach (FileInfo f in source.GetFiles())
             f.CopyTo(Path.Combine(target, f.Name));
         foreach (DirectoryInfo d in source.GetDirectories())
-            if (!Skipped.Contains(d.Name, StringComparer.OrdinalIgnoreCase) && !(isRoot && d.Name == "tests"))
+        {
+            if (Skipped.Contains(d.Name, StringComparer.OrdinalIgnoreCase))
+                continue;
+            if (isRoot && d.Name == "tests")
+                CopyDirectory(new DirectoryInfo(Path.Combine(d.FullName, "tSQLt")), Path.Combine(target, "tests", "tSQLt"), false);
+            else
                 CopyDirectory(d, Path.Combine(target, d.Name), false);
+        }
     }
 
     public sealed record Result(int ExitCode, string Output);
@@ -78,6 +84,6 @@ public static class Repo
     }
 
     /// <summary>The build a user runs: the CpOrders database project (and everything it depends on).</summary>
-    public static Result BuildDatabase(string root) =>
-        Run(root, "dotnet", "build", "CpOrders.sqlproj", "-c", Configuration, "-nologo", "-v:minimal", "-nodeReuse:false");
+    public static Result BuildDatabase(string root, string project = "CpOrders.sqlproj") =>
+        Run(root, "dotnet", "build", project, "-c", Configuration, "-nologo", "-v:minimal", "-nodeReuse:false");
 }
