@@ -11,5 +11,6 @@ reports no changes.
 :r ../../obj/generated/PostDeploy.CounterpointAccess.Data.sql
 :r ./PostDeploy/20.CounterpointAccess.sql
 :r ./PostDeploy/30.SecretKey.sql
+:r ../../obj/generated/PostDeploy.Version.sql
 :r ./PostDeploy/40.SchemaVersion.sql
 :r ./PostDeploy/90.RestoreJobs.sql

@@ -1,5 +1,5 @@
--- 4. Record the installed version once per change (a repeated deploy adds no row).
-DECLARE @Version varchar(20) = '0.1.0';
+-- 4. Record the installed version once per change (a repeated deploy adds no row). @Version comes from the generated
+--    part included just before this file (CpoVersion in CpOrders.sqlproj).
 DECLARE @ClrVersion varchar(20) = CONVERT(varchar(20), wooclr.ClrVersion());
 IF NOT EXISTS (SELECT 1 FROM woo.SchemaVersion AS v
                WHERE v.SchemaVersionId = (SELECT MAX(SchemaVersionId) FROM woo.SchemaVersion)
