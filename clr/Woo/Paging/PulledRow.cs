@@ -1,0 +1,45 @@
+using System;
+
+namespace CpOrders.WooClr.Woo.Paging
+{
+    /// <summary>One row of wooclr.GetOrders: an order, or the single final 'end' / 'error' row.</summary>
+    public sealed class PulledRow
+    {
+        public const string OrderKind = "order";
+        public const string EndKind = "end";
+        public const string ErrorKind = "error";
+
+        private PulledRow(string rowKind, OrderSummary order, int pageNo, int httpStatus, string message,
+            int requests, int retries, DateTime? completeUpToUtc)
+        {
+            RowKind = rowKind;
+            Order = order;
+            PageNo = pageNo;
+            HttpStatus = httpStatus;
+            Message = message;
+            Requests = requests;
+            Retries = retries;
+            CompleteUpToUtc = completeUpToUtc;
+        }
+
+        public string RowKind { get; private set; }
+        public OrderSummary Order { get; private set; }
+        public int PageNo { get; private set; }
+        public int HttpStatus { get; private set; }
+        public string Message { get; private set; }
+        public int Requests { get; private set; }
+        public int Retries { get; private set; }
+        /// <summary>On the final row: every order modified before this time has been returned (orders modified exactly
+        /// at it may be returned again by the next call, which T-SQL de-duplicates by id and date_modified_gmt).</summary>
+        public DateTime? CompleteUpToUtc { get; private set; }
+
+        public static PulledRow ForOrder(OrderSummary order, int pageNo, int httpStatus) =>
+            new PulledRow(OrderKind, order, pageNo, httpStatus, null, 0, 0, null);
+
+        public static PulledRow End(int pageNo, int httpStatus, string message, int requests, int retries, DateTime completeUpToUtc) =>
+            new PulledRow(EndKind, null, pageNo, httpStatus, message, requests, retries, completeUpToUtc);
+
+        public static PulledRow Failure(int pageNo, int httpStatus, string message, int requests, int retries, DateTime completeUpToUtc) =>
+            new PulledRow(ErrorKind, null, pageNo, httpStatus, message, requests, retries, completeUpToUtc);
+    }
+}
