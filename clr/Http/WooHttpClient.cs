@@ -349,7 +349,7 @@ namespace CpOrders.WooClr.Http
             {
                 result.WooErrorCode = _redactor.Text(wooCode);
                 result.WooErrorMessage = _redactor.Text(wooMessage);
-                detail = " " + (wooCode ?? "(no code)") + ": " + (wooMessage ?? "(no message)") + ".";
+                detail = " " + (wooCode ?? "(no code)") + ": " + (wooMessage ?? "(no message)").TrimEnd('.');
             }
             else if (!string.IsNullOrEmpty(text))
             {
@@ -359,31 +359,29 @@ namespace CpOrders.WooClr.Http
 
             if (status == 429)
             {
-                var o = Outcome.Fail(WooHttpErrors.RateLimited, "429", at + " (too many requests)." + detail +
-                    " The host rate-limits CpOrders: lower the schedule's frequency or per_page, or ask the host to allow-list the User-Agent '" + _userAgent + "'.", true);
+                var o = Outcome.Fail(WooHttpErrors.RateLimited, "429", at + detail + " (too many requests). The host rate-limits CpOrders: lower the schedule's frequency or per_page, or ask the host to allow-list the User-Agent '" + _userAgent + "'.", true);
                 o.SafeToRepeat = true;
                 o.RetryAfterMs = retryAfter;
                 return o;
             }
             if (status == 500 || status == 502 || status == 503 || status == 504)
             {
-                var o = Outcome.Fail(WooHttpErrors.ServerError, status.ToString(CultureInfo.InvariantCulture), at + "." + detail +
-                    " The shop or its host had a server error; it is retried. If it persists, check the shop's PHP error log and hosting status.", true);
+                var o = Outcome.Fail(WooHttpErrors.ServerError, status.ToString(CultureInfo.InvariantCulture), at + detail + ". The shop or its host had a server error. If it persists, check the shop's PHP error log and hosting status.", true);
                 o.RetryAfterMs = retryAfter;
                 return o;
             }
             if (status == 401 || status == 403)
             {
-                return Outcome.Fail(WooHttpErrors.AuthFailed, status.ToString(CultureInfo.InvariantCulture), at + "." + detail + " " + AuthHint(status), false);
+                return Outcome.Fail(WooHttpErrors.AuthFailed, status.ToString(CultureInfo.InvariantCulture), at + detail + ". " + AuthHint(status), false);
             }
             if (status >= 500)
             {
-                return Outcome.Fail(WooHttpErrors.ServerError, status.ToString(CultureInfo.InvariantCulture), at + "." + detail + " Not retried (this status does not go away by repeating).", false);
+                return Outcome.Fail(WooHttpErrors.ServerError, status.ToString(CultureInfo.InvariantCulture), at + detail + ". Not retried (this status does not go away by repeating).", false);
             }
             string hint = status == 404 && wooCode == "rest_no_route"
                 ? " The WooCommerce REST API is not at this address: check the base URL, that WooCommerce is active and that WordPress permalinks are not 'Plain'."
                 : status == 404 ? " The object does not exist (any more) in the shop." : string.Empty;
-            return Outcome.Fail(WooHttpErrors.ClientError, status.ToString(CultureInfo.InvariantCulture), at + "." + detail + hint, false);
+            return Outcome.Fail(WooHttpErrors.ClientError, status.ToString(CultureInfo.InvariantCulture), at + detail + "." + hint, false);
         }
 
         private string AuthHint(int status)
@@ -494,6 +492,22 @@ namespace CpOrders.WooClr.Http
             return ConnectionFailure(where, ex, false);
         }
 
+        private static bool IsConnectFailure(Exception ex)
+        {
+            for (Exception e = ex; e != null; e = e.InnerException)
+            {
+                var socket = e as System.Net.Sockets.SocketException;
+                if (socket != null && (socket.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused
+                    || socket.SocketErrorCode == System.Net.Sockets.SocketError.HostUnreachable
+                    || socket.SocketErrorCode == System.Net.Sockets.SocketError.NetworkUnreachable
+                    || socket.SocketErrorCode == System.Net.Sockets.SocketError.HostNotFound))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private static bool IsTimeout(Exception ex)
         {
             for (Exception e = ex; e != null; e = e.InnerException)
@@ -525,7 +539,7 @@ namespace CpOrders.WooClr.Http
         {
             return Outcome.Fail(WooHttpErrors.Truncated, "truncated", where + ": the answer was cut off after " + received.ToString(CultureInfo.InvariantCulture) +
                 " of " + declared.ToString(CultureInfo.InvariantCulture) + " bytes" + (ex == null ? string.Empty : " (" + Describe(ex) + ")") +
-                ". The connection broke or the shop's PHP stopped mid-answer (memory or time limit); it is retried.", true);
+                ". The connection broke or the shop's PHP stopped mid-answer (memory or time limit).", true);
         }
 
         private Outcome FromWebException(WebException ex, string where, int timeoutMs, Stopwatch clock)
@@ -534,7 +548,7 @@ namespace CpOrders.WooClr.Http
             {
                 case WebExceptionStatus.Timeout:
                     return Outcome.Fail(WooHttpErrors.Timeout, "timeout", where + ": no answer within " + Seconds(timeoutMs) +
-                        " s (connect and headers). The shop is slow or unreachable from this server; it is retried.", true);
+                        " s (connect and headers). The shop is slow or unreachable from this server.", true);
                 case WebExceptionStatus.NameResolutionFailure:
                 case WebExceptionStatus.ConnectFailure:
                 case WebExceptionStatus.ProxyNameResolutionFailure:
@@ -555,7 +569,8 @@ namespace CpOrders.WooClr.Http
                     {
                         goto case WebExceptionStatus.Timeout;
                     }
-                    return ConnectionFailure(where, ex, false);
+                    // .NET (Core) reports a refused connection as UnknownError with a SocketException inside.
+                    return ConnectionFailure(where, ex, IsConnectFailure(ex));
             }
         }
 
@@ -571,14 +586,19 @@ namespace CpOrders.WooClr.Http
             {
                 what = "cannot resolve the proxy's host name (" + Describe(ex) + "). Check the store's proxy setting.";
             }
-            else if (web != null && web.Status == WebExceptionStatus.ConnectFailure)
+            else if (web != null && (web.Status == WebExceptionStatus.ConnectFailure || IsConnectFailure(ex)))
             {
                 what = "cannot connect (" + Describe(ex) + "). Check that this server may reach the shop (firewall, outbound rules for the SQL Server service account" +
                     (_options.ProxyUrl == null ? ", or a proxy is required: set one)" : ", the proxy)") + ".";
             }
             else
             {
-                what = "the connection failed or was closed by the server or a device in between (" + Describe(ex) + "); it is retried.";
+                what = "the connection failed or was closed by the server or a device in between (" + Describe(ex) + ").";
+            }
+            if (_options.ProxyUrl != null)
+            {
+                Uri proxy = new Uri(_options.ProxyUrl);
+                what += " The request went through the proxy " + proxy.Host + ":" + proxy.Port.ToString(CultureInfo.InvariantCulture) + " (proxyUrl).";
             }
             var o = Outcome.Fail(WooHttpErrors.Connection, "connection: " + (web != null ? web.Status.ToString() : ex.GetType().Name), where + ": " + what, true);
             o.SafeToRepeat = beforeConnect;
