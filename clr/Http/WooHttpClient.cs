@@ -1,0 +1,763 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Text;
+using CpOrders.WooClr.Diagnostics;
+
+namespace CpOrders.WooClr.Http
+{
+    /// <summary>
+    /// Calls the WooCommerce REST API over HttpWebRequest, the only HTTP stack SQL Server's supported assemblies offer.
+    /// One call (<see cref="Send"/>) = up to <see cref="WooHttpOptions.MaxAttempts"/> requests within
+    /// <see cref="WooHttpOptions.TotalBudgetMs"/>; every deadline is enforced by our own read loop, because .NET
+    /// Framework's Timeout does not cover the body and .NET (Core)'s HttpWebRequest ignores several settings.
+    /// No static state: an instance holds only its options and injected environment. Never throws for network or
+    /// HTTP failures: they come back in <see cref="WooHttpResult"/>.
+    /// </summary>
+    public sealed class WooHttpClient
+    {
+        /// <summary>Small reads, so the deadline is checked often even when data trickles in.</summary>
+        public const int ReadChunkBytes = 16 * 1024;
+
+        private readonly WooHttpOptions _options;
+        private readonly Uri _apiBase;
+        private readonly IHttpClock _clock;
+        private readonly INonceSource _nonces;
+        private readonly ISleeper _sleeper;
+        private readonly IJitterSource _jitter;
+        private readonly Redactor _redactor;
+        private readonly string _userAgent;
+
+        public WooHttpClient(WooHttpOptions options)
+            : this(options, new SystemHttpEnvironment())
+        {
+        }
+
+        private WooHttpClient(WooHttpOptions options, SystemHttpEnvironment environment)
+            : this(options, environment, environment, environment, environment)
+        {
+        }
+
+        /// <summary>With an injected clock and nonce source (OAuth), sleeper and jitter (retries): for tests.</summary>
+        public WooHttpClient(WooHttpOptions options, IHttpClock clock, INonceSource nonces, ISleeper sleeper, IJitterSource jitter)
+        {
+            if (options == null) throw new ArgumentNullException("options");
+            if (clock == null) throw new ArgumentNullException("clock");
+            if (nonces == null) throw new ArgumentNullException("nonces");
+            if (sleeper == null) throw new ArgumentNullException("sleeper");
+            if (jitter == null) throw new ArgumentNullException("jitter");
+            _options = options.Clone();
+            _redactor = new Redactor(_options.ConsumerKey, _options.ConsumerSecret);
+            _apiBase = Validate(_options, _redactor);
+            _clock = clock;
+            _nonces = nonces;
+            _sleeper = sleeper;
+            _jitter = jitter;
+            _userAgent = string.IsNullOrEmpty(_options.UserAgent) ? DefaultUserAgent() : _options.UserAgent;
+        }
+
+        /// <summary><c>CpOrders/&lt;informational version&gt;</c>, e.g. <c>CpOrders/0.1.0</c>.</summary>
+        public static string DefaultUserAgent()
+        {
+            return "CpOrders/" + BuildIdentity.Current().Version;
+        }
+
+        public string UserAgent
+        {
+            get { return _userAgent; }
+        }
+
+        /// <summary>The API root every request path is appended to, e.g. <c>https://shop.example.com/wp-json/wc/v3/</c>.</summary>
+        public Uri ApiBase
+        {
+            get { return _apiBase; }
+        }
+
+        /// <summary>Masks this client's secrets in any text (for callers that log more than the result).</summary>
+        public string Redact(string text)
+        {
+            return _redactor.Text(text);
+        }
+
+        /// <summary>Sends the request, retrying what is worth retrying, and reports what happened.</summary>
+        public WooHttpResult Send(WooRequest request)
+        {
+            if (request == null) throw new ArgumentNullException("request");
+            var result = new WooHttpResult();
+            Stopwatch total = Stopwatch.StartNew();
+            Uri plain = BuildUri(request, false);
+            string where = request.Method + " " + Redactor.WithoutQuery(plain);
+            result.Endpoint = request.Method + " " + _redactor.Url(plain);
+            bool idempotent = request.IsIdempotent;
+            long usedMs = 0;
+            int attempt = 0;
+            while (true)
+            {
+                attempt++;
+                long remaining = _options.TotalBudgetMs - usedMs;
+                int timeoutMs = (int)Math.Min(_options.RequestTimeoutMs, remaining);
+                bool limitedByBudget = timeoutMs < _options.RequestTimeoutMs;
+                Stopwatch attemptClock = Stopwatch.StartNew();
+                Outcome outcome = Attempt(request, timeoutMs, where, result);
+                long attemptMs = attemptClock.ElapsedMilliseconds;
+                usedMs += attemptMs;
+                result.Requests = attempt;
+                result.AddAttempt(_redactor.Text("request " + attempt + ": " + outcome.Summary + " (" + attemptMs.ToString(CultureInfo.InvariantCulture) + " ms)"));
+
+                if (outcome.Success)
+                {
+                    return Finish(result, total, null, null);
+                }
+                if (outcome.Code == WooHttpErrors.Timeout && limitedByBudget)
+                {
+                    return Finish(result, total, WooHttpErrors.Budget, BudgetMessage(where, attempt, usedMs, outcome.Message, null));
+                }
+                if (!outcome.Retryable)
+                {
+                    return Finish(result, total, outcome.Code, outcome.Message);
+                }
+                if (!idempotent && !outcome.SafeToRepeat)
+                {
+                    return Finish(result, total, outcome.Code, outcome.Message +
+                        " Not retried: a " + request.Method + " may already have taken effect; the caller checks and repeats it.");
+                }
+                if (attempt >= _options.MaxAttempts)
+                {
+                    return Finish(result, total, outcome.Code, outcome.Message + " Gave up after " + attempt + " request(s) (maxAttempts " +
+                        _options.MaxAttempts + ", " + Seconds(usedMs) + " s).");
+                }
+
+                int delay;
+                string note = null;
+                if (outcome.RetryAfterMs.HasValue)
+                {
+                    long wanted = outcome.RetryAfterMs.Value;
+                    delay = (int)Math.Min(wanted, _options.RetryAfterMaxMs);
+                    if (wanted > _options.RetryAfterMaxMs)
+                    {
+                        note = "WooCommerce asked to wait " + Seconds(wanted) + " s (Retry-After); waiting at most " + Seconds(_options.RetryAfterMaxMs) + " s";
+                        result.AddAttempt(note);
+                    }
+                }
+                else
+                {
+                    delay = RetryTiming.Backoff(attempt, _options.BackoffBaseMs, _options.BackoffMaxMs, _jitter.NextDouble());
+                }
+                if (usedMs + delay >= _options.TotalBudgetMs)
+                {
+                    string wait = "the next wait of " + Seconds(delay) + " s" + (outcome.RetryAfterMs.HasValue ? " (Retry-After)" : string.Empty);
+                    return Finish(result, total, WooHttpErrors.Budget, BudgetMessage(where, attempt, usedMs, outcome.Message, wait));
+                }
+                _sleeper.Sleep(delay);
+                usedMs += delay;
+                result.Retries++;
+                result.AddDelay(delay);
+            }
+        }
+
+        private string BudgetMessage(string where, int attempts, long usedMs, string lastFailure, string nextWait)
+        {
+            return where + ": gave up after " + attempts + " request(s) and " + Seconds(usedMs) + " s: " +
+                (nextWait != null ? nextWait + " would exceed" : "the last request ran out of") + " the total budget of " +
+                Seconds(_options.TotalBudgetMs) + " s (totalBudgetMs). Last failure: " + lastFailure +
+                " The run continues next time; if this repeats, check the shop's health or raise totalBudgetMs.";
+        }
+
+        private WooHttpResult Finish(WooHttpResult result, Stopwatch total, string code, string message)
+        {
+            result.Elapsed = total.Elapsed;
+            result.Succeeded = code == null;
+            result.ErrorCode = code;
+            result.ErrorMessage = message == null ? null : _redactor.Text(code + ": " + message);
+            return result;
+        }
+
+        // ---- one request ------------------------------------------------------------------------------------------
+
+        private sealed class Outcome
+        {
+            public bool Success;
+            public string Code;
+            public string Message;
+            public bool Retryable;
+            public bool SafeToRepeat;
+            public long? RetryAfterMs;
+            public string Summary;
+
+            public static Outcome Ok(int status, long bytes)
+            {
+                return new Outcome { Success = true, Summary = status.ToString(CultureInfo.InvariantCulture) + ", " + bytes.ToString(CultureInfo.InvariantCulture) + " bytes" };
+            }
+
+            public static Outcome Fail(string code, string summary, string message, bool retryable)
+            {
+                return new Outcome { Code = code, Summary = summary, Message = message, Retryable = retryable };
+            }
+        }
+
+        private Outcome Attempt(WooRequest request, int timeoutMs, string where, WooHttpResult result)
+        {
+            ApplyTlsProtocols();
+            Stopwatch clock = Stopwatch.StartNew();
+            HttpWebRequest http = null;
+            HttpWebResponse response = null;
+            bool completed = false;
+            try
+            {
+                http = CreateRequest(request, timeoutMs);
+                if (request.JsonBody != null || request.Method == "PUT" || request.Method == "POST")
+                {
+                    byte[] body = new UTF8Encoding(false).GetBytes(request.JsonBody ?? string.Empty);
+                    http.ContentType = "application/json; charset=utf-8";
+                    http.ContentLength = body.Length;
+                    using (Stream stream = http.GetRequestStream())
+                    {
+                        stream.Write(body, 0, body.Length);
+                    }
+                }
+                try
+                {
+                    response = (HttpWebResponse)http.GetResponse();
+                }
+                catch (WebException ex)
+                {
+                    response = ex.Response as HttpWebResponse;
+                    if (response == null)
+                    {
+                        return FromWebException(ex, where, timeoutMs, clock);
+                    }
+                }
+                Outcome outcome = FromResponse(response, where, timeoutMs, clock, result);
+                completed = outcome.Success || outcome.Code != WooHttpErrors.Timeout && outcome.Code != WooHttpErrors.TooLarge
+                    && outcome.Code != WooHttpErrors.Truncated && outcome.Code != WooHttpErrors.Connection;
+                return outcome;
+            }
+            catch (WebException ex)
+            {
+                return FromWebException(ex, where, timeoutMs, clock);
+            }
+            catch (IOException ex)
+            {
+                return ConnectionFailure(where, ex, false);
+            }
+            catch (NotSupportedException ex)
+            {
+                return Outcome.Fail(WooHttpErrors.Config, "not supported", where + ": " + ex.Message, false);
+            }
+            finally
+            {
+                // A body we stopped reading (deadline, size cap, broken stream) must not be drained on close: abort.
+                if (!completed && http != null)
+                {
+                    try { http.Abort(); } catch (WebException) { } catch (InvalidOperationException) { }
+                }
+                if (response != null)
+                {
+                    try { response.Close(); } catch (WebException) { } catch (IOException) { }
+                }
+            }
+        }
+
+        private HttpWebRequest CreateRequest(WooRequest request, int timeoutMs)
+        {
+            Uri uri = BuildUri(request, true);
+            var http = (HttpWebRequest)WebRequest.Create(uri);
+            http.Method = request.Method;
+            // Explicit: never the machine-wide default proxy (inside SQL Server that is the service account's, unknown to the DBA).
+            http.Proxy = _options.ProxyUrl == null ? null : new WebProxy(new Uri(_options.ProxyUrl), false);
+            http.Timeout = timeoutMs;
+            http.ReadWriteTimeout = timeoutMs;
+            http.KeepAlive = _options.KeepAlive;
+            http.UserAgent = _userAgent;
+            http.Accept = "application/json";
+            http.AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate;
+            http.AllowAutoRedirect = false;
+            http.UseDefaultCredentials = false;
+            http.PreAuthenticate = false;
+            http.ServicePoint.Expect100Continue = false;
+            if (_options.AuthMode == WooAuthMode.Basic)
+            {
+                string pair = _options.ConsumerKey + ":" + _options.ConsumerSecret;
+                http.Headers[HttpRequestHeader.Authorization] = "Basic " + Convert.ToBase64String(new UTF8Encoding(false).GetBytes(pair));
+            }
+            return http;
+        }
+
+        private void ApplyTlsProtocols()
+        {
+            // Inside sqlservr.exe the framework default can still be TLS 1.0; set it at every call (design 3).
+            SecurityProtocolType protocols = SecurityProtocolType.Tls12;
+            if (_options.AllowTls13 && Enum.IsDefined(typeof(SecurityProtocolType), "Tls13"))
+            {
+                protocols |= (SecurityProtocolType)Enum.Parse(typeof(SecurityProtocolType), "Tls13");
+            }
+            ServicePointManager.SecurityProtocol = protocols;
+        }
+
+        private Outcome FromResponse(HttpWebResponse response, string where, int timeoutMs, Stopwatch clock, WooHttpResult result)
+        {
+            int status = (int)response.StatusCode;
+            result.StatusCode = status;
+            result.ContentType = response.ContentType;
+            result.Body = null;
+            result.ClearHeaders();
+            foreach (string name in response.Headers.AllKeys)
+            {
+                if (!string.Equals(name, "Set-Cookie", StringComparison.OrdinalIgnoreCase))
+                {
+                    result.SetHeader(name, response.Headers[name]);
+                }
+            }
+            result.TotalItems = ParseInt(response.Headers["X-WP-Total"]);
+            result.TotalPages = ParseInt(response.Headers["X-WP-TotalPages"]);
+            result.RetryAfter = response.Headers["Retry-After"];
+            string at = where + " answered " + status.ToString(CultureInfo.InvariantCulture);
+
+            if (status >= 300 && status < 400)
+            {
+                string location = response.Headers["Location"];
+                string target = "another address";
+                Uri to;
+                if (!string.IsNullOrEmpty(location) && Uri.TryCreate(response.ResponseUri, location, out to))
+                {
+                    target = Redactor.WithoutQuery(to);
+                }
+                return Outcome.Fail(WooHttpErrors.Redirect, status + " redirect", at + " and redirects to " + target +
+                    ". CpOrders does not follow redirects (they drop the credentials): set the store's base URL to the address the shop redirects to (https, www or not).", false);
+            }
+
+            string text;
+            Outcome readFailure = ReadBody(response, where, timeoutMs, clock, out text);
+            if (readFailure != null)
+            {
+                return readFailure;
+            }
+            result.Body = status >= 200 && status < 300 ? text : _redactor.Text(text);
+
+            if (status >= 200 && status < 300)
+            {
+                return CheckJson(status, text, response.ContentType, at);
+            }
+
+            string wooCode;
+            string wooMessage;
+            string detail = string.Empty;
+            if (ErrorBody.TryRead(text, out wooCode, out wooMessage))
+            {
+                result.WooErrorCode = _redactor.Text(wooCode);
+                result.WooErrorMessage = _redactor.Text(wooMessage);
+                detail = " " + (wooCode ?? "(no code)") + ": " + (wooMessage ?? "(no message)").TrimEnd('.');
+            }
+            else if (!string.IsNullOrEmpty(text))
+            {
+                detail = " (not a WooCommerce error body: " + Excerpt(text) + ")";
+            }
+            long? retryAfter = RetryTiming.ParseRetryAfterMs(result.RetryAfter, _clock.UtcNow);
+
+            if (status == 429)
+            {
+                var o = Outcome.Fail(WooHttpErrors.RateLimited, "429", at + detail + " (too many requests). The host rate-limits CpOrders: lower the schedule's frequency or per_page, or ask the host to allow-list the User-Agent '" + _userAgent + "'.", true);
+                o.SafeToRepeat = true;
+                o.RetryAfterMs = retryAfter;
+                return o;
+            }
+            if (status == 500 || status == 502 || status == 503 || status == 504)
+            {
+                var o = Outcome.Fail(WooHttpErrors.ServerError, status.ToString(CultureInfo.InvariantCulture), at + detail + ". The shop or its host had a server error. If it persists, check the shop's PHP error log and hosting status.", true);
+                o.RetryAfterMs = retryAfter;
+                return o;
+            }
+            if (status == 401 || status == 403)
+            {
+                return Outcome.Fail(WooHttpErrors.AuthFailed, status.ToString(CultureInfo.InvariantCulture), at + detail + ". " + AuthHint(status), false);
+            }
+            if (status >= 500)
+            {
+                return Outcome.Fail(WooHttpErrors.ServerError, status.ToString(CultureInfo.InvariantCulture), at + detail + ". Not retried (this status does not go away by repeating).", false);
+            }
+            string hint = status == 404 && wooCode == "rest_no_route"
+                ? " The WooCommerce REST API is not at this address: check the base URL, that WooCommerce is active and that WordPress permalinks are not 'Plain'."
+                : status == 404 ? " The object does not exist (any more) in the shop." : string.Empty;
+            return Outcome.Fail(WooHttpErrors.ClientError, status.ToString(CultureInfo.InvariantCulture), at + detail + "." + hint, false);
+        }
+
+        private string AuthHint(int status)
+        {
+            string hint = "Check the store's consumer key and secret in CpOrders and that the key (WooCommerce > Settings > Advanced > REST API) exists with Read/Write permission.";
+            if (status == 401 && _options.AuthMode == WooAuthMode.Basic)
+            {
+                hint += " Some hosts do not pass the Authorization header to PHP: then use auth mode 'query'.";
+            }
+            if (status == 403)
+            {
+                hint += " A 403 can also come from a security plugin or firewall blocking the User-Agent '" + _userAgent + "': ask the host to allow-list it.";
+            }
+            return hint;
+        }
+
+        private static Outcome CheckJson(int status, string text, string contentType, string at)
+        {
+            string problem = null;
+            if (!string.IsNullOrEmpty(contentType) && contentType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                problem = "Content-Type " + contentType + ", not JSON";
+            }
+            else
+            {
+                ErrorBody.LooksLikeCompleteJson(text, out problem);
+            }
+            if (problem == null)
+            {
+                return Outcome.Ok(status, text.Length);
+            }
+            return Outcome.Fail(WooHttpErrors.NotJson, status + " but not JSON", at + " but the body is not WooCommerce JSON: " + problem + ". Start: " + Excerpt(text) +
+                ". A security plugin, firewall, cache or maintenance page may have answered instead of WooCommerce, or a plugin printed output into the API: open the URL in a browser from this server.", false);
+        }
+
+        private Outcome ReadBody(HttpWebResponse response, string where, int timeoutMs, Stopwatch clock, out string text)
+        {
+            text = null;
+            long declared = response.ContentLength;
+            string encoding = response.Headers["Content-Encoding"];
+            bool identity = string.IsNullOrEmpty(encoding) || string.Equals(encoding, "identity", StringComparison.OrdinalIgnoreCase);
+            long max = _options.MaxResponseBytes;
+            if (identity && declared > max)
+            {
+                return TooLarge(where, declared, true);
+            }
+            var buffer = new byte[ReadChunkBytes];
+            long received = 0;
+            using (var content = new MemoryStream())
+            {
+                try
+                {
+                    using (Stream stream = response.GetResponseStream())
+                    {
+                        while (true)
+                        {
+                            long left = timeoutMs - clock.ElapsedMilliseconds;
+                            if (left <= 0)
+                            {
+                                return BodyTimeout(where, timeoutMs, received, declared);
+                            }
+                            if (stream.CanTimeout)
+                            {
+                                stream.ReadTimeout = (int)left;
+                            }
+                            int n = stream.Read(buffer, 0, buffer.Length);
+                            if (n <= 0) break;
+                            received += n;
+                            if (received > max)
+                            {
+                                return TooLarge(where, received, false);
+                            }
+                            content.Write(buffer, 0, n);
+                        }
+                    }
+                }
+                catch (IOException ex)
+                {
+                    return BrokenBody(where, timeoutMs, clock, received, declared, identity, ex);
+                }
+                catch (WebException ex)
+                {
+                    return BrokenBody(where, timeoutMs, clock, received, declared, identity, ex);
+                }
+                catch (ObjectDisposedException ex)
+                {
+                    return BrokenBody(where, timeoutMs, clock, received, declared, identity, ex);
+                }
+                if (identity && declared >= 0 && received < declared)
+                {
+                    return Truncated(where, received, declared, null);
+                }
+                text = Decode(content.GetBuffer(), (int)content.Length);
+                return null;
+            }
+        }
+
+        private Outcome BrokenBody(string where, int timeoutMs, Stopwatch clock, long received, long declared, bool identity, Exception ex)
+        {
+            if (clock.ElapsedMilliseconds >= timeoutMs || IsTimeout(ex))
+            {
+                return BodyTimeout(where, timeoutMs, received, declared);
+            }
+            if (identity && declared >= 0 && received < declared)
+            {
+                return Truncated(where, received, declared, ex);
+            }
+            return ConnectionFailure(where, ex, false);
+        }
+
+        private static bool IsConnectFailure(Exception ex)
+        {
+            for (Exception e = ex; e != null; e = e.InnerException)
+            {
+                var socket = e as System.Net.Sockets.SocketException;
+                if (socket != null && (socket.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused
+                    || socket.SocketErrorCode == System.Net.Sockets.SocketError.HostUnreachable
+                    || socket.SocketErrorCode == System.Net.Sockets.SocketError.NetworkUnreachable
+                    || socket.SocketErrorCode == System.Net.Sockets.SocketError.HostNotFound))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool IsTimeout(Exception ex)
+        {
+            for (Exception e = ex; e != null; e = e.InnerException)
+            {
+                var web = e as WebException;
+                if (web != null && web.Status == WebExceptionStatus.Timeout) return true;
+                var socket = e as System.Net.Sockets.SocketException;
+                if (socket != null && socket.SocketErrorCode == System.Net.Sockets.SocketError.TimedOut) return true;
+                if (e is TimeoutException) return true;
+            }
+            return false;
+        }
+
+        private static Outcome BodyTimeout(string where, int timeoutMs, long received, long declared)
+        {
+            return Outcome.Fail(WooHttpErrors.Timeout, "body timeout", where + ": the answer did not complete within " + Seconds(timeoutMs) +
+                " s (received " + received.ToString(CultureInfo.InvariantCulture) + (declared >= 0 ? " of " + declared.ToString(CultureInfo.InvariantCulture) : string.Empty) +
+                " bytes). The shop or the network is slow: lower per_page, or raise requestTimeoutMs.", true);
+        }
+
+        private Outcome TooLarge(string where, long bytes, bool declaredByServer)
+        {
+            return Outcome.Fail(WooHttpErrors.TooLarge, "too large", where + ": the answer is larger than the limit of " +
+                _options.MaxResponseBytes.ToString(CultureInfo.InvariantCulture) + " bytes (" + (declaredByServer ? "Content-Length " : "received more than ") +
+                bytes.ToString(CultureInfo.InvariantCulture) + "). Lower per_page, or raise maxResponseBytes if the shop's orders really are that large.", false);
+        }
+
+        private Outcome Truncated(string where, long received, long declared, Exception ex)
+        {
+            return Outcome.Fail(WooHttpErrors.Truncated, "truncated", where + ": the answer was cut off after " + received.ToString(CultureInfo.InvariantCulture) +
+                " of " + declared.ToString(CultureInfo.InvariantCulture) + " bytes" + (ex == null ? string.Empty : " (" + Describe(ex) + ")") +
+                ". The connection broke or the shop's PHP stopped mid-answer (memory or time limit).", true);
+        }
+
+        private Outcome FromWebException(WebException ex, string where, int timeoutMs, Stopwatch clock)
+        {
+            switch (ex.Status)
+            {
+                case WebExceptionStatus.Timeout:
+                    return Outcome.Fail(WooHttpErrors.Timeout, "timeout", where + ": no answer within " + Seconds(timeoutMs) +
+                        " s (connect and headers). The shop is slow or unreachable from this server.", true);
+                case WebExceptionStatus.NameResolutionFailure:
+                case WebExceptionStatus.ConnectFailure:
+                case WebExceptionStatus.ProxyNameResolutionFailure:
+                    return ConnectionFailure(where, ex, true);
+                case WebExceptionStatus.TrustFailure:
+                case WebExceptionStatus.SecureChannelFailure:
+                    return Outcome.Fail(WooHttpErrors.Tls, "TLS failure", where + ": the TLS (https) handshake failed: " + Describe(ex) +
+                        ". Either this server does not trust the shop's certificate (check the certificate chain and the server's root certificates) " +
+                        "or no common TLS version exists (CpOrders offers TLS 1.2" + (_options.AllowTls13 ? " and 1.3" : string.Empty) + "). Not retried.", false);
+                case WebExceptionStatus.RequestCanceled:
+                    if (clock.ElapsedMilliseconds >= timeoutMs - 50)
+                    {
+                        goto case WebExceptionStatus.Timeout;
+                    }
+                    return ConnectionFailure(where, ex, false);
+                default:
+                    if (IsTimeout(ex) || clock.ElapsedMilliseconds >= timeoutMs)
+                    {
+                        goto case WebExceptionStatus.Timeout;
+                    }
+                    // .NET (Core) reports a refused connection as UnknownError with a SocketException inside.
+                    return ConnectionFailure(where, ex, IsConnectFailure(ex));
+            }
+        }
+
+        private Outcome ConnectionFailure(string where, Exception ex, bool beforeConnect)
+        {
+            var web = ex as WebException;
+            string what;
+            if (web != null && web.Status == WebExceptionStatus.NameResolutionFailure)
+            {
+                what = "cannot resolve the host name (" + Describe(ex) + "). Check the store's base URL and this server's DNS.";
+            }
+            else if (web != null && web.Status == WebExceptionStatus.ProxyNameResolutionFailure)
+            {
+                what = "cannot resolve the proxy's host name (" + Describe(ex) + "). Check the store's proxy setting.";
+            }
+            else if (web != null && (web.Status == WebExceptionStatus.ConnectFailure || IsConnectFailure(ex)))
+            {
+                what = "cannot connect (" + Describe(ex) + "). Check that this server may reach the shop (firewall, outbound rules for the SQL Server service account" +
+                    (_options.ProxyUrl == null ? ", or a proxy is required: set one)" : ", the proxy)") + ".";
+            }
+            else
+            {
+                what = "the connection failed or was closed by the server or a device in between (" + Describe(ex) + ").";
+            }
+            if (_options.ProxyUrl != null)
+            {
+                Uri proxy = new Uri(_options.ProxyUrl);
+                what += " The request went through the proxy " + proxy.Host + ":" + proxy.Port.ToString(CultureInfo.InvariantCulture) + " (proxyUrl).";
+            }
+            var o = Outcome.Fail(WooHttpErrors.Connection, "connection: " + (web != null ? web.Status.ToString() : ex.GetType().Name), where + ": " + what, true);
+            o.SafeToRepeat = beforeConnect;
+            return o;
+        }
+
+        private string Describe(Exception ex)
+        {
+            var sb = new StringBuilder();
+            var web = ex as WebException;
+            if (web != null) sb.Append(web.Status.ToString()).Append(": ");
+            sb.Append(ex.Message);
+            string last = ex.Message;
+            for (Exception inner = ex.InnerException; inner != null; inner = inner.InnerException)
+            {
+                if (inner.Message != last)
+                {
+                    sb.Append(" / ").Append(inner.Message);
+                    last = inner.Message;
+                }
+            }
+            return _redactor.Text(sb.ToString().TrimEnd('.'));
+        }
+
+        // ---- URLs -------------------------------------------------------------------------------------------------
+
+        /// <summary>The request's URL; with credentials (query keys or a fresh OAuth signature) only when <paramref name="withAuth"/>.</summary>
+        private Uri BuildUri(WooRequest request, bool withAuth)
+        {
+            var target = new Uri(_apiBase, request.Path);
+            var query = new List<KeyValuePair<string, string>>(request.Query);
+            if (withAuth && _options.AuthMode == WooAuthMode.Query)
+            {
+                query.Add(new KeyValuePair<string, string>("consumer_key", _options.ConsumerKey));
+                query.Add(new KeyValuePair<string, string>("consumer_secret", _options.ConsumerSecret));
+            }
+            else if (withAuth && _options.AuthMode == WooAuthMode.OAuth1)
+            {
+                var signer = new OAuth1Signer(_options.ConsumerKey, _options.ConsumerSecret);
+                query.AddRange(signer.Sign(request.Method, target, request.Query, _clock.UtcNow, _nonces.NextNonce()));
+            }
+            if (query.Count == 0)
+            {
+                return target;
+            }
+            var sb = new StringBuilder(target.AbsoluteUri);
+            for (int i = 0; i < query.Count; i++)
+            {
+                sb.Append(i == 0 ? '?' : '&').Append(PercentEncoding.Encode(query[i].Key)).Append('=').Append(PercentEncoding.Encode(query[i].Value));
+            }
+            return new Uri(sb.ToString());
+        }
+
+        private static Uri Validate(WooHttpOptions o, Redactor redactor)
+        {
+            var problems = new List<string>();
+            Uri site = null;
+            if (string.IsNullOrEmpty(o.BaseUrl))
+            {
+                problems.Add("baseUrl is missing (the shop's address, e.g. https://shop.example.com)");
+            }
+            else if (!Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out site) || (site.Scheme != "https" && site.Scheme != "http"))
+            {
+                problems.Add("baseUrl '" + redactor.Text(o.BaseUrl) + "' is not an http(s) address");
+                site = null;
+            }
+            else if (!string.IsNullOrEmpty(site.Query) || !string.IsNullOrEmpty(site.Fragment) || !string.IsNullOrEmpty(site.UserInfo))
+            {
+                problems.Add("baseUrl " + Redactor.WithoutQuery(site) + " must not carry a query, fragment or user name: give only the site address; keys go in consumerKey/consumerSecret");
+                site = null;
+            }
+            if (string.IsNullOrEmpty(o.ConsumerKey)) problems.Add("consumerKey is missing");
+            if (string.IsNullOrEmpty(o.ConsumerSecret)) problems.Add("consumerSecret is missing");
+            if (site != null && site.Scheme == "http")
+            {
+                if (o.AuthMode != WooAuthMode.OAuth1)
+                {
+                    problems.Add("baseUrl " + Redactor.WithoutQuery(site) + " is plain http: auth mode '" + o.AuthMode.ToString().ToLowerInvariant() +
+                        "' would send the API keys in clear text, and WooCommerce refuses keys over http anyway. Use https (strongly preferred), or auth mode 'oauth1' with allowPlainHttp");
+                }
+                else if (!o.AllowPlainHttp)
+                {
+                    problems.Add("baseUrl " + Redactor.WithoutQuery(site) + " is plain http: orders (names, addresses) would travel unencrypted. Use https; only if the shop cannot offer https, set allowPlainHttp (OAuth 1.0a signatures keep the secret itself off the wire)");
+                }
+            }
+            if (o.ProxyUrl != null)
+            {
+                Uri proxy;
+                if (!Uri.TryCreate(o.ProxyUrl, UriKind.Absolute, out proxy) || (proxy.Scheme != "http" && proxy.Scheme != "https"))
+                {
+                    problems.Add("proxyUrl '" + redactor.Text(o.ProxyUrl) + "' is not an http(s) address such as http://proxy.corp:8080");
+                }
+                else if (!string.IsNullOrEmpty(proxy.UserInfo))
+                {
+                    problems.Add("proxyUrl must not contain a user name or password (proxy credentials are not supported)");
+                }
+            }
+            if (o.UserAgent != null && (o.UserAgent.IndexOf('\r') >= 0 || o.UserAgent.IndexOf('\n') >= 0))
+            {
+                problems.Add("userAgent must be one line");
+            }
+            if (o.RequestTimeoutMs < 100) problems.Add("requestTimeoutMs must be at least 100");
+            if (o.TotalBudgetMs < 100) problems.Add("totalBudgetMs must be at least 100");
+            if (o.MaxResponseBytes < 1024) problems.Add("maxResponseBytes must be at least 1024");
+            if (o.MaxAttempts < 1 || o.MaxAttempts > 20) problems.Add("maxAttempts must be between 1 and 20");
+            if (o.BackoffBaseMs < 0 || o.BackoffMaxMs < o.BackoffBaseMs) problems.Add("backoffBaseMs must be >= 0 and backoffMaxMs >= backoffBaseMs");
+            if (o.RetryAfterMaxMs < 0) problems.Add("retryAfterMaxMs must be >= 0");
+            string prefix = o.ApiPrefix ?? string.Empty;
+            if (prefix.IndexOf('?') >= 0 || prefix.IndexOf("..", StringComparison.Ordinal) >= 0 || prefix.IndexOf(':') >= 0)
+            {
+                problems.Add("apiPrefix must be a plain path such as wp-json/wc/v3/");
+            }
+            if (problems.Count > 0)
+            {
+                throw new WooHttpException(WooHttpErrors.Config, "the WooCommerce connection settings are not usable: " + string.Join("; ", problems.ToArray()) + ".");
+            }
+            string root = site.GetLeftPart(UriPartial.Path);
+            if (!root.EndsWith("/", StringComparison.Ordinal)) root += "/";
+            prefix = prefix.Trim('/');
+            return new Uri(new Uri(root), prefix.Length == 0 ? string.Empty : prefix + "/");
+        }
+
+        // ---- small helpers ----------------------------------------------------------------------------------------
+
+        private static int? ParseInt(string value)
+        {
+            int n;
+            return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out n) ? n : (int?)null;
+        }
+
+        private static string Decode(byte[] bytes, int length)
+        {
+            int start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return new UTF8Encoding(false, false).GetString(bytes, start, length - start);
+        }
+
+        private static string Excerpt(string text)
+        {
+            if (string.IsNullOrEmpty(text)) return "(empty)";
+            var sb = new StringBuilder();
+            bool space = false;
+            foreach (char c in text)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = true;
+                    continue;
+                }
+                if (space && sb.Length > 0) sb.Append(' ');
+                space = false;
+                sb.Append(char.IsControl(c) ? '?' : c);
+                if (sb.Length >= 120) break;
+            }
+            return "'" + sb + (sb.Length >= 120 ? "..." : string.Empty) + "'";
+        }
+
+        private static string Seconds(long milliseconds)
+        {
+            return (milliseconds / 1000.0).ToString("0.0##", CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+namespace WooStandIn;
+
+public enum FaultKind
+{
+    /// <summary>Answer with <see cref="Fault.Status"/> (e.g. 429, 500, 502, 503), an optional Retry-After and body.</summary>
+    Status,
+    /// <summary>Abort the connection before answering (a reset / a kept-alive connection closed by the server).</summary>
+    Reset,
+    /// <summary>Wait <see cref="Fault.DelayMs"/> before sending the status line and headers.</summary>
+    SlowHeaders,
+    /// <summary>Send the headers and the body in small pieces, <see cref="Fault.DelayMs"/> apart (a trickle).</summary>
+    SlowBody,
+    /// <summary>Send the headers and half the body, then nothing for <see cref="Fault.DelayMs"/>, then the rest.</summary>
+    StallBody,
+    /// <summary>Content-Length of the whole body, send half of it, then abort the connection.</summary>
+    Truncated,
+    /// <summary>200 with an HTML page (a firewall/cache challenge).</summary>
+    Html200,
+    /// <summary>200, application/json, but the JSON is cut off / followed by a PHP warning.</summary>
+    InvalidJson,
+    /// <summary>200 with a valid JSON array padded to <see cref="Fault.Bytes"/> bytes (chunked when <see cref="Fault.Chunked"/>).</summary>
+    Large,
+}
+
+/// <summary>One injected misbehaviour for the next matching request.</summary>
+public sealed record Fault(FaultKind Kind)
+{
+    public int Status { get; init; } = 503;
+    public string? RetryAfter { get; init; }
+    public int DelayMs { get; init; }
+    public int Bytes { get; init; }
+    public bool Chunked { get; init; }
+    /// <summary>Only requests whose path contains this (null: any request).</summary>
+    public string? PathContains { get; init; }
+
+    public static Fault WithStatus(int status, string? retryAfter = null) => new(FaultKind.Status) { Status = status, RetryAfter = retryAfter };
+    public static Fault ResetConnection() => new(FaultKind.Reset);
+    public static Fault SlowHeadersFor(int ms) => new(FaultKind.SlowHeaders) { DelayMs = ms };
+    public static Fault TrickleBody(int msBetweenPieces) => new(FaultKind.SlowBody) { DelayMs = msBetweenPieces };
+    public static Fault StallBodyFor(int ms) => new(FaultKind.StallBody) { DelayMs = ms };
+    public static Fault TruncatedBody() => new(FaultKind.Truncated);
+    public static Fault HtmlPage() => new(FaultKind.Html200);
+    public static Fault BrokenJson() => new(FaultKind.InvalidJson);
+    public static Fault LargeBody(int bytes, bool chunked) => new(FaultKind.Large) { Bytes = bytes, Chunked = chunked };
+}
+
+/// <summary>
+/// Which requests misbehave: an explicit queue (each fault used once, in order), and optionally a seeded random
+/// plan (each request fails with a given probability, with a kind drawn from a list) - same seed, same sequence.
+/// </summary>
+public sealed class FaultPlan
+{
+    private readonly object _gate = new();
+    private readonly Queue<Fault> _queue = new();
+    private Random? _random;
+    private double _probability;
+    private Fault[] _randomKinds = [];
+
+    public FaultPlan Enqueue(params Fault[] faults)
+    {
+        lock (_gate)
+        {
+            foreach (Fault f in faults) _queue.Enqueue(f);
+        }
+        return this;
+    }
+
+    public void UseRandom(int seed, double probability, params Fault[] kinds)
+    {
+        lock (_gate)
+        {
+            _random = new Random(seed);
+            _probability = probability;
+            _randomKinds = kinds;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _queue.Clear();
+            _random = null;
+        }
+    }
+
+    internal Fault? Next(string path)
+    {
+        lock (_gate)
+        {
+            if (_queue.Count > 0 && (_queue.Peek().PathContains is not { } p || path.Contains(p, StringComparison.Ordinal)))
+            {
+                return _queue.Dequeue();
+            }
+            if (_random != null && _randomKinds.Length > 0 && _random.NextDouble() < _probability)
+            {
+                return _randomKinds[_random.Next(_randomKinds.Length)];
+            }
+            return null;
+        }
+    }
+}
