@@ -70,6 +70,25 @@ namespace CpOrders.WooClr.Json
             return reader.Error == null ? JsonCheckResult.Ok() : JsonCheckResult.Invalid(reader.Error, reader.ErrorOffset);
         }
 
+        /// <summary>Reads a whole JSON text without throwing for malformed JSON: false with <paramref name="error"/> set.</summary>
+        public static bool TryParse(string text, out JsonDocument document, out JsonCheckResult error)
+        {
+            JsonReader reader;
+            if (text == null)
+            {
+                document = null;
+                error = JsonCheckResult.Invalid("the JSON text is NULL", -1);
+                return false;
+            }
+            if (TryBuild(text, 0, text.Length, out document, out reader))
+            {
+                error = JsonCheckResult.Ok();
+                return true;
+            }
+            error = JsonCheckResult.Invalid(reader.Error, reader.ErrorOffset);
+            return false;
+        }
+
         private static bool TryBuild(string text, int start, int end, out JsonDocument document, out JsonReader reader)
         {
             reader = new JsonReader(text, start, end);

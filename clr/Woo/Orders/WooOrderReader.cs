@@ -51,11 +51,12 @@ namespace CpOrders.WooClr.Woo.Orders
         public static JsonCheckResult Check(string orderJson)
         {
             if (orderJson == null) return JsonCheckResult.Invalid("the order JSON is NULL", -1);
-            JsonCheckResult syntax = JsonDocument.Validate(orderJson);
-            if (!syntax.IsValid) return syntax;
+            JsonDocument document;
+            JsonCheckResult syntax;
+            if (!JsonDocument.TryParse(orderJson, out document, out syntax)) return syntax;
             try
             {
-                new WooOrderReader(orderJson).ReadAll();
+                new WooOrderReader(document.Root).ReadAll();
             }
             catch (JsonParseException ex)
             {
