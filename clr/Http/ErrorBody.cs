@@ -1,168 +1,107 @@
-using System.Text;
+using System.Globalization;
+using CpOrders.WooClr.Json;
 
 namespace CpOrders.WooClr.Http
 {
     /// <summary>
-    /// TEMPORARY, to be replaced by the shared JSON reader (clr/Json) once it lands: a minimal scanner that reads the
-    /// top-level string members "code" and "message" of a WooCommerce/WordPress error body
-    /// (<c>{"code": "...", "message": "...", "data": {"status": 401}}</c>), and a cheap shape check of a JSON text.
-    /// It is deliberately not a JSON parser: it only walks strings and brackets.
+    /// Reads WooCommerce/WordPress error bodies (<c>{"code": "...", "message": "...", "data": {"status": 401}}</c>) and
+    /// checks that a 2xx body is one complete JSON object or array, both with the shared strict reader (clr/Json).
     /// </summary>
     public static class ErrorBody
     {
-        /// <summary>Reads top-level "code" and "message" string values; false when the text is not such an object.</summary>
+        /// <summary>
+        /// Reads the top-level string members "code" and "message"; false when the text does not start with such an
+        /// object. Text after the object (a PHP warning printed after the JSON) does not hide the code.
+        /// </summary>
         public static bool TryRead(string json, out string code, out string message)
         {
             code = null;
             message = null;
             if (string.IsNullOrEmpty(json)) return false;
-            int i = SkipSpace(json, 0);
-            if (i >= json.Length || json[i] != '{') return false;
-            i++;
-            int depth = 1;
-            bool expectKey = true;
-            string pendingKey = null;
-            while (i < json.Length && depth > 0)
+            int start = Start(json);
+            int end = RootEnd(json, start);
+            if (end < 0) return false;
+            JsonElement root;
+            try
             {
-                char c = json[i];
-                if (c == '"')
-                {
-                    string s;
-                    int next = ReadString(json, i, out s);
-                    if (next < 0) return code != null || message != null;
-                    if (depth == 1 && expectKey)
-                    {
-                        pendingKey = s;
-                    }
-                    else if (depth == 1 && pendingKey != null)
-                    {
-                        if (pendingKey == "code") code = s;
-                        else if (pendingKey == "message") message = s;
-                        pendingKey = null;
-                    }
-                    i = next;
-                    continue;
-                }
-                if (c == '{' || c == '[') depth++;
-                else if (c == '}' || c == ']') depth--;
-                else if (depth == 1 && c == ':') expectKey = false;
-                else if (depth == 1 && c == ',') { expectKey = true; pendingKey = null; }
-                i++;
+                root = JsonDocument.Parse(json, start, end).Root;
             }
+            catch (JsonParseException)
+            {
+                return false;
+            }
+            if (root.Kind != JsonValueKind.Object) return false;
+            JsonElement c = root.Property("code");
+            JsonElement m = root.Property("message");
+            if (c.Kind == JsonValueKind.String) code = c.GetString();
+            if (m.Kind == JsonValueKind.String) message = m.GetString();
             return code != null || message != null;
         }
 
         /// <summary>
-        /// True when the text is one JSON object or array with balanced brackets outside strings, closed strings and
-        /// nothing but white space after it. Catches truncated bodies and PHP warnings printed around the JSON; the
-        /// real reader validates the rest.
+        /// True when the text is exactly one well-formed JSON object or array (white space around it allowed). Catches
+        /// truncated bodies and PHP warnings printed around the JSON, with a sentence saying which.
         /// </summary>
         public static bool LooksLikeCompleteJson(string json, out string problem)
         {
             problem = null;
-            int i = SkipSpace(json, 0);
-            if (i >= json.Length)
+            if (json == null || json.Trim(' ', '\t', '\r', '\n', '\uFEFF').Length == 0)
             {
                 problem = "the body is empty";
                 return false;
             }
-            if (json[i] != '{' && json[i] != '[')
+            int start = Start(json);
+            int first = start;
+            while (first < json.Length && (json[first] == ' ' || json[first] == '\t' || json[first] == '\r' || json[first] == '\n')) first++;
+            if (json[first] != '{' && json[first] != '[')
             {
                 problem = "the body does not start with { or [";
                 return false;
             }
-            int depth = 0;
-            while (i < json.Length)
+            var reader = new JsonReader(json, start, json.Length);
+            int rootEnd = -1;
+            while (reader.TryRead())
             {
-                char c = json[i];
-                if (c == '"')
+                if (reader.Depth == 0 && (reader.TokenType == JsonTokenType.EndObject || reader.TokenType == JsonTokenType.EndArray))
                 {
-                    string ignored;
-                    int next = ReadString(json, i, out ignored);
-                    if (next < 0)
-                    {
-                        problem = "a string is not closed (the body was cut off?)";
-                        return false;
-                    }
-                    i = next;
-                    continue;
+                    rootEnd = reader.TokenEnd;
                 }
-                if (c == '{' || c == '[') depth++;
-                else if (c == '}' || c == ']')
-                {
-                    depth--;
-                    if (depth < 0)
-                    {
-                        problem = "a bracket closes that was never opened";
-                        return false;
-                    }
-                    if (depth == 0)
-                    {
-                        int after = SkipSpace(json, i + 1);
-                        if (after < json.Length)
-                        {
-                            problem = "text follows the JSON value at character " + after + " (a PHP warning or a plugin's output?)";
-                            return false;
-                        }
-                        return true;
-                    }
-                }
-                i++;
             }
-            problem = "the JSON value is not closed (the body was cut off?)";
+            if (reader.Error == null) return true;
+            string position = (reader.ErrorOffset + 1).ToString(CultureInfo.InvariantCulture);
+            if (rootEnd >= 0)
+            {
+                problem = "text follows the JSON value at character " + position + " (a PHP warning or a plugin's output?)";
+            }
+            else if (reader.ErrorOffset >= json.Length)
+            {
+                problem = "the JSON value is not closed (the body was cut off?): " + reader.Error;
+            }
+            else
+            {
+                problem = "invalid JSON at character " + position + ": " + reader.Error;
+            }
             return false;
         }
 
-        private static int SkipSpace(string s, int i)
+        /// <summary>Index after a leading byte-order mark, if any.</summary>
+        private static int Start(string json)
         {
-            while (i < s.Length && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == '\uFEFF')) i++;
-            return i;
+            return json.Length > 0 && json[0] == '\uFEFF' ? 1 : 0;
         }
 
-        /// <summary>Reads the string starting at the quote at <paramref name="start"/>; returns the index after the
-        /// closing quote, or -1 if it is not closed.</summary>
-        private static int ReadString(string s, int start, out string value)
+        /// <summary>The index just after the first top-level value, or -1 when it is not a complete object or array.</summary>
+        private static int RootEnd(string json, int start)
         {
-            var sb = new StringBuilder();
-            int i = start + 1;
-            while (i < s.Length)
+            var reader = new JsonReader(json, start, json.Length);
+            while (reader.TryRead())
             {
-                char c = s[i];
-                if (c == '"')
+                if (reader.Depth == 0)
                 {
-                    value = sb.ToString();
-                    return i + 1;
+                    JsonTokenType t = reader.TokenType;
+                    return t == JsonTokenType.EndObject || t == JsonTokenType.EndArray ? reader.TokenEnd : -1;
                 }
-                if (c == '\\' && i + 1 < s.Length)
-                {
-                    char e = s[i + 1];
-                    switch (e)
-                    {
-                        case 'n': sb.Append('\n'); break;
-                        case 't': sb.Append('\t'); break;
-                        case 'r': sb.Append('\r'); break;
-                        case 'b': sb.Append('\b'); break;
-                        case 'f': sb.Append('\f'); break;
-                        case 'u':
-                            int code;
-                            if (i + 5 < s.Length && int.TryParse(s.Substring(i + 2, 4), System.Globalization.NumberStyles.HexNumber,
-                                    System.Globalization.CultureInfo.InvariantCulture, out code))
-                            {
-                                sb.Append((char)code);
-                                i += 6;
-                                continue;
-                            }
-                            sb.Append('?');
-                            break;
-                        default: sb.Append(e); break;
-                    }
-                    i += 2;
-                    continue;
-                }
-                sb.Append(c);
-                i++;
             }
-            value = sb.ToString();
             return -1;
         }
     }

@@ -6,6 +6,9 @@ public enum FaultKind
     Status,
     /// <summary>Abort the connection before answering (a reset / a kept-alive connection closed by the server).</summary>
     Reset,
+    /// <summary>Handle the request normally (the shop acts: a note is added, an order saved), then abort the connection
+    /// instead of answering: the answer is lost after WooCommerce acted, the case a POST must not be blindly repeated for.</summary>
+    ResetAfterHandling,
     /// <summary>Wait <see cref="Fault.DelayMs"/> before sending the status line and headers.</summary>
     SlowHeaders,
     /// <summary>Send the headers and the body in small pieces, <see cref="Fault.DelayMs"/> apart (a trickle).</summary>
@@ -32,9 +35,15 @@ public sealed record Fault(FaultKind Kind)
     public bool Chunked { get; init; }
     /// <summary>Only requests whose path contains this (null: any request).</summary>
     public string? PathContains { get; init; }
+    /// <summary>Only requests with this method, e.g. "POST" (null: any method).</summary>
+    public string? Method { get; init; }
 
     public static Fault WithStatus(int status, string? retryAfter = null) => new(FaultKind.Status) { Status = status, RetryAfter = retryAfter };
     public static Fault ResetConnection() => new(FaultKind.Reset);
+    public static Fault ResetAfterHandled() => new(FaultKind.ResetAfterHandling);
+
+    /// <summary>This fault only for requests with <paramref name="method"/> whose path contains <paramref name="pathContains"/>.</summary>
+    public Fault For(string method, string? pathContains = null) => this with { Method = method, PathContains = pathContains ?? PathContains };
     public static Fault SlowHeadersFor(int ms) => new(FaultKind.SlowHeaders) { DelayMs = ms };
     public static Fault TrickleBody(int msBetweenPieces) => new(FaultKind.SlowBody) { DelayMs = msBetweenPieces };
     public static Fault StallBodyFor(int ms) => new(FaultKind.StallBody) { DelayMs = ms };
@@ -84,11 +93,12 @@ public sealed class FaultPlan
         }
     }
 
-    internal Fault? Next(string path)
+    internal Fault? Next(string method, string path)
     {
         lock (_gate)
         {
-            if (_queue.Count > 0 && (_queue.Peek().PathContains is not { } p || path.Contains(p, StringComparison.Ordinal)))
+            if (_queue.Count > 0 && (_queue.Peek().PathContains is not { } p || path.Contains(p, StringComparison.Ordinal))
+                && (_queue.Peek().Method is not { } m || string.Equals(m, method, StringComparison.OrdinalIgnoreCase)))
             {
                 return _queue.Dequeue();
             }

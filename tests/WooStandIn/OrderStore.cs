@@ -18,6 +18,7 @@ public sealed class OrderStore
     private readonly SortedDictionary<int, string> _orders = new();
     private readonly Dictionary<int, List<string>> _notes = new();
     private int _nextNoteId = 1000;
+    private int _nextMetaId = 5000;
 
     /// <summary>Site time = GMT + this (the shop's WordPress time zone).</summary>
     public TimeSpan SiteOffset { get; set; } = TimeSpan.Zero;
@@ -127,6 +128,36 @@ public sealed class OrderStore
     {
         order["date_modified_gmt"] = gmt.ToString(DateFormat, CultureInfo.InvariantCulture);
         order["date_modified"] = (gmt + SiteOffset).ToString(DateFormat, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// WooCommerce's WC_Data::update_meta_data, as the REST API applies each meta_data item of a PUT: with an "id", that
+    /// entry gets the key and value; else the first entry with the key gets the value and any other entries with the key
+    /// are removed; else a new entry (with a new id) is added. A null value removes the key (WooCommerce deletes meta
+    /// whose value is null when it saves).
+    /// </summary>
+    public void UpdateMeta(JsonArray existing, JsonObject item)
+    {
+        string key = item["key"]?.GetValue<string>() ?? "";
+        JsonNode? value = item["value"]?.DeepClone();
+        int? id = item["id"] is JsonNode idNode ? idNode.GetValue<int>() : null;
+        var matches = existing.OfType<JsonObject>()
+            .Where(m => id != null ? m["id"]?.GetValue<int>() == id : m["key"]?.GetValue<string>() == key).ToList();
+        if (value == null)
+        {
+            foreach (JsonObject m in matches) existing.Remove(m);
+            return;
+        }
+        if (matches.Count == 0)
+        {
+            int newId;
+            lock (_gate) newId = ++_nextMetaId;
+            existing.Add(new JsonObject { ["id"] = newId, ["key"] = key, ["value"] = value });
+            return;
+        }
+        matches[0]["key"] = key;
+        matches[0]["value"] = value;
+        foreach (JsonObject extra in matches.Skip(1)) existing.Remove(extra);
     }
 
     public List<JsonObject> Notes(int orderId)

@@ -124,13 +124,19 @@ public sealed class WooStandInServer : IAsyncDisposable
             query, authKind, req.Headers.UserAgent.ToString(), req.Headers.Accept.ToString(), body);
         _requests.Enqueue(recorded);
 
-        Fault? fault = Faults.Next(path);
+        Fault? fault = Faults.Next(req.Method, path);
         if (fault != null && await ApplyFaultBeforeAsync(ctx, fault))
         {
             return;
         }
 
         (int status, string json, Dictionary<string, string>? headers) = Route(req, path, query, body, recorded);
+        if (fault?.Kind == FaultKind.ResetAfterHandling)
+        {
+            // The shop acted (the note is added, the order saved), then the answer is lost.
+            ctx.Abort();
+            return;
+        }
         await WriteAsync(ctx, status, json, headers, fault);
     }
 
@@ -394,7 +400,10 @@ public sealed class WooStandInServer : IAsyncDisposable
             if (kv.Key is "id" or "date_modified" or "date_modified_gmt") continue;
             if (kv.Key == "meta_data" && kv.Value is JsonArray added && order["meta_data"] is JsonArray existing)
             {
-                foreach (JsonNode? item in added) existing.Add(item?.DeepClone());
+                foreach (JsonNode? item in added)
+                {
+                    if (item is JsonObject meta) Orders.UpdateMeta(existing, meta);
+                }
                 continue;
             }
             order[kv.Key] = kv.Value?.DeepClone();
