@@ -51,21 +51,9 @@ namespace CpOrders.WooClr.Diagnostics
             rows.Add(new AssemblyProperty("assembly_name", name.Name));
             rows.Add(new AssemblyProperty("version", Version));
             rows.Add(new AssemblyProperty("assembly_version", name.Version.ToString()));
-            rows.Add(new AssemblyProperty("public_key_token", token == null ? null : ToHex(token)));
+            rows.Add(new AssemblyProperty("public_key_token", token == null ? null : CpOrders.WooClr.Text.Hex.Lower(token)));
             rows.Add(new AssemblyProperty("runtime_version", _assembly.ImageRuntimeVersion));
             return rows;
-        }
-
-        private static string ToHex(byte[] bytes)
-        {
-            var chars = new char[bytes.Length * 2];
-            const string digits = "0123456789abcdef";
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                chars[2 * i] = digits[bytes[i] >> 4];
-                chars[2 * i + 1] = digits[bytes[i] & 0xF];
-            }
-            return new string(chars);
         }
     }
 }

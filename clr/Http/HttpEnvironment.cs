@@ -41,15 +41,7 @@ namespace CpOrders.WooClr.Http
 
         public string NextNonce()
         {
-            byte[] bytes = RandomBytes(16);
-            var chars = new char[bytes.Length * 2];
-            const string digits = "0123456789abcdef";
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                chars[2 * i] = digits[bytes[i] >> 4];
-                chars[2 * i + 1] = digits[bytes[i] & 0xF];
-            }
-            return new string(chars);
+            return CpOrders.WooClr.Text.Hex.Lower(RandomBytes(16));
         }
 
         public void Sleep(int milliseconds)
