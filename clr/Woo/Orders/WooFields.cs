@@ -89,32 +89,18 @@ namespace CpOrders.WooClr.Woo.Orders
         /// <summary>An amount: a money string ("12.50") or a JSON number; "" is null. See <see cref="Money"/>.</summary>
         public static decimal? Amount(JsonElement obj, string name, FieldScope scope)
         {
-            JsonElement v = obj.Property(name);
-            decimal value;
-            string error;
-            switch (v.Kind)
-            {
-                case JsonValueKind.Undefined:
-                case JsonValueKind.Null:
-                    return null;
-                case JsonValueKind.String:
-                {
-                    string text = v.GetString();
-                    if (text.Length == 0) return null;
-                    if (Money.TryParseString(text, out value, out error)) return value;
-                    break;
-                }
-                case JsonValueKind.Number:
-                    if (Money.TryParseNumberText(v.GetRawText(), out value, out error)) return value;
-                    break;
-                default:
-                    throw Wrong(v, scope, name, "an amount");
-            }
-            throw new JsonParseException(scope.Describe(name) + ": " + error, v.Offset);
+            return ExactDecimal(obj, name, scope, true, "an amount");
         }
 
         /// <summary>A quantity or rate: a JSON number or a numeric string, exactly, at most 4 decimals (as an amount).</summary>
         public static decimal? Decimal(JsonElement obj, string name, FieldScope scope)
+        {
+            return ExactDecimal(obj, name, scope, false, "a number");
+        }
+
+        /// <summary>Amounts and numbers alike: JSON numbers from their exact text; strings as money strings
+        /// (<paramref name="moneyString"/>) or as number text. "" is null; never rounded.</summary>
+        private static decimal? ExactDecimal(JsonElement obj, string name, FieldScope scope, bool moneyString, string what)
         {
             JsonElement v = obj.Property(name);
             decimal value;
@@ -128,14 +114,15 @@ namespace CpOrders.WooClr.Woo.Orders
                 {
                     string text = v.GetString();
                     if (text.Length == 0) return null;
-                    if (Money.TryParseNumberText(text, out value, out error)) return value;
+                    bool ok = moneyString ? Money.TryParseString(text, out value, out error) : Money.TryParseNumberText(text, out value, out error);
+                    if (ok) return value;
                     break;
                 }
                 case JsonValueKind.Number:
                     if (Money.TryParseNumberText(v.GetRawText(), out value, out error)) return value;
                     break;
                 default:
-                    throw Wrong(v, scope, name, "a number");
+                    throw Wrong(v, scope, name, what);
             }
             throw new JsonParseException(scope.Describe(name) + ": " + error, v.Offset);
         }
