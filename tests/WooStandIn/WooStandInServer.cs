@@ -574,6 +574,21 @@ public sealed class WooStandInServer : IAsyncDisposable
                     await Task.Delay(fault.DelayMs, aborted);
                     await res.Body.WriteAsync(bytes.AsMemory(half), aborted);
                     return;
+                case FaultKind.CutJson:
+                    res.ContentLength = null;
+                    byte[] cut = bytes.AsSpan(0, bytes.Length / 2).ToArray();
+                    if (fault.Gzip)
+                    {
+                        res.Headers.ContentEncoding = "gzip";
+                        using var packed = new MemoryStream();
+                        using (var gz = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                        {
+                            gz.Write(cut);
+                        }
+                        cut = packed.ToArray();
+                    }
+                    await res.Body.WriteAsync(cut, aborted);
+                    return;
                 case FaultKind.Truncated:
                     await res.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), aborted);
                     await res.Body.FlushAsync(aborted);
