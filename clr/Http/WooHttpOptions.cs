@@ -9,7 +9,7 @@ namespace CpOrders.WooClr.Http
         public const int DefaultRequestTimeoutMs = 30000;
         public const int DefaultTotalBudgetMs = 120000;
         /// <summary>
-        /// 8 MB: 100 orders of a busy shop are about 1-3 MB. The body is held in sqlservr's CLR memory (MemoryStream
+        /// 8 MB: a page of 100 orders at 5-20 KB each is 0.5-2 MB. The body is held in sqlservr's CLR memory (MemoryStream
         /// plus the UTF-16 string, about 3x); on a small server, SQL Server answers CLR memory pressure by unloading the
         /// AppDomain (every CLR call in the database fails meanwhile), so the default stays well below that.
         /// </summary>
