@@ -18,7 +18,7 @@ namespace CpOrders.WooClr.Http
         /// </summary>
         public static Uri ApiRoot(Uri site, string apiPrefix, out string problem)
         {
-            if (site == null) throw new ArgumentNullException("site");
+            if ((object)site == null) throw new ArgumentNullException("site");
             problem = null;
             string prefix = (apiPrefix ?? string.Empty).Trim('/');
             string path = site.AbsolutePath.TrimEnd('/');

@@ -280,11 +280,9 @@ namespace CpOrders.WooClr.Http
             http.UseDefaultCredentials = false;
             http.PreAuthenticate = false;
             http.ServicePoint.Expect100Continue = false;
-            // Explicit, not the AppDomain's default of 2 (see HttpTransportRules.ConnectionsPerShop).
-            if (http.ServicePoint.ConnectionLimit != HttpTransportRules.ConnectionsPerShop)
-            {
-                http.ServicePoint.ConnectionLimit = HttpTransportRules.ConnectionsPerShop;
-            }
+            // Explicit, not the AppDomain's default of 2 (see HttpTransportRules.ConnectionsPerShop). The setter does
+            // nothing once the same value was set (ServicePoint.cs), so every request may set it.
+            http.ServicePoint.ConnectionLimit = HttpTransportRules.ConnectionsPerShop;
             if (_options.AuthMode == WooAuthMode.Basic)
             {
                 string pair = _options.ConsumerKey + ":" + _options.ConsumerSecret;
