@@ -753,19 +753,21 @@ namespace CpOrders.WooClr.Http
             if (o.BackoffBaseMs < 0 || o.BackoffMaxMs < o.BackoffBaseMs) problems.Add("backoffBaseMs must be >= 0 and backoffMaxMs >= backoffBaseMs");
             if (o.RetryAfterMaxMs < 0) problems.Add("retryAfterMaxMs must be >= 0");
             string prefix = o.ApiPrefix ?? string.Empty;
+            Uri apiRoot = null;
             if (prefix.IndexOf('?') >= 0 || prefix.IndexOf("..", StringComparison.Ordinal) >= 0 || prefix.IndexOf(':') >= 0)
             {
                 problems.Add("apiPrefix must be a plain path such as wp-json/wc/v3/");
             }
+            else if (site != null)
+            {
+                // The site address or the REST address, trailing slashes or not: normalised in WooBaseUrl only.
+                string urlProblem;
+                apiRoot = WooBaseUrl.ApiRoot(site, prefix, out urlProblem);
+                if (urlProblem != null) problems.Add(urlProblem);
+            }
             if (problems.Count > 0)
             {
                 throw new WooHttpException(WooHttpErrors.Config, "the WooCommerce connection settings are not usable: " + string.Join("; ", problems.ToArray()) + ".");
-            }
-            string urlProblem;
-            Uri apiRoot = WooBaseUrl.ApiRoot(site, prefix, out urlProblem);
-            if (urlProblem != null)
-            {
-                throw new WooHttpException(WooHttpErrors.Config, "the WooCommerce connection settings are not usable: " + urlProblem + ".");
             }
             return apiRoot;
         }
