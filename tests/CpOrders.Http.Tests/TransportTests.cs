@@ -172,6 +172,30 @@ public sealed class TransportTests : StandInTestBase
     }
 
     [Test]
+    public void An_OAuth_signature_for_another_host_than_the_Site_Address_is_refused_and_explained()
+    {
+        // The shop's Site Address is www.<host> while the DBA entered the bare address: WooCommerce signs the other one.
+        Server.SiteAddress = "http://www.shop.test:" + new Uri(Server.HttpBaseUrl).Port;
+
+        WooHttpResult r = Send(Client(mode: WooAuthMode.OAuth1, plainHttp: true), Orders());
+
+        Assert.That(r.StatusCode, Is.EqualTo(401));
+        Assert.That(r.ErrorMessage, Does.Contain("signature does not match").And.Contain("WordPress Site Address"));
+    }
+
+    [Test]
+    public void Keys_over_https_ignored_behind_a_TLS_proxy_are_explained()
+    {
+        Server.TlsEndsAtProxy = true;
+
+        WooHttpResult r = Send(Client(), Orders());
+
+        Assert.That(r.StatusCode, Is.EqualTo(401));
+        Assert.That(r.WooErrorCode, Is.EqualTo("woocommerce_rest_cannot_view"));
+        Assert.That(r.ErrorMessage, Does.Contain("TLS ends at a proxy").And.Contain("X-Forwarded-Proto"));
+    }
+
+    [Test]
     public void An_OAuth_clock_difference_over_15_minutes_is_explained()
     {
         Env.Now = DateTime.UtcNow.AddMinutes(-20);

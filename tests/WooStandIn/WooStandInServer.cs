@@ -58,6 +58,15 @@ public sealed class WooStandInServer : IAsyncDisposable
     /// unmodified WooCommerce before 4.4 does (enum validation).</summary>
     public bool RejectOrderbyModified { get; set; }
 
+    /// <summary>TLS ends at a proxy that does not tell PHP (no X-Forwarded-Proto handling): WordPress's is_ssl() is false
+    /// for https requests, so WooCommerce ignores Basic and query keys and checks OAuth 1.0a against an http:// address
+    /// (WC_REST_Authentication::authenticate and check_oauth_signature).</summary>
+    public bool TlsEndsAtProxy { get; set; }
+
+    /// <summary>The WordPress Site Address (home_url), e.g. http://www.shop.test:8080. WooCommerce signs OAuth 1.0a over
+    /// its host and port, not the request's Host header. Null: the request's own host.</summary>
+    public string? SiteAddress { get; set; }
+
     /// <summary>Time the OAuth timestamp check compares with (WooCommerce allows 15 minutes).</summary>
     public Func<DateTime> UtcNow { get; set; } = () => DateTime.UtcNow;
 
@@ -192,7 +201,8 @@ public sealed class WooStandInServer : IAsyncDisposable
 
     private (int, string, Dictionary<string, string>?)? Authenticate(HttpRequest req, Dictionary<string, string> query, string kind)
     {
-        if (req.IsHttps)
+        bool isSsl = req.IsHttps && !TlsEndsAtProxy;
+        if (isSsl)
         {
             // WooCommerce on SSL: Basic first, then consumer_key/consumer_secret in the query. OAuth is not checked.
             string? key = null, secret = null;
@@ -217,7 +227,7 @@ public sealed class WooStandInServer : IAsyncDisposable
             return null;
         }
 
-        // Plain http: only OAuth 1.0a one-legged; Basic and query keys are not even looked at.
+        // Plain http (as WordPress sees it): only OAuth 1.0a one-legged; Basic and query keys are not even looked at.
         if (kind != "oauth1") return NotLoggedIn(req);
         foreach (string p in new[] { "oauth_consumer_key", "oauth_timestamp", "oauth_nonce", "oauth_signature", "oauth_signature_method" })
         {
@@ -229,7 +239,9 @@ public sealed class WooStandInServer : IAsyncDisposable
 
         var parameters = query.Where(kv => kv.Key != "oauth_signature").OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => Rfc3986(kv.Key) + "=" + Rfc3986(kv.Value)).Select(Rfc3986);
-        string baseUri = "http://" + req.Host.Value + req.Path.Value;
+        // get_home_url( null, $request_path, is_ssl() ? 'https' : 'http' ): the Site Address's host, the scheme WordPress sees.
+        string authority = SiteAddress is { } home ? new Uri(home).Authority : req.Host.Value!;
+        string baseUri = (isSsl ? "https://" : "http://") + authority + req.Path.Value;
         string toSign = req.Method.ToUpperInvariant() + "&" + Rfc3986(baseUri) + "&" + string.Join("%26", parameters);
         byte[] secretKey = Encoding.UTF8.GetBytes(ConsumerSecret + "&");
         byte[] mac = method == "HMAC-SHA1" ? HMACSHA1.HashData(secretKey, Encoding.UTF8.GetBytes(toSign)) : HMACSHA256.HashData(secretKey, Encoding.UTF8.GetBytes(toSign));
