@@ -94,12 +94,12 @@ BEGIN
     DECLARE @Principal sysname = LEFT(N'CpOrders_' + DB_NAME(), 128);
     DECLARE @CpDefinition bit = CASE WHEN HAS_PERMS_BY_NAME(QUOTENAME(@CpDb), N'DATABASE', N'VIEW DEFINITION') = 1 THEN 1 ELSE 0 END;
     DECLARE @GrantError nvarchar(max), @GrantMissing nvarchar(max), @GrantExtra nvarchar(max);
-    DECLARE @Held TABLE (PermissionName nvarchar(128) NOT NULL, SchemaName sysname NULL, ObjectName sysname NULL, ColumnName sysname NOT NULL);
+    DECLARE @Held TABLE (PermissionName nvarchar(128) NOT NULL, SchemaName sysname NOT NULL, ObjectName sysname NOT NULL, ColumnName sysname NOT NULL);
     BEGIN TRY
         IF @CpDefinition = 1
         BEGIN
             INSERT INTO @Held (PermissionName, SchemaName, ObjectName, ColumnName)
-            EXEC @CpExec N'SELECT p.permission_name, s.name, o.name, ISNULL(c.name, N'''')
+            EXEC @CpExec N'SELECT p.permission_name, ISNULL(s.name, N''''), ISNULL(o.name, N''(database or schema)''), ISNULL(c.name, N'''')
                            FROM sys.database_permissions AS p
                            LEFT JOIN sys.objects AS o ON p.class = 1 AND o.object_id = p.major_id
                            LEFT JOIN sys.schemas AS s ON s.schema_id = o.schema_id
@@ -114,7 +114,7 @@ BEGIN
                                                                  WHERE h.PermissionName = g.PermissionName AND h.SchemaName = g.SchemaName
                                                                    AND h.ObjectName = g.ObjectName AND h.ColumnName = g.ColumnName)
                                                FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
-            SET @GrantExtra = (SELECT STUFF((SELECT N', ' + h.PermissionName + ISNULL(N' ' + h.SchemaName + N'.' + h.ObjectName, N' (database or schema)')
+            SET @GrantExtra = (SELECT STUFF((SELECT N', ' + h.PermissionName + N' ' + h.SchemaName + N'.' + h.ObjectName
                                                     + CASE WHEN h.ColumnName = N'' THEN N'' ELSE N' (' + h.ColumnName + N')' END
                                              FROM @Held AS h
                                              WHERE NOT EXISTS (SELECT 1 FROM woo.CounterpointGrant AS g
@@ -126,9 +126,11 @@ BEGIN
             SET @GrantMissing = (SELECT STUFF((SELECT N', ' + g.PermissionName + N' ' + g.SchemaName + N'.' + g.ObjectName
                                                       + CASE WHEN g.ColumnName = N'' THEN N'' ELSE N' (' + g.ColumnName + N')' END
                                                FROM woo.CounterpointGrant AS g
-                                               WHERE ISNULL(CASE WHEN g.ColumnName = N''
-                                                                 THEN HAS_PERMS_BY_NAME(QUOTENAME(@CpDb) + N'.' + QUOTENAME(g.SchemaName) + N'.' + QUOTENAME(g.ObjectName), N'OBJECT', g.PermissionName)
-                                                                 ELSE HAS_PERMS_BY_NAME(QUOTENAME(@CpDb) + N'.' + QUOTENAME(g.SchemaName) + N'.' + QUOTENAME(g.ObjectName), N'OBJECT', g.PermissionName, g.ColumnName, N'COLUMN') END, 0) <> 1
+                                               CROSS APPLY (SELECT QUOTENAME(@CpDb) + N'.' + QUOTENAME(g.SchemaName) + N'.' + QUOTENAME(g.ObjectName) AS Securable) AS n
+                                               CROSS APPLY (SELECT ISNULL(CASE WHEN g.ColumnName = N''
+                                                                               THEN HAS_PERMS_BY_NAME(n.Securable, N'OBJECT', g.PermissionName)
+                                                                               ELSE HAS_PERMS_BY_NAME(n.Securable, N'OBJECT', g.PermissionName, g.ColumnName, N'COLUMN') END, 0) AS Held) AS e
+                                               WHERE e.Held <> 1
                                                FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
     END TRY
     BEGIN CATCH
