@@ -46,7 +46,7 @@ public class SecurityTests
         Assert.Multiple(() =>
         {
             // Ownership chaining from the dbo-owned woo modules needs dbo to own the wrappers (through the schema).
-            Assert.That(script, Does.Contain("CREATE SCHEMA [wooclr] AUTHORIZATION [dbo]"));
+            Assert.That(script.Contains("CREATE SCHEMA [wooclr] AUTHORIZATION [dbo]", StringComparison.Ordinal), Is.True, "deploy script lacks: " + "CREATE SCHEMA [wooclr] AUTHORIZATION [dbo]");
             Assert.That(Regex.IsMatch(script, @"ALTER\s+AUTHORIZATION\s+ON\s+(SCHEMA::)?\[?wooclr", RegexOptions.IgnoreCase), Is.False);
             foreach (string permission in new[] { "EXECUTE", "SELECT" })
                 Assert.That(Regex.IsMatch(script, $@"DENY\s+{permission}\s+ON\s+SCHEMA::\[wooclr\]\s+TO\s+PUBLIC", RegexOptions.IgnoreCase), Is.True,
@@ -97,7 +97,7 @@ public class SecurityTests
         string script = DeployScript;
         Assert.Multiple(() =>
         {
-            Assert.That(script, Does.Contain(postDeploy.Trim().Split('\n')[0].Trim()), "the deploy script carries the signing step");
+            Assert.That(script.Contains(postDeploy.Trim().Split('\n')[0].Trim(), StringComparison.Ordinal), Is.True, "the deploy script carries the signing step");
             int sign = postDeploy.IndexOf("N'ADD SIGNATURE TO '", StringComparison.Ordinal);
             int remove = postDeploy.IndexOf("N' REMOVE PRIVATE KEY;'", StringComparison.Ordinal);
             Assert.That(sign, Is.GreaterThan(0), "post-deploy signs");
@@ -107,7 +107,7 @@ public class SecurityTests
                 .Select(m => m.Groups[1].Value).Distinct(), Is.EqualTo(new[] { "@New" }));
             Assert.That(postDeploy, Does.Contain("N'ALTER CERTIFICATE ' + QUOTENAME(@New) + N' REMOVE PRIVATE KEY;'"));
             // A fixed-name signer that keeps its key (the old design) is gone from the whole deploy script.
-            Assert.That(script, Does.Not.Contain("CREATE CERTIFICATE [CpOrdersCounterpointSigner]"));
+            Assert.That(script.Contains("CREATE CERTIFICATE [CpOrdersCounterpointSigner]", StringComparison.Ordinal), Is.False, "deploy script still has: " + "CREATE CERTIFICATE [CpOrdersCounterpointSigner]");
             // Reuse is decided by the signatures in force.
             Assert.That(postDeploy, Does.Contain("IS_OBJECTSIGNED(N'OBJECT'"));
             Assert.That(postDeploy, Does.Contain("pvt_key_encryption_type = 'NA'"));
@@ -133,7 +133,7 @@ public class SecurityTests
     {
         string script = DeployScript;
         foreach (string step in new[] { "master key and certificates", "signatures and Counterpoint access", "secret key", "schema version" })
-            Assert.That(script, Does.Contain($"CpOrders post-deploy: {step}: no changes."), step);
+            Assert.That(script.Contains($"CpOrders post-deploy: {step}: no changes.", StringComparison.Ordinal), Is.True, step);
     }
 
     [Test]
@@ -164,8 +164,8 @@ public class SecurityTests
         string check = Source("database", "woo", "Procedures", "woo.usp_CheckInstall.sql");
         Assert.Multiple(() =>
         {
-            Assert.That(script, Does.Contain("CpOrders post-deploy: WARNING: CPO-MASTERKEY-NOPASSWORD"));
-            Assert.That(script, Does.Contain("ke.crypt_type = 'ESKP'"));
+            Assert.That(script.Contains("CpOrders post-deploy: WARNING: CPO-MASTERKEY-NOPASSWORD", StringComparison.Ordinal), Is.True, "deploy script lacks: " + "CpOrders post-deploy: WARNING: CPO-MASTERKEY-NOPASSWORD");
+            Assert.That(script.Contains("ke.crypt_type = 'ESKP'", StringComparison.Ordinal), Is.True, "deploy script lacks: " + "ke.crypt_type = 'ESKP'");
             Assert.That(check, Does.Contain("ke.crypt_type = 'ESKP'"));
             Assert.That(check, Does.Contain("CPO-MASTERKEY-NOPASSWORD"));
         });
