@@ -92,7 +92,7 @@ BEGIN
     DECLARE @CpDb sysname = N'$(CounterpointDb)';
     DECLARE @CpExec nvarchar(300) = QUOTENAME(@CpDb) + N'.sys.sp_executesql';
     DECLARE @Principal sysname = LEFT(N'CpOrders_' + DB_NAME(), 128);
-    DECLARE @CpDefinition bit = CASE WHEN HAS_PERMS_BY_NAME(QUOTENAME(@CpDb), N'DATABASE', N'VIEW DEFINITION') = 1 THEN 1 ELSE 0 END;
+    DECLARE @CpDefinition bit = CASE WHEN @IsSysadmin = 1 OR HAS_PERMS_BY_NAME(@CpDb, N'DATABASE', N'VIEW DEFINITION') = 1 THEN 1 ELSE 0 END;
     DECLARE @GrantError nvarchar(max), @GrantMissing nvarchar(max), @GrantExtra nvarchar(max);
     DECLARE @Held TABLE (PermissionName nvarchar(128) NOT NULL, SchemaName sysname NOT NULL, ObjectName sysname NOT NULL, ColumnName sysname NOT NULL);
     BEGIN TRY
