@@ -222,6 +222,21 @@ public class PreDeployWriterTests
             "every '%s' line prints an action that was logged");
     }
 
+    [Test]
+    public void A_login_without_sysadmin_can_deploy_when_the_assembly_is_unchanged()
+    {
+        string a = SqlParsing.Batches(_script)[1];
+        string c = SqlParsing.Batches(_script)[3];
+
+        Assert.That(a, Does.Contain($"WHERE sa.name = N'{_assembly.SimpleName}' AND HASHBYTES('SHA2_512', sf.content) = {_assembly.Sha512Hex}"));
+        Assert.That(a, Does.Contain("IF @Major >= 14 AND @Trusted = 0 AND @CanTrust = 0 AND @SameAssembly = 0"),
+            "'needs sysadmin' is a problem only when the assembly must be created or changed");
+        int guard = c.IndexOf("IF IS_SRVROLEMEMBER(N'sysadmin') = 1 OR HAS_PERMS_BY_NAME(NULL, NULL, N'CONTROL SERVER') = 1", StringComparison.Ordinal);
+        Assert.That(guard, Is.GreaterThan(0));
+        Assert.That(c.IndexOf("EXEC sys.sp_add_trusted_assembly", StringComparison.Ordinal), Is.GreaterThan(guard), "only a login that may add the entry tries");
+        Assert.That(c, Does.Contain("VALUES (N'note', N'the trust entry of this build is missing or not visible"));
+    }
+
     private sealed class StatementCollector : TSqlFragmentVisitor
     {
         public List<TSqlStatement> All { get; } = new();
