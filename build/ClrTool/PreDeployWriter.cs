@@ -35,6 +35,8 @@ public static class PreDeployWriter
     private const string Log = "#CpOrdersClrLog";
     private const string Wanted = "#CpOrdersClrWanted";
     private const string OldTrust = "#CpOrdersClrOldTrust";
+    /// <summary>Whether this login may read sys.trusted_assemblies (VIEW SERVER STATE; 2022: VIEW SERVER SECURITY STATE, which VIEW SERVER STATE covers).</summary>
+    private const string CanSeeTrust = "(IS_SRVROLEMEMBER(N'sysadmin') = 1 OR HAS_PERMS_BY_NAME(NULL, NULL, N'CONTROL SERVER') = 1 OR HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 1)";
     private const string Checked = $"IF NOT EXISTS (SELECT 1 FROM {Log} WHERE Kind = N'checked') RETURN; -- the environment checks stopped the deploy";
 
     /// <summary>
@@ -94,7 +96,7 @@ public static class PreDeployWriter
 
         // ---- a. environment checks ---------------------------------------------------------------------------------------------
         string sysadminHint =
-            $"The SHA2_512 of this build of {asm} is not in sys.trusted_assemblies, and adding it needs sysadmin (or CONTROL SERVER). " +
+            $"This build of {asm} is new to this database and its SHA2_512 is not in sys.trusted_assemblies (or this login cannot see it without VIEW SERVER STATE); adding it needs sysadmin (or CONTROL SERVER). " +
             $"Deploy once as a sysadmin, or have a sysadmin run: EXEC sys.sp_add_trusted_assembly @hash = {hash}, @description = N'{description}';";
         Batch($"""
             -- a. Environment: collect every problem, then stop with one error listing them all (one round of fixes). Changes nothing.
@@ -149,7 +151,7 @@ public static class PreDeployWriter
             IF ISNULL(@LightweightPooling, 0) = 1
                 INSERT INTO @Problems (Message) VALUES (N'This instance runs in fiber mode (lightweight pooling = 1), in which SQL Server does not run CLR code. A DBA who approves it runs: EXEC sp_configure ''show advanced options'', 1; RECONFIGURE; EXEC sp_configure ''lightweight pooling'', 0; RECONFIGURE; restarts the instance, and runs this deploy again.');
             -- Detects a deploying login that cannot add the missing trust entry (sys.sp_add_trusted_assembly needs sysadmin or CONTROL SERVER).
-            IF @Major >= 14
+            IF @Major >= 14 AND {CanSeeTrust}
                 EXEC sys.sp_executesql N'SELECT @Count = COUNT(*) FROM sys.trusted_assemblies WHERE [hash] = @Hash;', N'@Hash varbinary(64), @Count int OUTPUT', @Hash = {hash}, @Count = @Trusted OUTPUT;
             IF @Major >= 14 AND @Trusted = 0 AND @CanTrust = 0 AND @SameAssembly = 0
                 INSERT INTO @Problems (Message) VALUES ({SqlText.N(sysadminHint)});
@@ -187,7 +189,10 @@ public static class PreDeployWriter
             --    Reading sys.trusted_assemblies needs VIEW SERVER STATE (2017, 2019) or VIEW SERVER SECURITY STATE (2022); adding
             --    needs sysadmin or CONTROL SERVER. A login without them gets here only when this build's assembly is already
             --    in the database (checked in a.), so it leaves the entry to a sysadmin and says so in the summary.
-            IF NOT EXISTS (SELECT 1 FROM sys.trusted_assemblies WHERE [hash] = {hash})
+            DECLARE @TrustNote nvarchar(400) = N'the trust entry of this build is missing or not visible to this login (VIEW SERVER STATE); the assembly is unchanged. If CLR calls fail, a sysadmin runs woo.usp_CheckInstall';
+            IF NOT {CanSeeTrust}
+                {Note("@TrustNote")}
+            ELSE IF NOT EXISTS (SELECT 1 FROM sys.trusted_assemblies WHERE [hash] = {hash})
             BEGIN
                 IF IS_SRVROLEMEMBER(N'sysadmin') = 1 OR HAS_PERMS_BY_NAME(NULL, NULL, N'CONTROL SERVER') = 1
                 BEGIN
@@ -195,7 +200,7 @@ public static class PreDeployWriter
                     {Action($"added the trusted-assembly entry for {description}", 8)}
                 END
                 ELSE
-                    {Note(SqlText.N("the trust entry of this build is missing or not visible to this login (VIEW SERVER STATE); the assembly is unchanged. If CLR calls fail, a sysadmin runs woo.usp_CheckInstall"))}
+                    {Note("@TrustNote")}
             END;
             """);
 
@@ -207,9 +212,11 @@ public static class PreDeployWriter
             --    ONE transaction: if ALTER ASSEMBLY fails, the drops roll back with it and the old assembly keeps all its wrappers
             --    (DROP FUNCTION/PROCEDURE and CREATE/ALTER ASSEMBLY are allowed in a user transaction). The wrappers are created
             --    again in batch e (CREATE FUNCTION must start its batch). XACT_ABORT ON: a client timeout (attention) or any
-            --    error rolls the transaction back instead of leaving it open on the deploy's connection.
-            SET XACT_ABORT ON;
+            --    error rolls the transaction back instead of leaving it open on the deploy's connection; the session's
+            --    setting is restored at the end of the batch.
+            DECLARE @XactAbortWasOn bit = CASE WHEN @@OPTIONS & 16384 = 16384 THEN 1 ELSE 0 END;
             {Checked}
+            SET XACT_ABORT ON;
             DECLARE @Bytes varbinary(max) = {SqlText.Hex(assembly.Bytes)};
             DECLARE @Hash varbinary(64) = {hash};
             DECLARE @AssemblyId int, @CurrentHash varbinary(64), @PermissionSet nvarchar(60), @Name sysname, @TypeWord nvarchar(20), @Sql nvarchar(max), @Message nvarchar(2048);
@@ -273,6 +280,8 @@ public static class PreDeployWriter
                     + N'if the strong-name key or the assembly name changed, drop the {schemaQ} CLR objects and the assembly (see README) and deploy again.', 2048);
                 THROW 50011, @Message, 1;
             END CATCH;
+            IF @XactAbortWasOn = 0
+                SET XACT_ABORT OFF;
             """);
 
         // ---- e. wrappers ------------------------------------------------------------------------------------------------------
@@ -357,9 +366,10 @@ public static class PreDeployWriter
             CREATE TABLE {OldTrust} (Hash varbinary(64) NOT NULL PRIMARY KEY, UsedIn sysname COLLATE DATABASE_DEFAULT NULL);
             DECLARE @Old int, @DatabaseId int = 0, @Database sysname, @State nvarchar(60), @Sql nvarchar(max),
                     @Unchecked nvarchar(1500) = N'', @Hash varbinary(64), @HashText nvarchar(130), @Message nvarchar(2048);
-            INSERT INTO {OldTrust} (Hash)
-            SELECT [hash] FROM sys.trusted_assemblies WHERE [description] LIKE {SqlText.N(prefixLike)} AND [hash] <> {hash};
-            SET @Old = @@ROWCOUNT;
+            IF {CanSeeTrust}
+                INSERT INTO {OldTrust} (Hash)
+                SELECT [hash] FROM sys.trusted_assemblies WHERE [description] LIKE {SqlText.N(prefixLike)} AND [hash] <> {hash};
+            SET @Old = (SELECT COUNT(*) FROM {OldTrust});
             IF @Old > 0 AND NOT (IS_SRVROLEMEMBER(N'sysadmin') = 1 OR HAS_PERMS_BY_NAME(NULL, NULL, N'CONTROL SERVER') = 1)
                 {Note("N'kept ' + CAST(@Old AS nvarchar(10)) + N' trust entr(ies) of older builds: removing them needs sysadmin (or CONTROL SERVER)'")}
             ELSE IF @Old > 0

@@ -183,6 +183,8 @@ public class PreDeployWriterTests
         Assert.That(Text(statements.All.OfType<IfStatement>().Single(i => i.StartOffset < rollback && rollback < i.StartOffset + i.FragmentLength)),
             Does.Contain("@@TRANCOUNT > 0"));
         Assert.That(d, Does.Contain("the old assembly and all its wrappers are unchanged"));
+        Assert.That(Offset<PredicateSetStatement>(x => x.Options.HasFlag(SetOptions.XactAbort) && !x.IsOn), Is.GreaterThan(tryCatch.StartOffset + tryCatch.FragmentLength),
+            "the session's XACT_ABORT setting is restored after the TRY/CATCH");
     }
 
     [Test]
@@ -234,7 +236,11 @@ public class PreDeployWriterTests
         int guard = c.IndexOf("IF IS_SRVROLEMEMBER(N'sysadmin') = 1 OR HAS_PERMS_BY_NAME(NULL, NULL, N'CONTROL SERVER') = 1", StringComparison.Ordinal);
         Assert.That(guard, Is.GreaterThan(0));
         Assert.That(c.IndexOf("EXEC sys.sp_add_trusted_assembly", StringComparison.Ordinal), Is.GreaterThan(guard), "only a login that may add the entry tries");
-        Assert.That(c, Does.Contain("VALUES (N'note', N'the trust entry of this build is missing or not visible"));
+        Assert.That(c, Does.Contain("N'the trust entry of this build is missing or not visible").And.Contain("VALUES (N'note', @TrustNote)"));
+        // sys.trusted_assemblies is read only by a login allowed to (VIEW SERVER STATE, CONTROL SERVER or sysadmin).
+        foreach (string batch in SqlParsing.Batches(_script))
+            foreach (Match m in Regex.Matches(batch, @"FROM sys\.trusted_assemblies"))
+                Assert.That(batch[..m.Index], Does.Contain("HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 1"), batch[..Math.Min(120, batch.Length)]);
     }
 
     private sealed class StatementCollector : TSqlFragmentVisitor
