@@ -7,11 +7,21 @@ namespace CpOrders.Build.DbTool;
 /// The offline SQLCMD install script for SSMS (design 2): generated from the dacpac with the shipped publish profile's
 /// options, for a FIRST install. DacFx's create script drops an existing database of the same name; that block is
 /// replaced by a guard that stops, so the script never drops a database. Its first statement rejects the
-/// CounterpointDb placeholder, so the operator must name the Counterpoint database.
+/// CounterpointDb placeholder, so the operator must name the Counterpoint database. The server-level checks of pre-deploy
+/// (the Counterpoint database, and the CLR environment: clr enabled, version, platform, trust) run in master BEFORE
+/// CREATE DATABASE, so an instance that fails them is not left with an empty CpOrders database that the "already exists"
+/// guard would then refuse on the rerun (a fresh instance has clr enabled = 0).
 /// </summary>
 public static class DeployScript
 {
     public const string Placeholder = "__SET_CounterpointDb__";
+
+    /// <summary>The markers around pre-deploy's server-level checks (database/Scripts/PreDeploy.sql, build/ClrTool PreDeployWriter).</summary>
+    public const string ServerChecksBegin = "-- CpOrders server checks: begin";
+    public const string ServerChecksEnd = "-- CpOrders server checks: end";
+
+    /// <summary>The comment that opens the copy of the checks placed before CREATE DATABASE.</summary>
+    public const string EarlyChecksHeader = "-- CpOrders: pre-deploy's server checks, run in master BEFORE CREATE DATABASE";
 
     public static string Generate(string dacpacPath, string profilePath, string databaseName)
     {
@@ -48,11 +58,22 @@ public static class DeployScript
         if (!dropBlock.IsMatch(script))
             throw new InvalidOperationException("deploy script: DacFx's DROP DATABASE block was not found; the generator must be updated before shipping");
         script = dropBlock.Replace(script,
-            "IF DB_ID(N'$(DatabaseName)') IS NOT NULL\r\n" +
-            "    RAISERROR (N'CPO-DEPLOY-EXISTS: database $(DatabaseName) already exists. This script is for a first install only and never drops a database. Upgrade with sqlpackage /a:Publish and CpOrders.publish.xml, or a script generated against the live database (sqlpackage /a:Script).', 16, 1);",
+            ExistsGuard,
             1);
         if (script.Contains("DROP DATABASE", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException("deploy script still contains DROP DATABASE");
+
+        // 1b. Run pre-deploy's server checks before the guard and CREATE DATABASE (in master, after USE [master]).
+        string checks = ServerChecks(script);
+        int guardAt = script.IndexOf(ExistsGuard, StringComparison.Ordinal);
+        int createAt = script.IndexOf("CREATE DATABASE [$(DatabaseName)]", StringComparison.Ordinal);
+        int masterAt = script.IndexOf("USE [master];", StringComparison.Ordinal);
+        if (masterAt < 0 || createAt < 0 || !(masterAt < guardAt && guardAt < createAt))
+            throw new InvalidOperationException("deploy script: expected USE [master], the exists guard, then CREATE DATABASE; the generator must be updated");
+        script = script.Insert(guardAt,
+            EarlyChecksHeader + ": the Counterpoint database and the CLR environment.\r\n" +
+            "-- Pre-deploy runs them again after CREATE DATABASE; they change nothing. A failure here leaves the instance as it was.\r\n" +
+            checks + "\r\n");
 
         // 2. Reject the CounterpointDb placeholder before anything else runs.
         const string onError = ":on error exit";
@@ -63,8 +84,39 @@ public static class DeployScript
         string guard =
             "\r\nGO\r\n" +
             "IF N'$(CounterpointDb)' = N'" + Placeholder + "' OR DB_ID(N'$(CounterpointDb)') IS NULL\r\n" +
-            "    RAISERROR (N'CPO-DEPLOY-COUNTERPOINTDB: set the SQLCMD variable CounterpointDb (the :setvar line at the top of this script) to the name of the Counterpoint company database on this instance. Now: $(CounterpointDb).', 16, 1);\r\n" +
+            "    THROW 50100, N'CPO-DEPLOY-COUNTERPOINTDB: set the SQLCMD variable CounterpointDb (the :setvar line at the top of this script) to the name of the Counterpoint company database on this instance. Now: $(CounterpointDb).', 1;\r\n" +
             "GO\r\n";
         return script.Insert(lineEnd + 1, guard);
+    }
+
+    private const string ExistsGuard =
+        "IF DB_ID(N'$(DatabaseName)') IS NOT NULL\r\n" +
+        "    THROW 50104, N'CPO-DEPLOY-EXISTS: database $(DatabaseName) already exists. This script is for a first install only and never drops a database. Upgrade with sqlpackage /a:Publish and CpOrders.publish.xml, or a script generated against the live database (sqlpackage /a:Script).', 1;";
+
+    /// <summary>
+    /// Every region of the pre-deploy text between the server-check markers, in order. Each must end a batch (GO) so the
+    /// copies are whole batches. Fails when there are none: the script would then create the database before checking.
+    /// </summary>
+    public static string ServerChecks(string script)
+    {
+        var regions = new List<string>();
+        int from = 0;
+        while (true)
+        {
+            int begin = script.IndexOf(ServerChecksBegin, from, StringComparison.Ordinal);
+            if (begin < 0)
+                break;
+            int end = script.IndexOf(ServerChecksEnd, begin, StringComparison.Ordinal);
+            if (end < 0)
+                throw new InvalidOperationException("deploy script: '" + ServerChecksBegin + "' without its end marker");
+            string region = script[begin..end].TrimEnd();
+            if (!Regex.IsMatch(region, @"(^|\n)GO$", RegexOptions.CultureInvariant))
+                throw new InvalidOperationException("deploy script: a server-check region must end with GO (whole batches only)");
+            regions.Add(region.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal));
+            from = end + ServerChecksEnd.Length;
+        }
+        if (regions.Count < 2)
+            throw new InvalidOperationException($"deploy script: expected the server-check regions of pre-deploy (Counterpoint database, CLR environment), found {regions.Count}");
+        return string.Join("\r\n", regions);
     }
 }

@@ -21,7 +21,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: DbTool dml-check --counterpoint <Counterpoint.dacpac> --local <dacpac> [--local <dacpac>...] <file.sql>...
-               DbTool counterpoint-access --root <dir> --sql <out.sql> --report <out.txt> <file.sql>...
+               DbTool counterpoint-access --root <dir> --sql <out.sql> --report <out.txt> [--pre-sql <out.sql> --collation <name>] <file.sql>...
                DbTool deploy-script --dacpac <CpOrders.dacpac> --profile <publish.xml> --database <name> --out <deploy.sql>
         """);
     return 2;
@@ -51,20 +51,33 @@ static int DmlCheck(string[] args)
 
 static int Access(string[] args)
 {
-    string? root = null, sql = null, report = null;
+    string? root = null, sql = null, report = null, preSql = null, collation = null;
     var files = new List<string>();
     for (int i = 0; i < args.Length; i++)
     {
         if (args[i] == "--root") root = args[++i];
         else if (args[i] == "--sql") sql = args[++i];
         else if (args[i] == "--report") report = args[++i];
+        else if (args[i] == "--pre-sql") preSql = args[++i];
+        else if (args[i] == "--collation") collation = args[++i];
         else files.Add(args[i]);
     }
     if (root == null || sql == null || report == null)
         return Usage();
-    IReadOnlyList<CounterpointModule> modules = CounterpointAccess.Derive(files.Select(SqlSource.Load));
+    List<SqlSource> sources = files.Select(SqlSource.Load).ToList();
+    IReadOnlyList<Finding> unsignable = UnsignableModules.Find(sources);
+    if (unsignable.Count > 0)
+    {
+        foreach (Finding f in unsignable)
+            Console.WriteLine(f);
+        Console.WriteLine($"DbTool counterpoint-access: {unsignable.Count} module(s) reference the Counterpoint database but cannot be signed");
+        return 1;
+    }
+    IReadOnlyList<CounterpointModule> modules = CounterpointAccess.Derive(sources);
     WriteIfChanged(sql, CounterpointAccessWriter.PostDeployData(modules));
     WriteIfChanged(report, CounterpointAccessWriter.Report(modules, root));
+    if (preSql != null)
+        WriteIfChanged(preSql, CounterpointCheckWriter.PreDeployData(modules, collation ?? ""));
     Console.WriteLine($"DbTool counterpoint-access: {modules.Count} module(s) reference the Counterpoint database, {CounterpointAccess.Union(modules).Count} grant(s)");
     return 0;
 }

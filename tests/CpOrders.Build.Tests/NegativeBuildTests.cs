@@ -70,6 +70,14 @@ public class NegativeBuildTests
             "database/woo/Procedures/woo.usp_BadSyntax.sql",
             "CREATE PROCEDURE woo.usp_BadSyntax @A int, @B int AS BEGIN SET NOCOUNT ON; SELECT CASE WHEN @A IS DISTINCT FROM @B THEN 1 ELSE 0 END AS d; END;",
             new[] { "woo.usp_BadSyntax.sql", "SQL46010" });
+        yield return new Case("view that reads Counterpoint (a view cannot be signed)",
+            "database/woo/Procedures/woo.vBadCounterpoint.sql",
+            "CREATE VIEW woo.vBadCounterpoint AS SELECT h.DOC_ID FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h;",
+            new[] { "woo.vBadCounterpoint.sql", "DBT0101", "view [woo].[vBadCounterpoint]", "cannot carry a signature" });
+        yield return new Case("inline table-valued function that reads Counterpoint",
+            "database/woo/Procedures/woo.tvf_BadCounterpoint.sql",
+            "CREATE FUNCTION woo.tvf_BadCounterpoint (@Id bigint) RETURNS TABLE AS RETURN (SELECT h.DOC_ID FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = @Id);",
+            new[] { "woo.tvf_BadCounterpoint.sql", "DBT0101", "inline table-valued function [woo].[tvf_BadCounterpoint]" });
         yield return new Case("static mutable field in the CLR",
             "clr/SqlSurface/BadStatic.cs",
             "namespace CpOrders.WooClr.SqlSurface { public static class BadStatic { public static int Calls; public static int Next() { return ++Calls; } } }",

@@ -48,6 +48,9 @@ public static class TSqltServer
         string db = "CpOrdersTest_" + suffix;
         var server = new SqlConnectionStringBuilder(s.ConnectionString) { InitialCatalog = "master" }.ConnectionString;
         var services = new DacServices(server);
+        // The shipped assembly's trust entry: pre-deploy adds it when missing; the runner removes it afterwards only then.
+        byte[] trustHash = System.Security.Cryptography.SHA512.HashData(File.ReadAllBytes(Path.Combine(Repo.Artifacts, "CpOrders.WooClr.dll")));
+        bool trustedBefore = IsTrusted(server, trustHash);
         try
         {
             // 1. Counterpoint's reference schema in a scratch database: its real NOT NULLs, defaults and keys in force.
@@ -55,7 +58,7 @@ public static class TSqltServer
                 services.Deploy(cp, cpDb, upgradeExisting: true, new DacDeployOptions { CreateNewDatabase = true, ScriptDatabaseOptions = false });
 
             // 2. CpOrders with the shipped profile's options, twice; the second must change nothing.
-            DacDeployOptions options = DacProfile.Load(Path.Combine(Repo.Artifacts, "CpOrders.publish.xml")).DeployOptions;
+            DacDeployOptions options = ProfileOptions(Path.Combine(Repo.Artifacts, "CpOrders.publish.xml"));
             options.SqlCommandVariableValues["CounterpointDb"] = cpDb;
             using DacPackage main = DacPackage.Load(Path.Combine(Repo.Artifacts, "CpOrders.dacpac"));
             Deploy(services, main, db, options, create: true);
@@ -80,8 +83,42 @@ public static class TSqltServer
             {
                 DropDatabases(server, db, cpDb);
                 DropJobLogin(server);
+                if (!trustedBefore && IsTrusted(server, trustHash))
+                    DropTrust(server, trustHash);
             }
         }
+    }
+
+    /// <summary>
+    /// The shipped profile's options as sqlpackage is told to use them. DacProfile.Load does not read CommandTimeout and
+    /// LongRunningCommandTimeout from a profile (DacFx 170.5; README passes them to sqlpackage with /p: as well), so they
+    /// are applied here from the profile's XML.
+    /// </summary>
+    public static DacDeployOptions ProfileOptions(string profilePath)
+    {
+        DacDeployOptions options = DacProfile.Load(profilePath).DeployOptions;
+        XDocument doc = XDocument.Load(profilePath);
+        int? Get(string name) => doc.Descendants().FirstOrDefault(e => e.Name.LocalName == name) is { } e ? int.Parse(e.Value.Trim()) : null;
+        options.CommandTimeout = Get("CommandTimeout") ?? options.CommandTimeout;
+        options.LongRunningCommandTimeout = Get("LongRunningCommandTimeout") ?? options.LongRunningCommandTimeout;
+        return options;
+    }
+
+    private static bool IsTrusted(string server, byte[] hash)
+    {
+        using var conn = Open(server, "master");
+        using var cmd = new SqlCommand("SELECT COUNT(*) FROM sys.trusted_assemblies WHERE [hash] = @h;", conn);
+        cmd.Parameters.Add("@h", System.Data.SqlDbType.VarBinary, 64).Value = hash;
+        return (int)cmd.ExecuteScalar()! > 0;
+    }
+
+    /// <summary>Removes the trust entry this run added (its scratch databases are gone, so nothing loads that assembly).</summary>
+    private static void DropTrust(string server, byte[] hash)
+    {
+        using var conn = Open(server, "master");
+        using var cmd = new SqlCommand("EXEC sys.sp_drop_trusted_assembly @hash = @h;", conn);
+        cmd.Parameters.Add("@h", System.Data.SqlDbType.VarBinary, 64).Value = hash;
+        cmd.ExecuteNonQuery();
     }
 
     private static List<string> Deploy(DacServices services, DacPackage package, string db, DacDeployOptions options, bool create)

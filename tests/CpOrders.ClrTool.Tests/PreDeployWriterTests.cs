@@ -75,8 +75,8 @@ public class PreDeployWriterTests
     {
         string[] markers =
         [
-            "a. environment checks", "b. schema [wooclr]", "c. trusted-assembly entry", "d. assembly [CpOrders.WooClr]",
-            "e. CLR wrappers in [wooclr]", "f. trust entries of older builds", "-- g. Summary",
+            "-- a. Environment", "-- b. Schema [wooclr]", "-- c. Trust:", "-- d. Assembly [CpOrders.WooClr]",
+            "-- e. CLR wrappers in [wooclr]", "-- f. Trust entries of older builds", "-- g. Summary",
         ];
         var positions = markers.Select(m => _script.IndexOf(m, StringComparison.Ordinal)).ToList();
 
@@ -103,7 +103,8 @@ public class PreDeployWriterTests
         }
         Assert.That(PreDeployWriter.CreateWrapper(SqlSurface.Build(_assembly).Single(o => o.Name == "Lines"), "CpOrders.WooClr"), Is.EqualTo(
             "CREATE FUNCTION [wooclr].[Lines] (@json nvarchar(4000)) RETURNS TABLE ([line_no] int, [sku code] nvarchar(100), [qty] decimal(19,4), [at] datetime2, [ok] bit) " +
-            "AS EXTERNAL NAME [CpOrders.WooClr].[Test.Clr.Good].[Lines] /* CLR: System.Collections.IEnumerable Lines(SqlString) */"));
+            "AS EXTERNAL NAME [CpOrders.WooClr].[Test.Clr.Good].[Lines] /* CLR: System.Collections.IEnumerable Lines(SqlString); " +
+            "FillRow: System.Void FillLine(System.Object, out SqlInt32, out SqlString, out SqlDecimal, out DateTime?, out SqlBoolean) */"));
         Assert.That(PreDeployWriter.CreateWrapper(SqlSurface.Build(_assembly).Single(o => o.Name == "PostNote"), "CpOrders.WooClr"), Is.EqualTo(
             "CREATE PROCEDURE [wooclr].[PostNote] @url nvarchar(400), @status int OUTPUT, @note nvarchar(max) OUTPUT " +
             "AS EXTERNAL NAME [CpOrders.WooClr].[Test.Clr.Good].[PostNote] /* CLR: SqlInt32 PostNote(SqlString, out SqlInt32, ref SqlString) */"));
@@ -128,5 +129,123 @@ public class PreDeployWriterTests
         Assert.That(PreDeployWriter.Render(_assembly), Is.EqualTo(_script));
         Assert.That(PreDeployWriter.Write(_assembly, path), Is.True);
         Assert.That(PreDeployWriter.Write(_assembly, path), Is.False);
+    }
+
+    [Test]
+    public void A_new_FillRow_method_changes_the_table_function_fingerprint_and_nothing_else()
+    {
+        // ALTER ASSEMBLY cannot rebind a table function to another FillRow method: the wrapper must be dropped and created
+        // again, so the FillRow method is part of the fingerprint even though the CREATE declaration is the same.
+        string[] renamed = Sources.GoodPlus("").Select(src => src.Replace("FillLine", "FillLineV2", StringComparison.Ordinal)).ToArray();
+        CheckResult other = Checker.Check(TestAssemblies.Compile("CpOrders.WooClr", renamed), TestAssemblies.ReferenceDirectory);
+        Assert.That(other.Ok, Is.True);
+        SqlObject before = SqlSurface.Build(_assembly).Single(o => o.Name == "Lines");
+        SqlObject after = SqlSurface.Build(other.Assembly!).Single(o => o.Name == "Lines");
+        string createBefore = PreDeployWriter.CreateWrapper(before, "CpOrders.WooClr");
+        string createAfter = PreDeployWriter.CreateWrapper(after, "CpOrders.WooClr");
+
+        Assert.That(after.CreateHead(), Is.EqualTo(before.CreateHead()), "same T-SQL declaration");
+        Assert.That(createAfter, Does.Contain("FillRow: System.Void FillLineV2("));
+        Assert.That(PreDeployWriter.Fingerprint(createAfter), Is.Not.EqualTo(PreDeployWriter.Fingerprint(createBefore)));
+        foreach (string name in new[] { "Echo", "PostNote" })
+            Assert.That(PreDeployWriter.CreateWrapper(SqlSurface.Build(other.Assembly!).Single(o => o.Name == name), "CpOrders.WooClr"),
+                Is.EqualTo(PreDeployWriter.CreateWrapper(SqlSurface.Build(_assembly).Single(o => o.Name == name), "CpOrders.WooClr")),
+                $"{name} has no FillRow: its fingerprint must not change");
+    }
+
+    [Test]
+    public void Dropping_changed_wrappers_and_ALTER_ASSEMBLY_run_in_one_transaction_that_rolls_back_on_error()
+    {
+        string d = SqlParsing.Batches(_script)[4];
+        var parsed = (TSqlScript)new TSql140Parser(initialQuotedIdentifiers: true).Parse(new StringReader(d), out IList<ParseError> errors);
+        Assert.That(errors, Is.Empty);
+        var statements = new StatementCollector();
+        parsed.Accept(statements);
+        int Offset<T>(Func<T, bool>? where = null) where T : TSqlStatement =>
+            statements.All.OfType<T>().Where(x => where == null || where(x)).Select(x => x.StartOffset).DefaultIfEmpty(-1).Single();
+        string Text(TSqlFragment f) => d.Substring(f.StartOffset, f.FragmentLength);
+
+        int xactAbort = Offset<PredicateSetStatement>(x => x.Options.HasFlag(SetOptions.XactAbort) && x.IsOn);
+        int begin = Offset<BeginTransactionStatement>();
+        int dropLoop = Offset<ExecuteStatement>(x => Text(x).Contains("@Sql", StringComparison.Ordinal));
+        int alter = Offset<AlterAssemblyStatement>(x => x.Parameters.Count > 0);
+        int commit = Offset<CommitTransactionStatement>();
+        var tryCatch = statements.All.OfType<TryCatchStatement>().Single();
+        int rollback = Offset<RollbackTransactionStatement>();
+        int rethrow = Offset<ThrowStatement>(x => x.StartOffset > tryCatch.CatchStatements.StartOffset);
+
+        int[] order = [xactAbort, begin, dropLoop, alter, commit];
+        Assert.That(order, Is.All.GreaterThanOrEqualTo(0), "SET XACT_ABORT ON, BEGIN TRANSACTION, the drops, ALTER ASSEMBLY ... FROM, COMMIT");
+        Assert.That(order, Is.Ordered, "SET XACT_ABORT ON, BEGIN TRANSACTION, the drops, ALTER ASSEMBLY ... FROM, COMMIT");
+        Assert.That(begin, Is.GreaterThan(tryCatch.TryStatements.StartOffset), "the transaction is inside TRY");
+        Assert.That(commit, Is.LessThan(tryCatch.CatchStatements.StartOffset));
+        Assert.That(rollback, Is.GreaterThan(tryCatch.CatchStatements.StartOffset).And.LessThan(rethrow), "CATCH rolls back, then raises");
+        Assert.That(Text(statements.All.OfType<IfStatement>().Single(i => i.StartOffset < rollback && rollback < i.StartOffset + i.FragmentLength)),
+            Does.Contain("@@TRANCOUNT > 0"));
+        Assert.That(d, Does.Contain("the old assembly and all its wrappers are unchanged"));
+        Assert.That(Offset<PredicateSetStatement>(x => x.Options.HasFlag(SetOptions.XactAbort) && !x.IsOn), Is.GreaterThan(tryCatch.StartOffset + tryCatch.FragmentLength),
+            "the session's XACT_ABORT setting is restored after the TRY/CATCH");
+    }
+
+    [Test]
+    public void Every_line_it_prints_has_the_prefix_and_a_run_without_changes_prints_one_no_changes_line()
+    {
+        var messages = new List<string>();
+        foreach (string batch in SqlParsing.Batches(_script))
+        {
+            var parsed = (TSqlScript)new TSql140Parser(initialQuotedIdentifiers: true).Parse(new StringReader(batch), out _);
+            var statements = new StatementCollector();
+            parsed.Accept(statements);
+            foreach (TSqlStatement st in statements.All)
+            {
+                if (st is RaiseErrorStatement r)
+                {
+                    Assert.That(r.SecondParameter, Is.InstanceOf<IntegerLiteral>());
+                    Assert.That(int.Parse(((IntegerLiteral)r.SecondParameter).Value), Is.LessThan(11), "only progress messages; errors use THROW");
+                    messages.Add(((StringLiteral)r.FirstParameter).Value);
+                }
+                else if (st is PrintStatement p)
+                    messages.Add(p.Expression is StringLiteral l ? l.Value : "(expression)");
+            }
+        }
+        Assert.That(messages, Is.Not.Empty);
+        Assert.That(messages, Has.All.StartsWith(PreDeployWriter.Prefix), "every printed line carries the CLR step's prefix");
+        var noChanges = messages.Where(m => m.Contains("no changes", StringComparison.Ordinal)).ToList();
+        Assert.That(noChanges, Has.Count.EqualTo(1));
+        Assert.That(Regex.IsMatch(noChanges[0].Replace("%s", "assembly x; SQL Server 14.0, Developer Edition", StringComparison.Ordinal),
+            "^" + PreDeployWriter.NoChangesLine + "$"), Is.True, noChanges[0]);
+        // What may print on a run that changes nothing: the summary. Every other line is an action, a problem (the deploy
+        // stops), or the summary with changes; each such line sits in a branch that also records an action or throws.
+        var others = messages.Except(noChanges).ToList();
+        Assert.That(others, Has.All.Matches<string>(m => m.Contains("PROBLEM", StringComparison.Ordinal) || m.Contains("change(s)", StringComparison.Ordinal)
+            || m == PreDeployWriter.Prefix + ": %s." || Regex.IsMatch(m, @": (created|added|replaced|set|dropped|recreated) ")), string.Join("\n", others));
+        Assert.That(Regex.Matches(_script, @"RAISERROR\(N'CpOrders pre-deploy: CLR: %s\.', 10, 1, @Message\)").Count,
+            Is.EqualTo(Regex.Matches(_script, @"INSERT INTO #CpOrdersClrLog \(Kind, Message\) VALUES \(N'action', @Message\);").Count),
+            "every '%s' line prints an action that was logged");
+    }
+
+    [Test]
+    public void A_login_without_sysadmin_can_deploy_when_the_assembly_is_unchanged()
+    {
+        string a = SqlParsing.Batches(_script)[1];
+        string c = SqlParsing.Batches(_script)[3];
+
+        Assert.That(a, Does.Contain($"WHERE sa.name = N'{_assembly.SimpleName}' AND HASHBYTES('SHA2_512', sf.content) = {_assembly.Sha512Hex}"));
+        Assert.That(a, Does.Contain("IF @Major >= 14 AND @Trusted = 0 AND @CanTrust = 0 AND @SameAssembly = 0"),
+            "'needs sysadmin' is a problem only when the assembly must be created or changed");
+        int guard = c.IndexOf("IF IS_SRVROLEMEMBER(N'sysadmin') = 1 OR HAS_PERMS_BY_NAME(NULL, NULL, N'CONTROL SERVER') = 1", StringComparison.Ordinal);
+        Assert.That(guard, Is.GreaterThan(0));
+        Assert.That(c.IndexOf("EXEC sys.sp_add_trusted_assembly", StringComparison.Ordinal), Is.GreaterThan(guard), "only a login that may add the entry tries");
+        Assert.That(c, Does.Contain("N'the trust entry of this build is missing or not visible").And.Contain("VALUES (N'note', @TrustNote)"));
+        // sys.trusted_assemblies is read only by a login allowed to (VIEW SERVER STATE, CONTROL SERVER or sysadmin).
+        foreach (string batch in SqlParsing.Batches(_script))
+            foreach (Match m in Regex.Matches(batch, @"FROM sys\.trusted_assemblies"))
+                Assert.That(batch[..m.Index], Does.Contain("HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 1"), batch[..Math.Min(120, batch.Length)]);
+    }
+
+    private sealed class StatementCollector : TSqlFragmentVisitor
+    {
+        public List<TSqlStatement> All { get; } = new();
+        public override void Visit(TSqlStatement node) => All.Add(node);
     }
 }

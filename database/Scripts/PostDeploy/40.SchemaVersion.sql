@@ -7,8 +7,8 @@ IF NOT EXISTS (SELECT 1 FROM woo.SchemaVersion AS v
                  AND v.[Version] = @Version AND ISNULL(v.ClrVersion, '') = ISNULL(@ClrVersion, ''))
 BEGIN
     INSERT INTO woo.SchemaVersion ([Version], ClrVersion) VALUES (@Version, @ClrVersion);
-    RAISERROR (N'CpOrders post-deploy: version %s (CLR %s) recorded.', 10, 1, @Version, @ClrVersion) WITH NOWAIT;
+    RAISERROR (N'CpOrders post-deploy: version: recorded %s (CLR %s).', 10, 1, @Version, @ClrVersion) WITH NOWAIT;
 END
 ELSE
-    PRINT N'CpOrders post-deploy: schema version: no changes.';
+    RAISERROR (N'CpOrders post-deploy: version (%s, CLR %s): no changes.', 10, 1, @Version, @ClrVersion) WITH NOWAIT;
 GO

@@ -2,7 +2,10 @@
 -- Disable this database's CpOrders jobs (category CpOrders, steps running in this database), recording which were
 -- enabled in woo.DeployJobState so that post-deploy re-enables exactly those. On a first install neither the table
 -- nor the jobs exist. Without access to msdb the jobs stay as they are: the applock above already keeps them out.
-IF OBJECT_ID(N'woo.DeployJobState', N'U') IS NOT NULL
+-- Prints each job it disables ("CpOrders pre-deploy: jobs: disabled ..."), or one "... jobs (...): no changes." line.
+IF OBJECT_ID(N'woo.DeployJobState', N'U') IS NULL
+    PRINT N'CpOrders pre-deploy: jobs (first install: no CpOrders job yet): no changes.';
+ELSE
 BEGIN TRY
     DECLARE @Jobs TABLE (job_id uniqueidentifier PRIMARY KEY, job_name sysname NOT NULL);
     INSERT INTO @Jobs (job_id, job_name)
@@ -23,16 +26,17 @@ BEGIN TRY
             N'@JobId uniqueidentifier, @JobName sysname', @JobId = @JobId, @JobName = @JobName;
         EXEC msdb.dbo.sp_update_job @job_id = @JobId, @enabled = 0;
         SET @Disabled += 1;
-        RAISERROR (N'CpOrders pre-deploy: disabled job %s for the deploy.', 10, 1, @JobName) WITH NOWAIT;
+        RAISERROR (N'CpOrders pre-deploy: jobs: disabled job %s for the deploy (post-deploy re-enables it).', 10, 1, @JobName) WITH NOWAIT;
         FETCH NEXT FROM job_cursor INTO @JobId, @JobName;
     END;
     CLOSE job_cursor;
     DEALLOCATE job_cursor;
     IF @Disabled = 0
-        PRINT N'CpOrders pre-deploy: no enabled CpOrders job to disable.';
+        PRINT N'CpOrders pre-deploy: jobs (no enabled CpOrders job to disable): no changes.';
 END TRY
 BEGIN CATCH
     DECLARE @Msg nvarchar(2048) = ERROR_MESSAGE();
-    RAISERROR (N'CpOrders pre-deploy: WARNING: could not disable the CpOrders jobs (%s); the pipeline lock still keeps them out during the deploy.', 10, 1, @Msg) WITH NOWAIT;
+    SET @Msg = LEFT(@Msg, 1500);
+    RAISERROR (N'CpOrders pre-deploy: jobs (WARNING: could not disable the CpOrders jobs: %s; the pipeline lock still keeps them out during the deploy): no changes.', 10, 1, @Msg) WITH NOWAIT;
 END CATCH;
 GO
