@@ -58,6 +58,20 @@ public class GetOrdersConsistencyTests : StandInTestBase
         Assert.That(HttpOrderPageSource.ParseHttpDate(Send(Client(), Orders(1)).GetHeader("Date")), Is.Null);
     }
 
+    [TestCase("Sun, 06 Nov 1994 08:49:37 GMT", "1994-11-06T08:49:37")]      // IMF-fixdate
+    [TestCase("Sunday, 06-Nov-94 08:49:37 GMT", "1994-11-06T08:49:37")]     // obsolete RFC 850
+    [TestCase("Sun Nov  6 08:49:37 1994", "1994-11-06T08:49:37")]           // obsolete asctime
+    [TestCase(" Thu, 03 Dec 2026 06:20:34 GMT ", "2026-12-03T06:20:34")]
+    [TestCase("", null)]
+    [TestCase("not a date", null)]
+    [TestCase("2026-12-03T06:20:34Z", null)]
+    public void Http_dates_in_the_three_forms_RFC_9110_names_are_read_as_UTC_and_anything_else_is_no_date(string text, string? expected)
+    {
+        DateTime? parsed = HttpOrderPageSource.ParseHttpDate(text);
+        Assert.That(parsed?.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), Is.EqualTo(expected));
+        if (parsed.HasValue) Assert.That(parsed.Value.Kind, Is.EqualTo(DateTimeKind.Utc));
+    }
+
     [Test]
     public void Issue_11_example_through_HTTP_the_last_order_of_page_1_edited_to_now_minus_5_s_and_an_unread_order_to_now()
     {
