@@ -104,10 +104,12 @@ public class KeysetConsistencyTests
             var ids = Enumerable.Range(0, 30).Select(i => shop.Add(Start.AddSeconds(i))).ToList();
             shop.BeforeRequest = (n, s) =>
             {
-                if (n >= 2) s.ModifyStampedEarlier(ids[n * 7 % 30], lag);   // read already, or not yet
+                if (n == 2) s.ModifyStampedEarlier(ids[3], lag);     // read on page 1
+                if (n == 3) s.ModifyStampedEarlier(ids[25], lag);    // not read yet
+                if (n == 4) s.ModifyStampedEarlier(ids[5], lag);     // read on page 1; the pull is at the present by now
                 return null;
             };
-            List<PulledRow> rows = Pull(shop, Start, pageSize: 5);
+            List<PulledRow> rows = Pull(shop, Start, pageSize: 10);
             Assert.That(Violation(shop, rows), Is.Null, $"lag {lag} s");
         }
     }
