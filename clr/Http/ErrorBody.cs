@@ -44,7 +44,18 @@ namespace CpOrders.WooClr.Http
         /// </summary>
         public static bool LooksLikeCompleteJson(string json, out string problem)
         {
+            bool endsEarly;
+            return LooksLikeCompleteJson(json, out problem, out endsEarly);
+        }
+
+        /// <summary>
+        /// As <see cref="LooksLikeCompleteJson(string, out string)"/>; <paramref name="endsEarly"/> is true when the text
+        /// starts as a JSON object or array that is still open where the text ends (a truncated answer).
+        /// </summary>
+        public static bool LooksLikeCompleteJson(string json, out string problem, out bool endsEarly)
+        {
             problem = null;
+            endsEarly = false;
             if (json == null || json.Trim(' ', '\t', '\r', '\n', '\uFEFF').Length == 0)
             {
                 problem = "the body is empty";
@@ -75,6 +86,7 @@ namespace CpOrders.WooClr.Http
             }
             else if (reader.ErrorOffset >= json.Length)
             {
+                endsEarly = true;
                 problem = "the JSON value is not closed (the body was cut off?): " + reader.Error;
             }
             else

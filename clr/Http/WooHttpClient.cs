@@ -269,7 +269,9 @@ namespace CpOrders.WooClr.Http
             // Explicit: never the machine-wide default proxy (inside SQL Server that is the service account's, unknown to the DBA).
             http.Proxy = _options.ProxyUrl == null ? null : new WebProxy(new Uri(_options.ProxyUrl), false);
             http.Timeout = timeoutMs;
-            http.ReadWriteTimeout = timeoutMs;
+            // Timeout covers connect and headers (_Connection.cs SyncRead reads them with request.Timeout); ReadWriteTimeout
+            // each body read. Capped: a decompressing stream cannot take a per-read timeout later (see ReadBody).
+            http.ReadWriteTimeout = HttpTransportRules.BodyReadTimeoutMs(timeoutMs);
             http.KeepAlive = _options.KeepAlive;
             http.UserAgent = _userAgent;
             http.Accept = "application/json";
@@ -278,6 +280,9 @@ namespace CpOrders.WooClr.Http
             http.UseDefaultCredentials = false;
             http.PreAuthenticate = false;
             http.ServicePoint.Expect100Continue = false;
+            // Explicit, not the AppDomain's default of 2 (see HttpTransportRules.ConnectionsPerShop). The setter does
+            // nothing once the same value was set (ServicePoint.cs), so every request may set it.
+            http.ServicePoint.ConnectionLimit = HttpTransportRules.ConnectionsPerShop;
             if (_options.AuthMode == WooAuthMode.Basic)
             {
                 string pair = _options.ConsumerKey + ":" + _options.ConsumerSecret;
@@ -286,15 +291,18 @@ namespace CpOrders.WooClr.Http
             return http;
         }
 
-        private void ApplyTlsProtocols()
+        private static void ApplyTlsProtocols()
         {
-            // Inside sqlservr.exe the framework default can still be TLS 1.0; set it at every call (design 3).
-            SecurityProtocolType protocols = SecurityProtocolType.Tls12;
-            if (_options.AllowTls13 && Enum.IsDefined(typeof(SecurityProtocolType), "Tls13"))
+            // Inside sqlservr.exe the framework default can still be SSL 3 / TLS 1.0 only; checked at every call (design 3).
+            // ServicePointManager.SecurityProtocol is one static field for the whole AppDomain (ServicePointManager.cs):
+            // every assembly in it sees the change. So only TLS 1.2 is added, only when neither it nor SystemDefault is
+            // there, and nothing is removed or forced (no TLS 1.3: see HttpTransportRules.WithTls12).
+            SecurityProtocolType current = ServicePointManager.SecurityProtocol;
+            SecurityProtocolType wanted = HttpTransportRules.WithTls12(current);
+            if (wanted != current)
             {
-                protocols |= (SecurityProtocolType)Enum.Parse(typeof(SecurityProtocolType), "Tls13");
+                ServicePointManager.SecurityProtocol = wanted;
             }
-            ServicePointManager.SecurityProtocol = protocols;
         }
 
         private Outcome FromResponse(HttpWebResponse response, string where, int timeoutMs, Stopwatch clock, WooHttpResult result)
@@ -372,7 +380,7 @@ namespace CpOrders.WooClr.Http
             }
             if (status == 401 || status == 403)
             {
-                return Outcome.Fail(WooHttpErrors.AuthFailed, status.ToString(CultureInfo.InvariantCulture), at + detail + ". " + AuthHint(status), false);
+                return Outcome.Fail(WooHttpErrors.AuthFailed, status.ToString(CultureInfo.InvariantCulture), at + detail + ". " + AuthHint(status, wooCode), false);
             }
             if (status >= 500)
             {
@@ -384,12 +392,25 @@ namespace CpOrders.WooClr.Http
             return Outcome.Fail(WooHttpErrors.ClientError, status.ToString(CultureInfo.InvariantCulture), at + detail + "." + hint, false);
         }
 
-        private string AuthHint(int status)
+        private string AuthHint(int status, string wooCode)
         {
             string hint = "Check the store's consumer key and secret in CpOrders and that the key (WooCommerce > Settings > Advanced > REST API) exists with Read/Write permission.";
             if (status == 401 && _options.AuthMode == WooAuthMode.Basic)
             {
                 hint += " Some hosts do not pass the Authorization header to PHP: then use auth mode 'query'.";
+            }
+            if (status == 401 && _options.AuthMode != WooAuthMode.OAuth1 && wooCode != null && wooCode.StartsWith("woocommerce_rest_cannot_", StringComparison.Ordinal))
+            {
+                // WC_REST_Authentication::authenticate() tries keys sent over https only when WordPress's is_ssl() is true.
+                hint += " If TLS ends at a proxy or load balancer, WordPress may not know the request was https and then ignores the keys: the host must pass X-Forwarded-Proto (or set HTTPS) to PHP.";
+            }
+            if (status == 401 && _options.AuthMode == WooAuthMode.OAuth1)
+            {
+                // WC_REST_Authentication::check_oauth_signature() signs get_home_url() + the request path, and
+                // check_oauth_timestamp_and_nonce() accepts a timestamp within 15 minutes of the shop's clock.
+                hint += " OAuth 1.0a: WooCommerce checks the signature against the WordPress Site Address (Settings > General), not the address the request came to, " +
+                    "so the base URL must match it exactly: https or http as WordPress sees it (TLS ended at a proxy counts as http), www or not, port, subdirectory. " +
+                    "'Invalid timestamp' means this server's clock and the shop's differ by more than 15 minutes (check both against a time server).";
             }
             if (status == 403)
             {
@@ -401,17 +422,26 @@ namespace CpOrders.WooClr.Http
         private static Outcome CheckJson(int status, string text, string contentType, string at)
         {
             string problem = null;
+            bool endsEarly = false;
             if (!string.IsNullOrEmpty(contentType) && contentType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
             {
                 problem = "Content-Type " + contentType + ", not JSON";
             }
             else
             {
-                ErrorBody.LooksLikeCompleteJson(text, out problem);
+                ErrorBody.LooksLikeCompleteJson(text, out problem, out endsEarly);
             }
             if (problem == null)
             {
                 return Outcome.Ok(status, text.Length);
+            }
+            if (endsEarly)
+            {
+                // A compressed or chunked answer has no length to compare with (.NET Framework sets ContentLength to -1
+                // when it decompresses, HttpWebResponse.cs), so a connection cut cleanly looks complete: the JSON tells.
+                return Outcome.Fail(WooHttpErrors.Truncated, status + " but truncated", at + " but the answer ends before its JSON does (" +
+                    text.Length.ToString(CultureInfo.InvariantCulture) + " characters; " + problem +
+                    "). The connection broke or the shop's PHP stopped mid-answer; the request is repeated when that is safe.", true);
             }
             return Outcome.Fail(WooHttpErrors.NotJson, status + " but not JSON", at + " but the body is not WooCommerce JSON: " + problem + ". Start: " + Excerpt(text) +
                 ". A security plugin, firewall, cache or maintenance page may have answered instead of WooCommerce, or a plugin printed output into the API: open the URL in a browser from this server.", false);
@@ -430,7 +460,8 @@ namespace CpOrders.WooClr.Http
             }
             var buffer = new byte[ReadChunkBytes];
             long received = 0;
-            using (var content = new MemoryStream())
+            // Sized from Content-Length when known (identity only: on .NET Framework a decompressed response reports -1).
+            using (var content = new MemoryStream(HttpTransportRules.InitialBufferBytes(identity ? declared : -1, max)))
             {
                 try
                 {
@@ -445,7 +476,7 @@ namespace CpOrders.WooClr.Http
                             }
                             if (stream.CanTimeout)
                             {
-                                stream.ReadTimeout = (int)left;
+                                stream.ReadTimeout = HttpTransportRules.BodyReadTimeoutMs(left);
                             }
                             int n = stream.Read(buffer, 0, buffer.Length);
                             if (n <= 0) break;
@@ -481,9 +512,16 @@ namespace CpOrders.WooClr.Http
 
         private Outcome BrokenBody(string where, int timeoutMs, Stopwatch clock, long received, long declared, bool identity, Exception ex)
         {
-            if (clock.ElapsedMilliseconds >= timeoutMs || IsTimeout(ex))
+            if (clock.ElapsedMilliseconds >= timeoutMs)
             {
                 return BodyTimeout(where, timeoutMs, received, declared);
+            }
+            if (IsTimeout(ex))
+            {
+                return Outcome.Fail(WooHttpErrors.Timeout, "body stalled", where + ": the answer stalled: no data for " +
+                    Seconds(HttpTransportRules.MaxBodyStallMs) + " s after " + received.ToString(CultureInfo.InvariantCulture) +
+                    (declared >= 0 ? " of " + declared.ToString(CultureInfo.InvariantCulture) : string.Empty) +
+                    " bytes. The connection to the shop is unreliable; the request is repeated.", true);
             }
             if (identity && declared >= 0 && received < declared)
             {
@@ -544,34 +582,42 @@ namespace CpOrders.WooClr.Http
 
         private Outcome FromWebException(WebException ex, string where, int timeoutMs, Stopwatch clock)
         {
-            switch (ex.Status)
+            switch (HttpTransportRules.Classify(ex.Status))
             {
-                case WebExceptionStatus.Timeout:
-                    return Outcome.Fail(WooHttpErrors.Timeout, "timeout", where + ": no answer within " + Seconds(timeoutMs) +
-                        " s (connect and headers). The shop is slow or unreachable from this server.", true);
-                case WebExceptionStatus.NameResolutionFailure:
-                case WebExceptionStatus.ConnectFailure:
-                case WebExceptionStatus.ProxyNameResolutionFailure:
+                case WebFailureKind.Timeout:
+                    return NoAnswerInTime(where, timeoutMs);
+                case WebFailureKind.Connection:
                     return ConnectionFailure(where, ex, true);
-                case WebExceptionStatus.TrustFailure:
-                case WebExceptionStatus.SecureChannelFailure:
+                case WebFailureKind.Tls:
                     return Outcome.Fail(WooHttpErrors.Tls, "TLS failure", where + ": the TLS (https) handshake failed: " + Describe(ex) +
                         ". Either this server does not trust the shop's certificate (check the certificate chain and the server's root certificates) " +
-                        "or no common TLS version exists (CpOrders offers TLS 1.2" + (_options.AllowTls13 ? " and 1.3" : string.Empty) + "). Not retried.", false);
-                case WebExceptionStatus.RequestCanceled:
+                        "or no common TLS version exists (CpOrders adds TLS 1.2 to the framework's protocols unless the system default is in use; " +
+                        "TLS 1.3 needs Windows Server 2022 or later). Not retried.", false);
+                case WebFailureKind.ProtocolViolation:
+                    return Outcome.Fail(WooHttpErrors.Protocol, "protocol violation", where + ": the answer is not valid HTTP (" + Describe(ex) +
+                        "): the web server, a proxy or a firewall in between sent a malformed status line, header or chunk " +
+                        "(.NET Framework refuses, for example, a header name with a space or a line ending in a bare LF). " +
+                        "Not retried (the same device answers the same way): open the URL from this server and check what answers.", false);
+                case WebFailureKind.Canceled:
                     if (clock.ElapsedMilliseconds >= timeoutMs - 50)
                     {
-                        goto case WebExceptionStatus.Timeout;
+                        return NoAnswerInTime(where, timeoutMs);
                     }
                     return ConnectionFailure(where, ex, false);
                 default:
                     if (IsTimeout(ex) || clock.ElapsedMilliseconds >= timeoutMs)
                     {
-                        goto case WebExceptionStatus.Timeout;
+                        return NoAnswerInTime(where, timeoutMs);
                     }
                     // .NET (Core) reports a refused connection as UnknownError with a SocketException inside.
                     return ConnectionFailure(where, ex, IsConnectFailure(ex));
             }
+        }
+
+        private static Outcome NoAnswerInTime(string where, int timeoutMs)
+        {
+            return Outcome.Fail(WooHttpErrors.Timeout, "timeout", where + ": no answer within " + Seconds(timeoutMs) +
+                " s (connect and headers). The shop is slow or unreachable from this server.", true);
         }
 
         private Outcome ConnectionFailure(string where, Exception ex, bool beforeConnect)
@@ -707,18 +753,23 @@ namespace CpOrders.WooClr.Http
             if (o.BackoffBaseMs < 0 || o.BackoffMaxMs < o.BackoffBaseMs) problems.Add("backoffBaseMs must be >= 0 and backoffMaxMs >= backoffBaseMs");
             if (o.RetryAfterMaxMs < 0) problems.Add("retryAfterMaxMs must be >= 0");
             string prefix = o.ApiPrefix ?? string.Empty;
+            Uri apiRoot = null;
             if (prefix.IndexOf('?') >= 0 || prefix.IndexOf("..", StringComparison.Ordinal) >= 0 || prefix.IndexOf(':') >= 0)
             {
                 problems.Add("apiPrefix must be a plain path such as wp-json/wc/v3/");
+            }
+            else if (site != null)
+            {
+                // The site address or the REST address, trailing slashes or not: normalised in WooBaseUrl only.
+                string urlProblem;
+                apiRoot = WooBaseUrl.ApiRoot(site, prefix, out urlProblem);
+                if (urlProblem != null) problems.Add(urlProblem);
             }
             if (problems.Count > 0)
             {
                 throw new WooHttpException(WooHttpErrors.Config, "the WooCommerce connection settings are not usable: " + string.Join("; ", problems.ToArray()) + ".");
             }
-            string root = site.GetLeftPart(UriPartial.Path);
-            if (!root.EndsWith("/", StringComparison.Ordinal)) root += "/";
-            prefix = prefix.Trim('/');
-            return new Uri(new Uri(root), prefix.Length == 0 ? string.Empty : prefix + "/");
+            return apiRoot;
         }
 
         // ---- small helpers ----------------------------------------------------------------------------------------

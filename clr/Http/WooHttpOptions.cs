@@ -8,7 +8,12 @@ namespace CpOrders.WooClr.Http
     {
         public const int DefaultRequestTimeoutMs = 30000;
         public const int DefaultTotalBudgetMs = 120000;
-        public const long DefaultMaxResponseBytes = 32L * 1024 * 1024;
+        /// <summary>
+        /// 8 MB: a page of 100 orders at 5-20 KB each is 0.5-2 MB. The body is held in sqlservr's CLR memory (MemoryStream
+        /// plus the UTF-16 string, about 3x); on a small server, SQL Server answers CLR memory pressure by unloading the
+        /// AppDomain (every CLR call in the database fails meanwhile), so the default stays well below that.
+        /// </summary>
+        public const long DefaultMaxResponseBytes = 8L * 1024 * 1024;
 
         /// <summary>The WordPress site address, e.g. <c>https://shop.example.com</c> or <c>https://example.com/shop</c>.</summary>
         public string BaseUrl { get; set; }
@@ -53,10 +58,6 @@ namespace CpOrders.WooClr.Http
 
         /// <summary>A Retry-After longer than this is shortened to this.</summary>
         public int RetryAfterMaxMs { get; set; } = 60000;
-
-        /// <summary>Offer TLS 1.3 besides TLS 1.2 where the framework knows it. Switch off only if an old Windows
-        /// cannot negotiate with it enabled.</summary>
-        public bool AllowTls13 { get; set; } = true;
 
         public WooHttpOptions Clone()
         {

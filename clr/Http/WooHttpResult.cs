@@ -112,6 +112,8 @@ namespace CpOrders.WooClr.Http
         public const string Timeout = "CPO-HTTP-TIMEOUT";
         public const string Connection = "CPO-HTTP-CONNECTION";
         public const string Tls = "CPO-HTTP-TLS";
+        /// <summary>The answer is not valid HTTP (ServerProtocolViolation). Not retried.</summary>
+        public const string Protocol = "CPO-HTTP-PROTOCOL";
         public const string Truncated = "CPO-HTTP-TRUNCATED";
         public const string TooLarge = "CPO-HTTP-TOO-LARGE";
         public const string NotJson = "CPO-HTTP-NOT-JSON";

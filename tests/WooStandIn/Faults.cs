@@ -23,6 +23,10 @@ public enum FaultKind
     InvalidJson,
     /// <summary>200 with a valid JSON array padded to <see cref="Fault.Bytes"/> bytes (chunked when <see cref="Fault.Chunked"/>).</summary>
     Large,
+    /// <summary>The normal answer's first half as a complete HTTP response without Content-Length (chunked, properly
+    /// ended), gzip-compressed when <see cref="Fault.Gzip"/>: what .NET Framework sees when a compressed answer is cut
+    /// cleanly (it clears Content-Length on decompression), so only the JSON shows the loss.</summary>
+    CutJson,
 }
 
 /// <summary>One injected misbehaviour for the next matching request.</summary>
@@ -33,6 +37,7 @@ public sealed record Fault(FaultKind Kind)
     public int DelayMs { get; init; }
     public int Bytes { get; init; }
     public bool Chunked { get; init; }
+    public bool Gzip { get; init; }
     /// <summary>Only requests whose path contains this (null: any request).</summary>
     public string? PathContains { get; init; }
     /// <summary>Only requests with this method, e.g. "POST" (null: any method).</summary>
@@ -48,6 +53,7 @@ public sealed record Fault(FaultKind Kind)
     public static Fault TrickleBody(int msBetweenPieces) => new(FaultKind.SlowBody) { DelayMs = msBetweenPieces };
     public static Fault StallBodyFor(int ms) => new(FaultKind.StallBody) { DelayMs = ms };
     public static Fault TruncatedBody() => new(FaultKind.Truncated);
+    public static Fault CutJsonBody(bool gzip) => new(FaultKind.CutJson) { Gzip = gzip };
     public static Fault HtmlPage() => new(FaultKind.Html200);
     public static Fault BrokenJson() => new(FaultKind.InvalidJson);
     public static Fault LargeBody(int bytes, bool chunked) => new(FaultKind.Large) { Bytes = bytes, Chunked = chunked };

@@ -66,6 +66,15 @@ public sealed class WooStandInServer : IAsyncDisposable
     /// <summary>When set, the Date header's exact text instead (e.g. something that is not an HTTP date).</summary>
     public string? DateHeaderText { get; set; }
 
+    /// <summary>TLS ends at a proxy that does not tell PHP (no X-Forwarded-Proto handling): WordPress's is_ssl() is false
+    /// for https requests, so WooCommerce ignores Basic and query keys and checks OAuth 1.0a against an http:// address
+    /// (WC_REST_Authentication::authenticate and check_oauth_signature).</summary>
+    public bool TlsEndsAtProxy { get; set; }
+
+    /// <summary>The WordPress Site Address (home_url), e.g. http://www.shop.test:8080. WooCommerce signs OAuth 1.0a over
+    /// its host and port, not the request's Host header. Null: the request's own host.</summary>
+    public string? SiteAddress { get; set; }
+
     /// <summary>Time the OAuth timestamp check compares with (WooCommerce allows 15 minutes).</summary>
     public Func<DateTime> UtcNow { get; set; } = () => DateTime.UtcNow;
 
@@ -211,7 +220,8 @@ public sealed class WooStandInServer : IAsyncDisposable
 
     private (int, string, Dictionary<string, string>?)? Authenticate(HttpRequest req, Dictionary<string, string> query, string kind)
     {
-        if (req.IsHttps)
+        bool isSsl = req.IsHttps && !TlsEndsAtProxy;
+        if (isSsl)
         {
             // WooCommerce on SSL: Basic first, then consumer_key/consumer_secret in the query. OAuth is not checked.
             string? key = null, secret = null;
@@ -236,7 +246,7 @@ public sealed class WooStandInServer : IAsyncDisposable
             return null;
         }
 
-        // Plain http: only OAuth 1.0a one-legged; Basic and query keys are not even looked at.
+        // Plain http (as WordPress sees it): only OAuth 1.0a one-legged; Basic and query keys are not even looked at.
         if (kind != "oauth1") return NotLoggedIn(req);
         foreach (string p in new[] { "oauth_consumer_key", "oauth_timestamp", "oauth_nonce", "oauth_signature", "oauth_signature_method" })
         {
@@ -248,7 +258,9 @@ public sealed class WooStandInServer : IAsyncDisposable
 
         var parameters = query.Where(kv => kv.Key != "oauth_signature").OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => Rfc3986(kv.Key) + "=" + Rfc3986(kv.Value)).Select(Rfc3986);
-        string baseUri = "http://" + req.Host.Value + req.Path.Value;
+        // get_home_url( null, $request_path, is_ssl() ? 'https' : 'http' ): the Site Address's host, the scheme WordPress sees.
+        string authority = SiteAddress is { } home ? new Uri(home).Authority : req.Host.Value!;
+        string baseUri = (isSsl ? "https://" : "http://") + authority + req.Path.Value;
         string toSign = req.Method.ToUpperInvariant() + "&" + Rfc3986(baseUri) + "&" + string.Join("%26", parameters);
         byte[] secretKey = Encoding.UTF8.GetBytes(ConsumerSecret + "&");
         byte[] mac = method == "HMAC-SHA1" ? HMACSHA1.HashData(secretKey, Encoding.UTF8.GetBytes(toSign)) : HMACSHA256.HashData(secretKey, Encoding.UTF8.GetBytes(toSign));
@@ -592,6 +604,21 @@ public sealed class WooStandInServer : IAsyncDisposable
                     await res.Body.FlushAsync(aborted);
                     await Task.Delay(fault.DelayMs, aborted);
                     await res.Body.WriteAsync(bytes.AsMemory(half), aborted);
+                    return;
+                case FaultKind.CutJson:
+                    res.ContentLength = null;
+                    byte[] cut = bytes.AsSpan(0, bytes.Length / 2).ToArray();
+                    if (fault.Gzip)
+                    {
+                        res.Headers.ContentEncoding = "gzip";
+                        using var packed = new MemoryStream();
+                        using (var gz = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                        {
+                            gz.Write(cut);
+                        }
+                        cut = packed.ToArray();
+                    }
+                    await res.Body.WriteAsync(cut, aborted);
                     return;
                 case FaultKind.Truncated:
                     await res.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), aborted);

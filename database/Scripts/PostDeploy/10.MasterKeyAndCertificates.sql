@@ -1,6 +1,8 @@
 -- 1a. Database master key. Created when missing with a random password that is never stored or shown: the service
---     master key opens it. README (Backups and restores) tells the DBA to add a password of their own and keep it, for
---     restores to another server.
+--     master key opens it. Only a fingerprint of that password encryption is kept (woo.MasterKeyOrigin), so the deploy
+--     and the health check can tell whether the DBA has added a password of their own (README, Backups and restores).
+SET XACT_ABORT ON;
+DECLARE @KeyChanges int = 0, @Msg nvarchar(2048);
 IF NOT EXISTS (SELECT 1 FROM sys.symmetric_keys WHERE name = N'##MS_DatabaseMasterKey##')
 BEGIN
     DECLARE @Password nvarchar(200) = CONVERT(nvarchar(200), CRYPT_GEN_RANDOM(48), 2) + N'a!';
@@ -8,29 +10,48 @@ BEGIN
     EXEC (@CreateKey);
     SET @Password = NULL;
     SET @CreateKey = NULL;
+    INSERT INTO woo.MasterKeyOrigin (GeneratedPasswordFingerprint)
+    SELECT HASHBYTES('SHA2_256', ke.crypt_property)
+    FROM sys.key_encryptions AS ke
+    WHERE ke.key_id = (SELECT sk.symmetric_key_id FROM sys.symmetric_keys AS sk WHERE sk.name = N'##MS_DatabaseMasterKey##')
+      AND ke.crypt_type = 'ESKP';
+    SET @KeyChanges += 1;
     PRINT N'CpOrders post-deploy: created the database master key (opened by the service master key).';
 END
 ELSE IF NOT EXISTS (SELECT 1 FROM sys.databases WHERE database_id = DB_ID() AND is_master_key_encrypted_by_server = 1)
-    RAISERROR (N'CPO-DEPLOY-MASTERKEY: the database master key of $(DatabaseName) is not protected by this server''s service master key (typical after a restore to another server). Open it and add the service master key, then deploy again: OPEN MASTER KEY DECRYPTION BY PASSWORD = ''<your password>''; ALTER MASTER KEY ADD ENCRYPTION BY SERVICE MASTER KEY; CLOSE MASTER KEY;', 16, 1);
-GO
--- 1b. A master key that exists but cannot be opened (restored from another server whose service master key differs):
---     signing with an existing certificate returns NULL. Stop with instructions rather than sign nothing.
-IF CERT_ID(N'CpOrdersCounterpointSigner') IS NOT NULL AND SIGNBYCERT(CERT_ID(N'CpOrdersCounterpointSigner'), N'CpOrders deploy probe') IS NULL
-    RAISERROR (N'CPO-DEPLOY-MASTERKEY: the database master key of $(DatabaseName) cannot be opened on this server, so CpOrders'' certificates cannot sign. Open it with the password you added (README, Backups and restores) and re-protect it: OPEN MASTER KEY DECRYPTION BY PASSWORD = ''<your password>''; ALTER MASTER KEY DROP ENCRYPTION BY SERVICE MASTER KEY; ALTER MASTER KEY ADD ENCRYPTION BY SERVICE MASTER KEY; CLOSE MASTER KEY; then deploy again.', 16, 1);
-GO
--- 1c. Certificates, protected by the database master key (no password).
-IF CERT_ID(N'CpOrdersCounterpointSigner') IS NULL
 BEGIN
-    CREATE CERTIFICATE [CpOrdersCounterpointSigner]
-        WITH SUBJECT = N'CpOrders: signs the modules that read and write the Counterpoint database',
-             EXPIRY_DATE = '20991231';
-    PRINT N'CpOrders post-deploy: created certificate CpOrdersCounterpointSigner.';
+    SET @Msg = N'CPO-DEPLOY-MASTERKEY: the database master key of $(DatabaseName) is not protected by this server''s service master key (typical after a restore to another server). Open it and add the service master key, then deploy again: OPEN MASTER KEY DECRYPTION BY PASSWORD = ''<your password>''; ALTER MASTER KEY ADD ENCRYPTION BY SERVICE MASTER KEY; CLOSE MASTER KEY; (README, Backups and restores; an Availability Group replica instead needs EXEC sp_control_dbmasterkey_password on each replica).';
+    THROW 50011, @Msg, 1;
 END;
+
+-- 1b. A master key that exists but cannot be opened (restored from another server whose service master key differs):
+--     the secret protector, whose private key the master key protects, cannot sign. Stop with instructions.
+IF CERT_ID(N'CpOrdersSecretProtector') IS NOT NULL AND SIGNBYCERT(CERT_ID(N'CpOrdersSecretProtector'), N'CpOrders deploy probe') IS NULL
+BEGIN
+    SET @Msg = N'CPO-DEPLOY-MASTERKEY: the database master key of $(DatabaseName) cannot be opened on this server, so CpOrders'' keys cannot be used. Open it with the password you added (README, Backups and restores) and re-protect it: OPEN MASTER KEY DECRYPTION BY PASSWORD = ''<your password>''; ALTER MASTER KEY DROP ENCRYPTION BY SERVICE MASTER KEY; ALTER MASTER KEY ADD ENCRYPTION BY SERVICE MASTER KEY; CLOSE MASTER KEY; then deploy again. Password lost: README, "The master key password is lost".';
+    THROW 50012, @Msg, 1;
+END;
+
+-- 1c. The certificate that protects the store-secret key keeps its private key (decryption needs it), protected by the
+--     master key. The signing certificates are made in step 2, one per signature set, and lose their private key there.
 IF CERT_ID(N'CpOrdersSecretProtector') IS NULL
 BEGIN
     CREATE CERTIFICATE [CpOrdersSecretProtector]
         WITH SUBJECT = N'CpOrders: protects the key that encrypts store secrets',
              EXPIRY_DATE = '20991231';
+    SET @KeyChanges += 1;
     PRINT N'CpOrders post-deploy: created certificate CpOrdersSecretProtector.';
 END;
+
+-- 1d. Warn (every deploy, until fixed) when the master key has no password of the DBA's: no ESKP row other than the
+--     random one CpOrders generated. Without it, a restore to another server or an AG failover cannot open the key.
+IF NOT EXISTS (SELECT 1
+               FROM sys.key_encryptions AS ke
+               JOIN sys.symmetric_keys AS sk ON sk.symmetric_key_id = ke.key_id AND sk.name = N'##MS_DatabaseMasterKey##'
+               WHERE ke.crypt_type = 'ESKP'
+                 AND NOT EXISTS (SELECT 1 FROM woo.MasterKeyOrigin AS o WHERE o.GeneratedPasswordFingerprint = HASHBYTES('SHA2_256', ke.crypt_property)))
+    PRINT N'CpOrders post-deploy: WARNING: CPO-MASTERKEY-NOPASSWORD: the database master key of $(DatabaseName) has no password of yours. Add one and keep it in your vault: ALTER MASTER KEY ADD ENCRYPTION BY PASSWORD = ''<your password>''; (README, Backups and restores).';
+
+IF @KeyChanges = 0
+    PRINT N'CpOrders post-deploy: master key and certificates: no changes.';
 GO

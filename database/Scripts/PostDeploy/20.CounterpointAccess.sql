@@ -1,89 +1,163 @@
--- 2. Same batch as the generated data part above (@CpoSignedModules, @CpoCounterpointGrants).
--- 2a. Sign exactly the modules that reference the Counterpoint database; remove our signature from any other module.
---     ALTER drops a signature, so every deploy re-applies the missing ones.
-DECLARE @Changes int = 0, @Sql nvarchar(max), @Name nvarchar(600);
-DECLARE @Thumbprint varbinary(32) = (SELECT thumbprint FROM sys.certificates WHERE name = N'CpOrdersCounterpointSigner');
+-- 2. Module signing and the Counterpoint side. Same batch as the generated data part above (@CpoSignedModules,
+--    @CpoCounterpointGrants, derived from the code by build/DbTool).
+--    Erland Sommarskog's practice ("Packaging Permissions in Stored Procedures"): sign, then REMOVE the private key, so
+--    nobody (not even a db_owner of CpOrders) can sign code of their own into the certificate user's grants. A signature
+--    cannot be re-applied without the key, and ALTER drops a module's signature, so whenever the signed set or any signed
+--    module changed, a NEW certificate CpOrdersCounterpointSigner_<yyyymmddhhmmss> signs everything, loses its private
+--    key, and replaces the public part, the user and the grants in Counterpoint; then the old certificates go.
+--    Nothing changed: nothing is done, and the step prints its "no changes" line.
+SET XACT_ABORT ON;
+DECLARE @Changes int = 0, @Sql nvarchar(max), @Msg nvarchar(2048), @Name nvarchar(600), @Perm nvarchar(128);
+DECLARE @Prefix sysname = N'CpOrdersCounterpointSigner';
+DECLARE @Principal sysname = LEFT(N'CpOrders_' + DB_NAME(), 128);
+DECLARE @CpExec nvarchar(300) = QUOTENAME(N'$(CounterpointDb)') + N'.sys.sp_executesql';
+
+-- 2a. Every module to sign exists (the script and the dacpac belong together).
 DECLARE @Missing nvarchar(max) = (
     SELECT STUFF((SELECT N', ' + m.SchemaName + N'.' + m.ObjectName FROM @CpoSignedModules AS m
                   WHERE OBJECT_ID(QUOTENAME(m.SchemaName) + N'.' + QUOTENAME(m.ObjectName)) IS NULL
                   FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
 IF @Missing IS NOT NULL
-    RAISERROR (N'CPO-DEPLOY-SIGN: modules to sign do not exist: %s. The build derived them from the model; deploy the dacpac that matches this script.', 16, 1, @Missing);
-
-DECLARE @ToSign TABLE (QualifiedName nvarchar(600) NOT NULL);
-INSERT INTO @ToSign (QualifiedName)
-SELECT QUOTENAME(m.SchemaName) + N'.' + QUOTENAME(m.ObjectName)
-FROM @CpoSignedModules AS m
-WHERE NOT EXISTS (SELECT 1 FROM sys.crypt_properties AS cp
-                  WHERE cp.class = 1 AND cp.major_id = OBJECT_ID(QUOTENAME(m.SchemaName) + N'.' + QUOTENAME(m.ObjectName))
-                    AND cp.thumbprint = @Thumbprint);
-DECLARE @ToUnsign TABLE (QualifiedName nvarchar(600) NOT NULL);
-INSERT INTO @ToUnsign (QualifiedName)
-SELECT QUOTENAME(OBJECT_SCHEMA_NAME(cp.major_id)) + N'.' + QUOTENAME(OBJECT_NAME(cp.major_id))
-FROM sys.crypt_properties AS cp
-WHERE cp.class = 1 AND cp.thumbprint = @Thumbprint
-  AND NOT EXISTS (SELECT 1 FROM @CpoSignedModules AS m
-                  WHERE OBJECT_ID(QUOTENAME(m.SchemaName) + N'.' + QUOTENAME(m.ObjectName)) = cp.major_id);
-
-DECLARE sign_cursor CURSOR LOCAL FAST_FORWARD FOR
-    SELECT N'ADD SIGNATURE TO ' + QualifiedName + N' BY CERTIFICATE [CpOrdersCounterpointSigner];', QualifiedName FROM @ToSign
-    UNION ALL
-    SELECT N'DROP SIGNATURE FROM ' + QualifiedName + N' BY CERTIFICATE [CpOrdersCounterpointSigner];', QualifiedName FROM @ToUnsign;
-OPEN sign_cursor;
-FETCH NEXT FROM sign_cursor INTO @Sql, @Name;
-WHILE @@FETCH_STATUS = 0
 BEGIN
-    EXEC (@Sql);
-    SET @Changes += 1;
-    RAISERROR (N'CpOrders post-deploy: %s', 10, 1, @Sql) WITH NOWAIT;
-    FETCH NEXT FROM sign_cursor INTO @Sql, @Name;
+    SET @Msg = LEFT(N'CPO-DEPLOY-SIGN: modules to sign do not exist: ' + @Missing + N'. The build derived them from the model; deploy the dacpac that matches this script.', 2048);
+    THROW 50021, @Msg, 1;
 END;
-CLOSE sign_cursor;
-DEALLOCATE sign_cursor;
 
--- 2b. The Counterpoint side: the certificate's public part, a user made from it, and exactly the derived grants.
---     All statements run inside the Counterpoint database through its own sp_executesql; names are QUOTENAMEd.
-DECLARE @CpExec nvarchar(300) = QUOTENAME(N'$(CounterpointDb)') + N'.sys.sp_executesql';
-DECLARE @Principal sysname = LEFT(N'CpOrders_' + DB_NAME(), 128);
-DECLARE @Public varbinary(max) = CERTENCODED(CERT_ID(N'CpOrdersCounterpointSigner'));
-DECLARE @CpThumbprint varbinary(32), @CpUser int, @CpCertByName varbinary(32);
+-- 2b. The current signer: the newest CpOrdersCounterpointSigner_<stamp>. It is reused only when it has no private key,
+--     signs every module of the list (IS_OBJECTSIGNED = 1: present and valid) and nothing else.
+DECLARE @Current sysname, @CurrentThumb varbinary(32), @CurrentHasKey bit;
+SELECT TOP (1) @Current = c.name, @CurrentThumb = c.thumbprint,
+       @CurrentHasKey = CASE WHEN c.pvt_key_encryption_type = 'NA' THEN 0 ELSE 1 END
+FROM sys.certificates AS c
+WHERE c.name LIKE @Prefix + N'[_]%'
+ORDER BY c.name DESC;
 
-EXEC @CpExec N'SELECT @T = thumbprint FROM sys.certificates WHERE thumbprint = @Want; SELECT @ByName = thumbprint FROM sys.certificates WHERE name = @Principal;',
-     N'@Want varbinary(32), @Principal sysname, @T varbinary(32) OUTPUT, @ByName varbinary(32) OUTPUT',
-     @Want = @Thumbprint, @Principal = @Principal, @T = @CpThumbprint OUTPUT, @ByName = @CpCertByName OUTPUT;
-IF @CpThumbprint IS NULL
+DECLARE @Reason nvarchar(max);
+IF @Current IS NULL
+    SET @Reason = N'no signing certificate yet';
+ELSE IF @CurrentHasKey = 1
+    SET @Reason = N'certificate ' + @Current + N' still has its private key (an interrupted deploy)';
+ELSE
 BEGIN
-    IF @CpCertByName IS NOT NULL
+    SET @Reason = (SELECT STUFF((SELECT N', ' + m.SchemaName + N'.' + m.ObjectName FROM @CpoSignedModules AS m
+                                 WHERE ISNULL(IS_OBJECTSIGNED(N'OBJECT', OBJECT_ID(QUOTENAME(m.SchemaName) + N'.' + QUOTENAME(m.ObjectName)), N'certificate', @CurrentThumb), 0) <> 1
+                                 FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
+    IF @Reason IS NOT NULL
+        SET @Reason = N'new or changed modules to sign: ' + @Reason;
+    ELSE
     BEGIN
-        -- Our certificate was re-created (e.g. after a master key reset): replace the old public part and its user.
-        SET @Sql = N'IF DATABASE_PRINCIPAL_ID(@P) IS NOT NULL DROP USER ' + QUOTENAME(@Principal) + N'; DROP CERTIFICATE ' + QUOTENAME(@Principal) + N';';
-        EXEC @CpExec @Sql, N'@P sysname', @P = @Principal;
-        SET @Changes += 1;
-        RAISERROR (N'CpOrders post-deploy: replaced the outdated certificate %s in [$(CounterpointDb)].', 10, 1, @Principal) WITH NOWAIT;
+        SET @Reason = (SELECT STUFF((SELECT N', ' + ISNULL(OBJECT_SCHEMA_NAME(cp.major_id) + N'.' + OBJECT_NAME(cp.major_id), CONVERT(nvarchar(20), cp.major_id))
+                                     FROM sys.crypt_properties AS cp
+                                     WHERE cp.class = 1 AND cp.thumbprint = @CurrentThumb
+                                       AND NOT EXISTS (SELECT 1 FROM @CpoSignedModules AS m
+                                                       WHERE OBJECT_ID(QUOTENAME(m.SchemaName) + N'.' + QUOTENAME(m.ObjectName)) = cp.major_id)
+                                     FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
+        IF @Reason IS NOT NULL
+            SET @Reason = N'signed modules no longer in the list: ' + @Reason;
     END;
-    SET @Sql = N'CREATE CERTIFICATE ' + QUOTENAME(@Principal) + N' FROM BINARY = ' + CONVERT(nvarchar(max), @Public, 1) + N';';
-    EXEC @CpExec @Sql;
-    SET @Changes += 1;
-    RAISERROR (N'CpOrders post-deploy: created certificate %s (public part only) in [$(CounterpointDb)].', 10, 1, @Principal) WITH NOWAIT;
-END;
-EXEC @CpExec N'SELECT @U = DATABASE_PRINCIPAL_ID(@P);', N'@P sysname, @U int OUTPUT', @P = @Principal, @U = @CpUser OUTPUT;
-IF @CpUser IS NULL
-BEGIN
-    SET @Sql = N'CREATE USER ' + QUOTENAME(@Principal) + N' FROM CERTIFICATE ' + QUOTENAME(@Principal) + N';';
-    EXEC @CpExec @Sql;
-    SET @Changes += 1;
-    RAISERROR (N'CpOrders post-deploy: created user %s (from the certificate; it cannot log in) in [$(CounterpointDb)].', 10, 1, @Principal) WITH NOWAIT;
 END;
 
--- What the user holds now, and what the Counterpoint database has of the objects we need.
-DECLARE @Held TABLE (PermissionName nvarchar(128) NOT NULL, SchemaName sysname NOT NULL, ObjectName sysname NOT NULL, ColumnName sysname NULL);
-INSERT INTO @Held (PermissionName, SchemaName, ObjectName, ColumnName)
-EXEC @CpExec N'SELECT p.permission_name, s.name, o.name, c.name
+IF @Reason IS NOT NULL
+BEGIN
+    DECLARE @Stamp char(14) = CONVERT(char(8), SYSUTCDATETIME(), 112) + REPLACE(CONVERT(char(8), SYSUTCDATETIME(), 108), ':', '');
+    DECLARE @New sysname = @Prefix + N'_' + @Stamp;
+    IF CERT_ID(@New) IS NOT NULL
+    BEGIN
+        SET @Msg = N'CPO-DEPLOY-SIGN: certificate ' + @New + N' already exists (two deploys within one second?). Deploy again.';
+        THROW 50022, @Msg, 1;
+    END;
+    RAISERROR (N'CpOrders post-deploy: new signing certificate %s (%s).', 10, 1, @New, @Reason) WITH NOWAIT;
+    SET @Sql = N'CREATE CERTIFICATE ' + QUOTENAME(@New)
+             + N' WITH SUBJECT = N''CpOrders: signs the modules that use the Counterpoint database'', EXPIRY_DATE = ''20991231'';';
+    EXEC (@Sql);
+    DECLARE sign_cursor CURSOR LOCAL FAST_FORWARD FOR
+        SELECT QUOTENAME(m.SchemaName) + N'.' + QUOTENAME(m.ObjectName) FROM @CpoSignedModules AS m ORDER BY m.SchemaName, m.ObjectName;
+    OPEN sign_cursor;
+    FETCH NEXT FROM sign_cursor INTO @Name;
+    WHILE @@FETCH_STATUS = 0
+    BEGIN
+        SET @Sql = N'ADD SIGNATURE TO ' + @Name + N' BY CERTIFICATE ' + QUOTENAME(@New) + N';';
+        EXEC (@Sql);
+        RAISERROR (N'CpOrders post-deploy: signed %s.', 10, 1, @Name) WITH NOWAIT;
+        FETCH NEXT FROM sign_cursor INTO @Name;
+    END;
+    CLOSE sign_cursor;
+    DEALLOCATE sign_cursor;
+    -- The key is gone for good: nobody can sign with this certificate again.
+    SET @Sql = N'ALTER CERTIFICATE ' + QUOTENAME(@New) + N' REMOVE PRIVATE KEY;';
+    EXEC (@Sql);
+    RAISERROR (N'CpOrders post-deploy: removed the private key of %s.', 10, 1, @New) WITH NOWAIT;
+    SELECT @Current = c.name, @CurrentThumb = c.thumbprint FROM sys.certificates AS c WHERE c.name = @New;
+    SET @Changes += 1;
+END;
+
+-- 2c. The Counterpoint side: the current certificate's public part, the user @Principal made from it, exactly the
+--     derived grants. All statements run inside the Counterpoint database through its own sp_executesql.
+DECLARE @Suffix sysname = SUBSTRING(@Current, LEN(@Prefix) + 2, 128);
+DECLARE @CpCertName sysname = LEFT(@Principal, 127 - LEN(@Suffix)) + N'_' + @Suffix;
+DECLARE @CpCerts TABLE (CertName sysname NOT NULL, Thumbprint varbinary(32) NOT NULL, CertSid varbinary(85) NULL);
+INSERT INTO @CpCerts (CertName, Thumbprint, CertSid)
+EXEC @CpExec N'SELECT name, thumbprint, sid FROM sys.certificates;';
+
+IF NOT EXISTS (SELECT 1 FROM @CpCerts WHERE Thumbprint = @CurrentThumb)
+BEGIN
+    IF EXISTS (SELECT 1 FROM @CpCerts WHERE CertName = @CpCertName)
+    BEGIN
+        SET @Msg = N'CPO-DEPLOY-COUNTERPOINT: [$(CounterpointDb)] has a certificate ' + @CpCertName + N' that is not CpOrders'' current signer. Drop it there (README, What CpOrders adds to the Counterpoint database), then deploy again.';
+        THROW 50023, @Msg, 1;
+    END;
+    DECLARE @Public varbinary(max) = CERTENCODED(CERT_ID(@Current));
+    SET @Sql = N'CREATE CERTIFICATE ' + QUOTENAME(@CpCertName) + N' FROM BINARY = ' + CONVERT(nvarchar(max), @Public, 1) + N';';
+    EXEC @CpExec @Sql;
+    INSERT INTO @CpCerts (CertName, Thumbprint, CertSid)
+    EXEC @CpExec N'SELECT name, thumbprint, sid FROM sys.certificates WHERE name = @N;', N'@N sysname', @N = @CpCertName;
+    SET @Changes += 1;
+    RAISERROR (N'CpOrders post-deploy: created certificate %s (public part only) in [$(CounterpointDb)].', 10, 1, @CpCertName) WITH NOWAIT;
+END;
+DECLARE @CurrentSid varbinary(85) = (SELECT CertSid FROM @CpCerts WHERE Thumbprint = @CurrentThumb);
+SET @CpCertName = (SELECT CertName FROM @CpCerts WHERE Thumbprint = @CurrentThumb);
+
+DECLARE @UserSid varbinary(85), @UserType char(1);
+EXEC @CpExec N'SELECT @S = sid, @T = type FROM sys.database_principals WHERE name = @P;',
+     N'@P sysname, @S varbinary(85) OUTPUT, @T char(1) OUTPUT', @P = @Principal, @S = @UserSid OUTPUT, @T = @UserType OUTPUT;
+IF @UserType IS NOT NULL AND @UserType <> 'C'
+BEGIN
+    SET @Msg = N'CPO-DEPLOY-COUNTERPOINT: [$(CounterpointDb)] has a principal ' + @Principal + N' that is not a certificate user; CpOrders needs that name for its certificate user. Rename or drop it, then deploy again.';
+    THROW 50024, @Msg, 1;
+END;
+IF @UserType IS NOT NULL AND @UserSid <> @CurrentSid
+BEGIN
+    -- Made from an older certificate: dropping it removes all its permissions; the new one gets exactly the list.
+    SET @Sql = N'DROP USER ' + QUOTENAME(@Principal) + N';';
+    EXEC @CpExec @Sql;
+    SET @UserType = NULL;
+    SET @Changes += 1;
+    RAISERROR (N'CpOrders post-deploy: dropped user %s (made from an older certificate) in [$(CounterpointDb)].', 10, 1, @Principal) WITH NOWAIT;
+END;
+IF @UserType IS NULL
+BEGIN
+    SET @Sql = N'CREATE USER ' + QUOTENAME(@Principal) + N' FROM CERTIFICATE ' + QUOTENAME(@CpCertName) + N';';
+    EXEC @CpExec @Sql;
+    SET @Changes += 1;
+    RAISERROR (N'CpOrders post-deploy: created user %s (from certificate %s; it cannot log in) in [$(CounterpointDb)].', 10, 1, @Principal, @CpCertName) WITH NOWAIT;
+END;
+
+-- What the user holds now: object and column permissions (class 1), database permissions (class 0) other than the
+-- CONNECT every new user gets, schema permissions (class 3), and role memberships. Anything not in the list is revoked.
+DECLARE @Held TABLE (PermissionClass tinyint NOT NULL, PermissionName nvarchar(128) NOT NULL, SchemaName sysname NULL, ObjectName sysname NULL, ColumnName sysname NULL);
+INSERT INTO @Held (PermissionClass, PermissionName, SchemaName, ObjectName, ColumnName)
+EXEC @CpExec N'SELECT p.class, p.permission_name,
+                      CASE p.class WHEN 1 THEN s.name WHEN 3 THEN SCHEMA_NAME(p.major_id) END, o.name, c.name
                FROM sys.database_permissions AS p
-               JOIN sys.objects AS o ON o.object_id = p.major_id
-               JOIN sys.schemas AS s ON s.schema_id = o.schema_id
-               LEFT JOIN sys.columns AS c ON c.object_id = p.major_id AND c.column_id = p.minor_id
-               WHERE p.class = 1 AND p.state IN (''G'', ''W'') AND p.grantee_principal_id = DATABASE_PRINCIPAL_ID(@P);',
+               LEFT JOIN sys.objects AS o ON p.class = 1 AND o.object_id = p.major_id
+               LEFT JOIN sys.schemas AS s ON s.schema_id = o.schema_id
+               LEFT JOIN sys.columns AS c ON p.class = 1 AND c.object_id = p.major_id AND c.column_id = p.minor_id
+               WHERE p.state IN (''G'', ''W'') AND p.grantee_principal_id = DATABASE_PRINCIPAL_ID(@P)
+                 AND p.class IN (0, 1, 3) AND NOT (p.class = 0 AND p.permission_name = N''CONNECT'')
+               UNION ALL
+               SELECT 255, r.name, NULL, NULL, NULL
+               FROM sys.database_role_members AS rm JOIN sys.database_principals AS r ON r.principal_id = rm.role_principal_id
+               WHERE rm.member_principal_id = DATABASE_PRINCIPAL_ID(@P);',
      N'@P sysname', @P = @Principal;
 DECLARE @Objects TABLE (SchemaName sysname NOT NULL, ObjectName sysname NOT NULL);
 INSERT INTO @Objects (SchemaName, ObjectName)
@@ -93,22 +167,34 @@ SET @Missing = (SELECT STUFF((SELECT DISTINCT N', ' + g.SchemaName + N'.' + g.Ob
                               WHERE NOT EXISTS (SELECT 1 FROM @Objects AS o WHERE o.SchemaName = g.SchemaName AND o.ObjectName = g.ObjectName)
                               FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
 IF @Missing IS NOT NULL
-    RAISERROR (N'CPO-DEPLOY-COUNTERPOINT-SCHEMA: [$(CounterpointDb)] has no %s. Is it a Counterpoint company database, and of a supported version?', 16, 1, @Missing);
+BEGIN
+    SET @Msg = LEFT(N'CPO-DEPLOY-COUNTERPOINT-SCHEMA: [$(CounterpointDb)] has no ' + @Missing + N'. Is it a Counterpoint company database, and of a supported version?', 2048);
+    THROW 50025, @Msg, 1;
+END;
 
 DECLARE grant_cursor CURSOR LOCAL FAST_FORWARD FOR
     SELECT N'GRANT ' + g.PermissionName + N' ON ' + QUOTENAME(g.SchemaName) + N'.' + QUOTENAME(g.ObjectName)
            + ISNULL(N' (' + QUOTENAME(g.ColumnName) + N')', N'') + N' TO ' + QUOTENAME(@Principal) + N';'
     FROM @CpoCounterpointGrants AS g
     WHERE NOT EXISTS (SELECT 1 FROM @Held AS h
-                      WHERE h.PermissionName = g.PermissionName AND h.SchemaName = g.SchemaName AND h.ObjectName = g.ObjectName
-                        AND ISNULL(h.ColumnName, N'') = ISNULL(g.ColumnName, N''))
+                      WHERE h.PermissionClass = 1 AND h.PermissionName = g.PermissionName AND h.SchemaName = g.SchemaName
+                        AND h.ObjectName = g.ObjectName AND ISNULL(h.ColumnName, N'') = ISNULL(g.ColumnName, N''))
     UNION ALL
-    SELECT N'REVOKE ' + h.PermissionName + N' ON ' + QUOTENAME(h.SchemaName) + N'.' + QUOTENAME(h.ObjectName)
-           + ISNULL(N' (' + QUOTENAME(h.ColumnName) + N')', N'') + N' FROM ' + QUOTENAME(@Principal) + N' CASCADE;'
+    SELECT N'REVOKE ' + h.PermissionName
+           + CASE h.PermissionClass
+                 WHEN 1 THEN N' ON ' + QUOTENAME(h.SchemaName) + N'.' + QUOTENAME(h.ObjectName) + ISNULL(N' (' + QUOTENAME(h.ColumnName) + N')', N'')
+                 WHEN 3 THEN N' ON SCHEMA::' + QUOTENAME(h.SchemaName)
+                 ELSE N'' END
+           + N' FROM ' + QUOTENAME(@Principal) + N' CASCADE;'
     FROM @Held AS h
-    WHERE NOT EXISTS (SELECT 1 FROM @CpoCounterpointGrants AS g
-                      WHERE h.PermissionName = g.PermissionName AND h.SchemaName = g.SchemaName AND h.ObjectName = g.ObjectName
-                        AND ISNULL(h.ColumnName, N'') = ISNULL(g.ColumnName, N''));
+    WHERE h.PermissionClass IN (0, 1, 3)
+      AND NOT EXISTS (SELECT 1 FROM @CpoCounterpointGrants AS g
+                      WHERE h.PermissionClass = 1 AND h.PermissionName = g.PermissionName AND h.SchemaName = g.SchemaName
+                        AND h.ObjectName = g.ObjectName AND ISNULL(h.ColumnName, N'') = ISNULL(g.ColumnName, N''))
+    UNION ALL
+    SELECT N'ALTER ROLE ' + QUOTENAME(h.PermissionName) + N' DROP MEMBER ' + QUOTENAME(@Principal) + N';'
+    FROM @Held AS h
+    WHERE h.PermissionClass = 255;
 OPEN grant_cursor;
 FETCH NEXT FROM grant_cursor INTO @Sql;
 WHILE @@FETCH_STATUS = 0
@@ -121,6 +207,101 @@ END;
 CLOSE grant_cursor;
 DEALLOCATE grant_cursor;
 
+-- 2d. Old certificates: first their public parts in Counterpoint (found by thumbprint, plus the name used before
+--     signing certificates rotated), then, in CpOrders, their signatures and the certificates themselves. In this order
+--     a deploy that stops halfway finds everything again next time.
+DECLARE @Old TABLE (CertName sysname NOT NULL, Thumbprint varbinary(32) NOT NULL);
+INSERT INTO @Old (CertName, Thumbprint)
+SELECT c.name, c.thumbprint FROM sys.certificates AS c
+WHERE (c.name = @Prefix OR c.name LIKE @Prefix + N'[_]%') AND c.thumbprint <> @CurrentThumb;
+
+DECLARE cp_old_cursor CURSOR LOCAL FAST_FORWARD FOR
+    SELECT cc.CertName FROM @CpCerts AS cc
+    WHERE cc.Thumbprint <> @CurrentThumb
+      AND (EXISTS (SELECT 1 FROM @Old AS o WHERE o.Thumbprint = cc.Thumbprint) OR cc.CertName = @Principal);
+OPEN cp_old_cursor;
+FETCH NEXT FROM cp_old_cursor INTO @Name;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    SET @Sql = N'DROP CERTIFICATE ' + QUOTENAME(@Name) + N';';
+    EXEC @CpExec @Sql;
+    SET @Changes += 1;
+    RAISERROR (N'CpOrders post-deploy: dropped the old certificate %s in [$(CounterpointDb)].', 10, 1, @Name) WITH NOWAIT;
+    FETCH NEXT FROM cp_old_cursor INTO @Name;
+END;
+CLOSE cp_old_cursor;
+DEALLOCATE cp_old_cursor;
+
+DECLARE @OldName sysname, @OldThumb varbinary(32);
+DECLARE old_cursor CURSOR LOCAL FAST_FORWARD FOR SELECT CertName, Thumbprint FROM @Old;
+OPEN old_cursor;
+FETCH NEXT FROM old_cursor INTO @OldName, @OldThumb;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    DECLARE unsign_cursor CURSOR LOCAL FAST_FORWARD FOR
+        SELECT QUOTENAME(OBJECT_SCHEMA_NAME(cp.major_id)) + N'.' + QUOTENAME(OBJECT_NAME(cp.major_id))
+        FROM sys.crypt_properties AS cp WHERE cp.class = 1 AND cp.thumbprint = @OldThumb;
+    OPEN unsign_cursor;
+    FETCH NEXT FROM unsign_cursor INTO @Name;
+    WHILE @@FETCH_STATUS = 0
+    BEGIN
+        SET @Sql = N'DROP SIGNATURE FROM ' + @Name + N' BY CERTIFICATE ' + QUOTENAME(@OldName) + N';';
+        EXEC (@Sql);
+        FETCH NEXT FROM unsign_cursor INTO @Name;
+    END;
+    CLOSE unsign_cursor;
+    DEALLOCATE unsign_cursor;
+    SET @Sql = N'DROP CERTIFICATE ' + QUOTENAME(@OldName) + N';';
+    EXEC (@Sql);
+    SET @Changes += 1;
+    RAISERROR (N'CpOrders post-deploy: dropped the old signing certificate %s and its signatures.', 10, 1, @OldName) WITH NOWAIT;
+    FETCH NEXT FROM old_cursor INTO @OldName, @OldThumb;
+END;
+CLOSE old_cursor;
+DEALLOCATE old_cursor;
+
+-- 2e. The roles may see the current signer (metadata only: it has no private key), so woo.usp_CheckInstall can check
+--     the signatures with IS_OBJECTSIGNED as the job login (it needs VIEW DEFINITION on the certificate).
+DECLARE @Role sysname;
+DECLARE role_cursor CURSOR LOCAL FAST_FORWARD FOR
+    SELECT r.name FROM sys.database_principals AS r
+    WHERE r.type = 'R' AND r.name IN (N'CpOrdersJob', N'CpOrdersOperator')
+      AND NOT EXISTS (SELECT 1 FROM sys.database_permissions AS p
+                      WHERE p.class = 25 AND p.major_id = CERT_ID(@Current) AND p.grantee_principal_id = r.principal_id
+                        AND p.permission_name = N'VIEW DEFINITION' AND p.state IN ('G', 'W'));
+OPEN role_cursor;
+FETCH NEXT FROM role_cursor INTO @Role;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    SET @Sql = N'GRANT VIEW DEFINITION ON CERTIFICATE::' + QUOTENAME(@Current) + N' TO ' + QUOTENAME(@Role) + N';';
+    EXEC (@Sql);
+    SET @Changes += 1;
+    RAISERROR (N'CpOrders post-deploy: %s', 10, 1, @Sql) WITH NOWAIT;
+    FETCH NEXT FROM role_cursor INTO @Role;
+END;
+CLOSE role_cursor;
+DEALLOCATE role_cursor;
+
+-- 2f. The lists, for woo.usp_CheckInstall.
+DELETE s FROM woo.SignedModule AS s
+WHERE NOT EXISTS (SELECT 1 FROM @CpoSignedModules AS m WHERE m.SchemaName = s.SchemaName AND m.ObjectName = s.ObjectName);
+SET @Changes += @@ROWCOUNT;
+INSERT INTO woo.SignedModule (SchemaName, ObjectName)
+SELECT m.SchemaName, m.ObjectName FROM @CpoSignedModules AS m
+WHERE NOT EXISTS (SELECT 1 FROM woo.SignedModule AS s WHERE s.SchemaName = m.SchemaName AND s.ObjectName = m.ObjectName);
+SET @Changes += @@ROWCOUNT;
+DELETE t FROM woo.CounterpointGrant AS t
+WHERE NOT EXISTS (SELECT 1 FROM @CpoCounterpointGrants AS g
+                  WHERE g.PermissionName = t.PermissionName AND g.SchemaName = t.SchemaName AND g.ObjectName = t.ObjectName
+                    AND ISNULL(g.ColumnName, N'') = t.ColumnName);
+SET @Changes += @@ROWCOUNT;
+INSERT INTO woo.CounterpointGrant (PermissionName, SchemaName, ObjectName, ColumnName)
+SELECT DISTINCT g.PermissionName, g.SchemaName, g.ObjectName, ISNULL(g.ColumnName, N'') FROM @CpoCounterpointGrants AS g
+WHERE NOT EXISTS (SELECT 1 FROM woo.CounterpointGrant AS t
+                  WHERE g.PermissionName = t.PermissionName AND g.SchemaName = t.SchemaName AND g.ObjectName = t.ObjectName
+                    AND ISNULL(g.ColumnName, N'') = t.ColumnName);
+SET @Changes += @@ROWCOUNT;
+
 IF @Changes = 0
-    PRINT N'CpOrders post-deploy: signatures and Counterpoint access already as required; no changes.';
+    PRINT N'CpOrders post-deploy: signatures and Counterpoint access: no changes.';
 GO

@@ -4,5 +4,7 @@ IF NOT EXISTS (SELECT 1 FROM sys.symmetric_keys WHERE name = N'CpOrdersSecretKey
 BEGIN
     CREATE SYMMETRIC KEY [CpOrdersSecretKey] WITH ALGORITHM = AES_256 ENCRYPTION BY CERTIFICATE [CpOrdersSecretProtector];
     PRINT N'CpOrders post-deploy: created symmetric key CpOrdersSecretKey.';
-END;
+END
+ELSE
+    PRINT N'CpOrders post-deploy: secret key: no changes.';
 GO

@@ -1,6 +1,8 @@
--- Checks that this CpOrders installation can work: one row per check (OK / WARN / FAIL) with a sentence a DBA can act
--- on. It reads the Counterpoint database through its signature, so it also proves the certificate user's grants.
--- @RaiseOnFail = 'Y' raises one error naming every failed check (for a job step or a monitor).
+-- Checks that this CpOrders installation can work: one row per check (OK / WARN / FAIL / SKIP) with a sentence a DBA
+-- can act on, written for the least-privileged caller (the job login, README Permissions): a check whose catalog the
+-- caller cannot see says "not checked: needs ..." (SKIP) instead of reporting a false failure. It is signed, so it
+-- reads the Counterpoint database as the certificate user does. @RaiseOnFail = 'Y' raises one error naming every
+-- failed check (for a job step or a monitor).
 CREATE PROCEDURE [woo].[usp_CheckInstall]
     @RaiseOnFail char(1) = 'N'
 AS
@@ -9,36 +11,43 @@ BEGIN
     SET XACT_ABORT ON;
 
     IF @RaiseOnFail IS NULL OR @RaiseOnFail NOT IN ('Y', 'N')
-    BEGIN
-        RAISERROR (N'CPO-PARAM: @RaiseOnFail must be ''Y'' or ''N''.', 16, 1);
-        RETURN 1;
-    END;
+        THROW 50101, N'CPO-PARAM: @RaiseOnFail must be ''Y'' or ''N''.', 1;
 
     DECLARE @Checks TABLE (
         CheckOrder int           NOT NULL PRIMARY KEY,
         CheckName  varchar (40)  NOT NULL,
         [Status]   varchar (4)   NOT NULL,
-        Detail     nvarchar (1000) NOT NULL);
+        Detail     nvarchar (max) NOT NULL);
+    DECLARE @IsSysadmin bit = CASE WHEN IS_SRVROLEMEMBER(N'sysadmin') = 1 THEN 1 ELSE 0 END;
+    DECLARE @ServerState bit = CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 1 THEN 1 ELSE 0 END;
+    DECLARE @DbDefinition bit = CASE WHEN HAS_PERMS_BY_NAME(DB_NAME(), N'DATABASE', N'VIEW DEFINITION') = 1 THEN 1 ELSE 0 END;
 
-    -- CLR: enabled, assembly present, trusted by the hash of its bytes (a restore to another server or an AG replica
-    -- loses the trust entry), and answering.
+    -- CLR enabled: sys.configurations is readable by everyone.
     DECLARE @ClrEnabled int = (SELECT CONVERT(int, c.value_in_use) FROM sys.configurations AS c WHERE c.name = N'clr enabled');
     INSERT INTO @Checks VALUES (10, 'clr_enabled', CASE WHEN @ClrEnabled = 1 THEN 'OK' ELSE 'FAIL' END,
         CASE WHEN @ClrEnabled = 1 THEN N'clr enabled = 1.'
              ELSE N'clr enabled = 0: a sysadmin must run EXEC sp_configure ''clr enabled'', 1; RECONFIGURE;' END);
 
+    -- Trust entry: sys.trusted_assemblies needs VIEW SERVER STATE (2017, 2019; VIEW SERVER SECURITY STATE from 2022),
+    -- the assembly's bytes need VIEW DEFINITION on it. Without them the check is skipped, never failed; clr_answers
+    -- below proves the assembly loads either way.
     DECLARE @AssemblyHash varbinary(64) = (
         SELECT HASHBYTES('SHA2_512', f.content)
         FROM sys.assemblies AS a JOIN sys.assembly_files AS f ON f.assembly_id = a.assembly_id AND f.file_id = 1
         WHERE a.name = N'CpOrders.WooClr');
-    INSERT INTO @Checks VALUES (20, 'clr_trusted',
-        CASE WHEN @AssemblyHash IS NULL THEN 'FAIL'
-             WHEN EXISTS (SELECT 1 FROM sys.trusted_assemblies AS t WHERE t.[hash] = @AssemblyHash) THEN 'OK' ELSE 'FAIL' END,
-        CASE WHEN @AssemblyHash IS NULL THEN N'Assembly CpOrders.WooClr is missing: deploy CpOrders again.'
-             WHEN EXISTS (SELECT 1 FROM sys.trusted_assemblies AS t WHERE t.[hash] = @AssemblyHash) THEN N'The assembly''s SHA2_512 is in sys.trusted_assemblies.'
-             ELSE N'The assembly is not trusted on this server (restore or failover?): deploy CpOrders again as sysadmin, or run sys.sp_add_trusted_assembly with the hash in the deploy script.' END);
+    IF @ServerState = 0
+        INSERT INTO @Checks VALUES (20, 'clr_trusted', 'SKIP', N'not checked: needs VIEW SERVER STATE (sys.trusted_assemblies).');
+    ELSE IF @AssemblyHash IS NULL AND @DbDefinition = 0
+        INSERT INTO @Checks VALUES (20, 'clr_trusted', 'SKIP', N'not checked: needs VIEW DEFINITION on assembly CpOrders.WooClr (or on the database).');
+    ELSE IF @AssemblyHash IS NULL
+        INSERT INTO @Checks VALUES (20, 'clr_trusted', 'FAIL', N'Assembly CpOrders.WooClr is missing: deploy CpOrders again.');
+    ELSE IF EXISTS (SELECT 1 FROM sys.trusted_assemblies AS t WHERE t.[hash] = @AssemblyHash)
+        INSERT INTO @Checks VALUES (20, 'clr_trusted', 'OK', N'The assembly''s SHA2_512 is in sys.trusted_assemblies.');
+    ELSE
+        INSERT INTO @Checks VALUES (20, 'clr_trusted', 'FAIL', N'The assembly is not trusted on this server (restore or failover?): deploy CpOrders again as sysadmin, or run sys.sp_add_trusted_assembly with the hash in the deploy script.');
 
-    DECLARE @ClrVersion nvarchar(100), @ClrError nvarchar(2048);
+    -- The CLR answers (through ownership chaining: wooclr is denied to public, this module is dbo's like wooclr's).
+    DECLARE @ClrVersion nvarchar(100), @ClrError nvarchar(max);
     BEGIN TRY
         SET @ClrVersion = wooclr.ClrVersion();
     END TRY
@@ -49,28 +58,97 @@ BEGIN
     INSERT INTO @Checks VALUES (30, 'clr_answers',
         CASE WHEN @ClrError IS NOT NULL THEN 'FAIL' WHEN @Expected IS NULL OR @Expected = @ClrVersion THEN 'OK' ELSE 'WARN' END,
         CASE WHEN @ClrError IS NOT NULL THEN N'wooclr.ClrVersion() failed: ' + @ClrError
-             WHEN @Expected IS NULL OR @Expected = @ClrVersion THEN N'CLR version ' + @ClrVersion + N'.'
-             ELSE N'CLR version ' + @ClrVersion + N' differs from the deployed ' + @Expected + N': deploy CpOrders again.' END);
+             WHEN @Expected IS NULL OR @Expected = @ClrVersion THEN N'CLR version ' + ISNULL(@ClrVersion, N'(none)') + N'.'
+             ELSE N'CLR version ' + ISNULL(@ClrVersion, N'(none)') + N' differs from the deployed ' + @Expected + N': deploy CpOrders again.' END);
 
-    -- Signing: the master key opens, and every module that uses the Counterpoint database carries our signature.
-    DECLARE @CanSign bit = CASE WHEN SIGNBYCERT(CERT_ID(N'CpOrdersCounterpointSigner'), N'probe') IS NULL THEN 0 ELSE 1 END;
-    DECLARE @Unsigned nvarchar(1000) = (
+    -- Signatures: every module of the list post-deploy keeps (woo.SignedModule) is signed by the current signer and its
+    -- signature is valid (IS_OBJECTSIGNED = 1); the signer has no private key. The roles hold VIEW DEFINITION on it.
+    DECLARE @Signer sysname, @SignerThumb varbinary(32), @SignerHasKey bit;
+    SELECT TOP (1) @Signer = c.name, @SignerThumb = c.thumbprint,
+           @SignerHasKey = CASE WHEN c.pvt_key_encryption_type = 'NA' THEN 0 ELSE 1 END
+    FROM sys.certificates AS c WHERE c.name LIKE N'CpOrdersCounterpointSigner[_]%' ORDER BY c.name DESC;
+    DECLARE @Unsigned nvarchar(max) = (
         SELECT STUFF((
-            SELECT DISTINCT N', ' + OBJECT_SCHEMA_NAME(d.referencing_id) + N'.' + OBJECT_NAME(d.referencing_id)
-            FROM sys.sql_expression_dependencies AS d
-            WHERE d.referenced_database_name = N'$(CounterpointDb)'
-              AND NOT EXISTS (SELECT 1 FROM sys.crypt_properties AS cp
-                              JOIN sys.certificates AS c ON c.thumbprint = cp.thumbprint
-                              WHERE cp.class = 1 AND cp.major_id = d.referencing_id AND c.name = N'CpOrdersCounterpointSigner')
-            FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(1000)'), 1, 2, N''));
+            SELECT N', ' + s.SchemaName + N'.' + s.ObjectName
+                   + CASE IS_OBJECTSIGNED(N'OBJECT', OBJECT_ID(QUOTENAME(s.SchemaName) + N'.' + QUOTENAME(s.ObjectName)), N'certificate', @SignerThumb)
+                         WHEN 0 THEN N' (signature invalid)' ELSE N'' END
+            FROM woo.SignedModule AS s
+            WHERE ISNULL(IS_OBJECTSIGNED(N'OBJECT', OBJECT_ID(QUOTENAME(s.SchemaName) + N'.' + QUOTENAME(s.ObjectName)), N'certificate', @SignerThumb), 0) <> 1
+            ORDER BY s.SchemaName, s.ObjectName
+            FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
     INSERT INTO @Checks VALUES (40, 'modules_signed',
-        CASE WHEN @CanSign = 1 AND @Unsigned IS NULL THEN 'OK' ELSE 'FAIL' END,
-        CASE WHEN @CanSign = 0 THEN N'Certificate CpOrdersCounterpointSigner cannot sign: the database master key does not open (README, Backups and restores).'
-             WHEN @Unsigned IS NOT NULL THEN N'Not signed: ' + @Unsigned + N'. Deploy CpOrders again (post-deploy signs them).'
-             ELSE N'Every module that uses the Counterpoint database is signed.' END);
+        CASE WHEN @Signer IS NULL AND @DbDefinition = 0 THEN 'SKIP'
+             WHEN @Signer IS NULL OR @SignerHasKey = 1 OR @Unsigned IS NOT NULL THEN 'FAIL' ELSE 'OK' END,
+        CASE WHEN @Signer IS NULL AND @DbDefinition = 0 THEN N'not checked: needs VIEW DEFINITION on the signing certificate (post-deploy grants it to CpOrdersJob and CpOrdersOperator).'
+             WHEN @Signer IS NULL THEN N'No signing certificate: deploy CpOrders again.'
+             WHEN @SignerHasKey = 1 THEN N'Certificate ' + @Signer + N' still has its private key (an interrupted deploy?): deploy CpOrders again (it makes a new one and removes the key).'
+             WHEN @Unsigned IS NOT NULL THEN N'Not signed by ' + @Signer + N': ' + @Unsigned + N'. Deploy CpOrders again (post-deploy signs with a new certificate).'
+             ELSE N'Every module that uses the Counterpoint database is signed by ' + @Signer + N', which has no private key.' END);
 
-    -- Counterpoint: readable through the signature (proves certificate user and grants).
-    DECLARE @CpError nvarchar(2048), @Probe int;
+    -- The certificate user's permissions in Counterpoint against the derived list (woo.CounterpointGrant).
+    -- Exact comparison (missing AND extra) where the caller may read Counterpoint's permission catalog (VIEW DEFINITION
+    -- there; sysadmin has it); otherwise HAS_PERMS_BY_NAME proves each needed permission through this module's
+    -- signature, and extra permissions stay unchecked.
+    DECLARE @CpDb sysname = N'$(CounterpointDb)';
+    DECLARE @CpExec nvarchar(300) = QUOTENAME(@CpDb) + N'.sys.sp_executesql';
+    DECLARE @Principal sysname = LEFT(N'CpOrders_' + DB_NAME(), 128);
+    DECLARE @CpDefinition bit = CASE WHEN @IsSysadmin = 1 OR HAS_PERMS_BY_NAME(@CpDb, N'DATABASE', N'VIEW DEFINITION') = 1 THEN 1 ELSE 0 END;
+    DECLARE @GrantError nvarchar(max), @GrantMissing nvarchar(max), @GrantExtra nvarchar(max);
+    DECLARE @Held TABLE (PermissionName nvarchar(128) NOT NULL, SchemaName sysname NOT NULL, ObjectName sysname NOT NULL, ColumnName sysname NOT NULL);
+    BEGIN TRY
+        IF @CpDefinition = 1
+        BEGIN
+            INSERT INTO @Held (PermissionName, SchemaName, ObjectName, ColumnName)
+            EXEC @CpExec N'SELECT p.permission_name, ISNULL(s.name, N''''), ISNULL(o.name, N''(database or schema)''), ISNULL(c.name, N'''')
+                           FROM sys.database_permissions AS p
+                           LEFT JOIN sys.objects AS o ON p.class = 1 AND o.object_id = p.major_id
+                           LEFT JOIN sys.schemas AS s ON s.schema_id = o.schema_id
+                           LEFT JOIN sys.columns AS c ON p.class = 1 AND c.object_id = p.major_id AND c.column_id = p.minor_id
+                           WHERE p.state IN (''G'', ''W'') AND p.grantee_principal_id = DATABASE_PRINCIPAL_ID(@P)
+                             AND NOT (p.class = 0 AND p.permission_name = N''CONNECT'');',
+                 N'@P sysname', @P = @Principal;
+            SET @GrantMissing = (SELECT STUFF((SELECT N', ' + g.PermissionName + N' ' + g.SchemaName + N'.' + g.ObjectName
+                                                      + CASE WHEN g.ColumnName = N'' THEN N'' ELSE N' (' + g.ColumnName + N')' END
+                                               FROM woo.CounterpointGrant AS g
+                                               WHERE NOT EXISTS (SELECT 1 FROM @Held AS h
+                                                                 WHERE h.PermissionName = g.PermissionName AND h.SchemaName = g.SchemaName
+                                                                   AND h.ObjectName = g.ObjectName AND h.ColumnName = g.ColumnName)
+                                               FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
+            SET @GrantExtra = (SELECT STUFF((SELECT N', ' + h.PermissionName + N' ' + h.SchemaName + N'.' + h.ObjectName
+                                                    + CASE WHEN h.ColumnName = N'' THEN N'' ELSE N' (' + h.ColumnName + N')' END
+                                             FROM @Held AS h
+                                             WHERE NOT EXISTS (SELECT 1 FROM woo.CounterpointGrant AS g
+                                                               WHERE h.PermissionName = g.PermissionName AND h.SchemaName = g.SchemaName
+                                                                 AND h.ObjectName = g.ObjectName AND h.ColumnName = g.ColumnName)
+                                             FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
+        END
+        ELSE
+            SET @GrantMissing = (SELECT STUFF((SELECT N', ' + g.PermissionName + N' ' + g.SchemaName + N'.' + g.ObjectName
+                                                      + CASE WHEN g.ColumnName = N'' THEN N'' ELSE N' (' + g.ColumnName + N')' END
+                                               FROM woo.CounterpointGrant AS g
+                                               CROSS APPLY (SELECT QUOTENAME(@CpDb) + N'.' + QUOTENAME(g.SchemaName) + N'.' + QUOTENAME(g.ObjectName) AS Securable) AS n
+                                               CROSS APPLY (SELECT ISNULL(CASE WHEN g.ColumnName = N''
+                                                                               THEN HAS_PERMS_BY_NAME(n.Securable, N'OBJECT', g.PermissionName)
+                                                                               ELSE HAS_PERMS_BY_NAME(n.Securable, N'OBJECT', g.PermissionName, g.ColumnName, N'COLUMN') END, 0) AS Held) AS e
+                                               WHERE e.Held <> 1
+                                               FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
+    END TRY
+    BEGIN CATCH
+        SET @GrantError = ERROR_MESSAGE();
+    END CATCH;
+    INSERT INTO @Checks VALUES (45, 'counterpoint_grants',
+        CASE WHEN @GrantError IS NOT NULL OR @GrantMissing IS NOT NULL OR @GrantExtra IS NOT NULL THEN 'FAIL' ELSE 'OK' END,
+        CASE WHEN @GrantError IS NOT NULL THEN N'Cannot read the permissions in [' + @CpDb + N']: ' + @GrantError
+             WHEN @GrantMissing IS NOT NULL OR @GrantExtra IS NOT NULL
+                 THEN N'User ' + @Principal + N' in [' + @CpDb + N'] differs from the derived list (CpOrders.CounterpointAccess.txt):'
+                      + ISNULL(N' missing ' + @GrantMissing + N';', N'') + ISNULL(N' extra ' + @GrantExtra + N';', N'')
+                      + N' deploy CpOrders again (post-deploy grants exactly the list).'
+             WHEN @CpDefinition = 1 THEN N'User ' + @Principal + N' in [' + @CpDb + N'] holds exactly the derived list.'
+             ELSE N'Every permission of the derived list is in force through the signature; extra permissions not checked: needs VIEW DEFINITION in [' + @CpDb + N'].' END);
+
+    -- Counterpoint: readable through the signature. As sysadmin this proves nothing about the certificate user
+    -- (sysadmin bypasses permission checks): counterpoint_grants and a run as the job login do.
+    DECLARE @CpError nvarchar(max), @Probe int;
     BEGIN TRY
         SELECT @Probe = COUNT(*) FROM (SELECT TOP (1) h.DOC_ID FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h) AS p;
     END TRY
@@ -78,12 +156,31 @@ BEGIN
         SET @CpError = ERROR_MESSAGE();
     END CATCH;
     INSERT INTO @Checks VALUES (50, 'counterpoint_access', CASE WHEN @CpError IS NULL THEN 'OK' ELSE 'FAIL' END,
-        CASE WHEN @CpError IS NULL THEN N'[$(CounterpointDb)] is readable through the signed modules.'
-             ELSE N'Cannot read [$(CounterpointDb)]: ' + @CpError + N' Deploy CpOrders again (post-deploy grants access).' END);
+        CASE WHEN @CpError IS NOT NULL THEN N'Cannot read [' + @CpDb + N']: ' + @CpError
+                 + N' Deploy CpOrders again (post-deploy grants access); the caller''s login also needs a user in [' + @CpDb + N'] (README, Permissions).'
+             WHEN @IsSysadmin = 1 THEN N'[' + @CpDb + N'] is readable (as sysadmin, which proves nothing about the signature; run this check as the job login).'
+             ELSE N'[' + @CpDb + N'] is readable through the signed modules.' END);
+
+    -- Master key: opened by this server (a restore to another server or an AG failover loses that), and protected by a
+    -- password of the DBA's (an ESKP row other than the random one post-deploy generated, woo.MasterKeyOrigin).
+    DECLARE @MasterKeyId int = (SELECT sk.symmetric_key_id FROM sys.symmetric_keys AS sk WHERE sk.name = N'##MS_DatabaseMasterKey##');
+    DECLARE @ByServer bit = (SELECT d.is_master_key_encrypted_by_server FROM sys.databases AS d WHERE d.database_id = DB_ID());
+    IF @MasterKeyId IS NULL AND @DbDefinition = 0
+        INSERT INTO @Checks VALUES (60, 'master_key', 'SKIP', N'not checked: needs VIEW DEFINITION on the database (a DBA runs this check).');
+    ELSE IF @MasterKeyId IS NULL
+        INSERT INTO @Checks VALUES (60, 'master_key', 'FAIL', N'The database has no master key: deploy CpOrders again.');
+    ELSE IF @ByServer = 0
+        INSERT INTO @Checks VALUES (60, 'master_key', 'FAIL', N'The master key is not opened by this server''s service master key (restore or failover?): README, Backups and restores.');
+    ELSE IF NOT EXISTS (SELECT 1 FROM sys.key_encryptions AS ke
+                        WHERE ke.key_id = @MasterKeyId AND ke.crypt_type = 'ESKP'
+                          AND NOT EXISTS (SELECT 1 FROM woo.MasterKeyOrigin AS o WHERE o.GeneratedPasswordFingerprint = HASHBYTES('SHA2_256', ke.crypt_property)))
+        INSERT INTO @Checks VALUES (60, 'master_key', 'WARN', N'CPO-MASTERKEY-NOPASSWORD: the master key has no password of yours; a restore to another server could not open it. ALTER MASTER KEY ADD ENCRYPTION BY PASSWORD = ''<your password>''; and keep it in your vault (README, Backups and restores).');
+    ELSE
+        INSERT INTO @Checks VALUES (60, 'master_key', 'OK', N'The master key is opened by this server and has a password of yours.');
 
     -- Deploy left-overs: jobs still disabled by a deploy that did not finish.
     DECLARE @Waiting int = (SELECT COUNT(*) FROM woo.DeployJobState);
-    INSERT INTO @Checks VALUES (60, 'jobs_after_deploy', CASE WHEN @Waiting = 0 THEN 'OK' ELSE 'WARN' END,
+    INSERT INTO @Checks VALUES (70, 'jobs_after_deploy', CASE WHEN @Waiting = 0 THEN 'OK' ELSE 'WARN' END,
         CASE WHEN @Waiting = 0 THEN N'No job is left disabled by a deploy.'
              ELSE CONVERT(nvarchar(10), @Waiting) + N' job(s) are still disabled by an unfinished deploy: EXEC woo.usp_RestoreJobsAfterDeploy;' END);
 
@@ -91,11 +188,12 @@ BEGIN
 
     IF @RaiseOnFail = 'Y' AND EXISTS (SELECT 1 FROM @Checks WHERE [Status] = 'FAIL')
     BEGIN
-        DECLARE @Failed nvarchar(2000) = (
+        DECLARE @Failed nvarchar(max) = (
             SELECT STUFF((SELECT N'; ' + c.CheckName + N': ' + c.Detail FROM @Checks AS c WHERE c.[Status] = 'FAIL' ORDER BY c.CheckOrder
-                          FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(2000)'), 1, 2, N''));
-        RAISERROR (N'CPO-INSTALL: %s', 16, 1, @Failed);
-        RETURN 1;
+                          FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
+        -- THROW takes at most 2,048 characters.
+        SET @Failed = LEFT(N'CPO-INSTALL: ' + @Failed, 2048);
+        THROW 50102, @Failed, 1;
     END;
     RETURN 0;
 END;

@@ -8,10 +8,7 @@ BEGIN
     SET XACT_ABORT ON;
 
     IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N')
-    BEGIN
-        RAISERROR (N'CPO-PARAM: @Execute must be ''Y'' or ''N''.', 16, 1);
-        RETURN 1;
-    END;
+        THROW 50111, N'CPO-PARAM: @Execute must be ''Y'' or ''N''.', 1;
 
     DECLARE @JobId uniqueidentifier, @JobName sysname, @Restored int = 0, @Gone int = 0;
     DECLARE job_cursor CURSOR LOCAL FAST_FORWARD FOR

@@ -4,11 +4,11 @@ BEGIN
     EXEC tSQLt.FakeTable @TableName = N'woo.DeployJobState';
     INSERT INTO woo.DeployJobState (JobId, JobName, DisabledAtUtc) VALUES (NEWID(), N'CpOrders test job', SYSUTCDATETIME());
 
-    CREATE TABLE #Actual (CheckName varchar(40) NOT NULL, [Status] varchar(4) NOT NULL, Detail nvarchar(1000) NOT NULL);
+    CREATE TABLE #Actual (CheckName varchar(40) NOT NULL, [Status] varchar(4) NOT NULL, Detail nvarchar(max) NOT NULL);
     INSERT INTO #Actual (CheckName, [Status], Detail) EXEC woo.usp_CheckInstall;
 
     SELECT a.[Status], a.Detail INTO #ActualJobs FROM #Actual AS a WHERE a.CheckName = 'jobs_after_deploy';
-    CREATE TABLE #Expected ([Status] varchar(4) NOT NULL, Detail nvarchar(1000) NOT NULL);
+    CREATE TABLE #Expected ([Status] varchar(4) NOT NULL, Detail nvarchar(max) NOT NULL);
     INSERT INTO #Expected ([Status], Detail)
     VALUES ('WARN', N'1 job(s) are still disabled by an unfinished deploy: EXEC woo.usp_RestoreJobsAfterDeploy;');
 

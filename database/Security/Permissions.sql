@@ -1,0 +1,29 @@
+-- Every permission CpOrders grants or denies inside its own database, in one place (README, Permissions).
+-- Rule (tests/CpOrders.Build.Tests/SecurityTests.cs): every procedure in schemas woo and dbo is granted EXECUTE here to
+-- at least one CpOrders role, and nothing here is granted to public. Post-deploy adds only VIEW DEFINITION on the
+-- current signing certificate (it gets a new name with every new signature set, so it cannot be declared here).
+
+-- The CLR connector is reached only through dbo-owned woo modules: ownership chaining skips the permission check on
+-- the dbo-owned wooclr objects they call, so this DENY blocks direct calls (any URL, any proxy) and nothing else.
+DENY EXECUTE ON SCHEMA::[wooclr] TO [public];
+GO
+DENY SELECT ON SCHEMA::[wooclr] TO [public];
+GO
+DENY REFERENCES ON SCHEMA::[wooclr] TO [public];
+GO
+
+-- Metadata only (no data): lets the health check see CpOrders' own modules and their signatures as the caller.
+GRANT VIEW DEFINITION ON SCHEMA::[woo] TO [CpOrdersJob];
+GO
+GRANT VIEW DEFINITION ON SCHEMA::[woo] TO [CpOrdersOperator];
+GO
+
+-- woo.usp_CheckInstall: the job's first step and the operator's health check.
+GRANT EXECUTE ON OBJECT::[woo].[usp_CheckInstall] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_CheckInstall] TO [CpOrdersOperator];
+GO
+-- woo.usp_RestoreJobsAfterDeploy: recovery after a failed deploy (operator only; it also needs msdb's
+-- SQLAgentOperatorRole to enable jobs it does not own, README Permissions).
+GRANT EXECUTE ON OBJECT::[woo].[usp_RestoreJobsAfterDeploy] TO [CpOrdersOperator];
+GO
