@@ -48,9 +48,10 @@ namespace CpOrders.WooClr.Woo.Paging
         public const int NoDateMarginSeconds = 60;
 
         /// <summary>
-        /// At most this many ids in the exclude list (the ids read at the cursor's second). IIS' default maximum query
-        /// string is 2,048 characters, and some hosts and firewalls are as strict; 250 ids of 5 digits and their
-        /// separators (%2C) are about 2,000 characters.
+        /// At most this many ids in the exclude list (the ids read at the cursor's second): IIS' default maximum query
+        /// string is 2,048 characters, and some hosts and firewalls are as strict. Each id costs its digits plus 3 for
+        /// the separator (',' is sent as %2C), so for ids of 3 digits or more <see cref="MaxExcludeQueryChars"/> binds
+        /// first (about 180 ids of 5 digits, 145 of 7).
         /// </summary>
         public const int MaxExcludedIds = 250;
 
