@@ -37,6 +37,9 @@ namespace CpOrders.WooClr.SqlSurface
             [SqlFacet(MaxSize = 200)] SqlString UserAgent)
         {
             DateTime watermark = ModifiedAfterUtc ?? new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            // Every parameter and connection setting is checked here, before the first row and the first request: a
+            // problem is the only row (CPO-PARAM). Once rows stream nothing throws (the puller's final 'error' row),
+            // so a SELECT ... INTO never loses the rows already streamed.
             string problem = null;
             WooHttpOptions options = null;
             try
@@ -49,10 +52,12 @@ namespace CpOrders.WooClr.SqlSurface
                     problem = "CPO-PARAM: @PageSize must be between 1 and 100 (WooCommerce's maximum).";
                 else if (MaxPages.IsNull || MaxPages.Value < 1)
                     problem = "CPO-PARAM: @MaxPages must be at least 1.";
+                else
+                    new WooHttpClient(options);      // validates the connection settings (URL, http + keys, proxy, limits)
             }
             catch (WooHttpException ex)
             {
-                problem = ex.Message;
+                problem = ex.Message.StartsWith("CPO-PARAM:", StringComparison.Ordinal) ? ex.Message : "CPO-PARAM: " + ex.Message;
             }
             if (problem != null)
                 return new[] { PulledRow.Failure(0, 0, problem, 0, 0, watermark) };
@@ -61,6 +66,9 @@ namespace CpOrders.WooClr.SqlSurface
                 Statuses.IsNull ? null : Statuses.Value, PageSize.Value, MaxPages.Value);
             return puller.Pull();
         }
+
+        /// <summary>Largest @TimeoutSeconds / @TotalBudgetSeconds: a day (and far from int overflow in milliseconds).</summary>
+        public const int MaxSeconds = 86400;
 
         public static void FillOrderRow(object row, out SqlString row_kind, out SqlInt64 order_id, out SqlString status,
             out DateTime? date_modified_gmt, out SqlChars order_json, out SqlInt32 page_no, out SqlInt32 http_status,
@@ -96,12 +104,26 @@ namespace CpOrders.WooClr.SqlSurface
             if (!userAgent.IsNull && userAgent.Value.Length > 0)
                 options.UserAgent = userAgent.Value;
             if (!timeoutSeconds.IsNull)
-                options.RequestTimeoutMs = checked(timeoutSeconds.Value * 1000);
+                options.RequestTimeoutMs = Seconds(timeoutSeconds.Value, "@TimeoutSeconds", "one request's timeout");
             if (!totalBudgetSeconds.IsNull)
-                options.TotalBudgetMs = checked(totalBudgetSeconds.Value * 1000);
+                options.TotalBudgetMs = Seconds(totalBudgetSeconds.Value, "@TotalBudgetSeconds", "the whole call's time");
             if (!maxResponseKilobytes.IsNull)
+            {
+                if (maxResponseKilobytes.Value < 1)
+                    throw new WooHttpException(WooHttpErrors.Config, "CPO-PARAM: @MaxResponseKilobytes must be at least 1 (NULL = the default), not " +
+                        maxResponseKilobytes.Value.ToString(CultureInfo.InvariantCulture) + ".");
                 options.MaxResponseBytes = maxResponseKilobytes.Value * 1024L;
+            }
             return options;
+        }
+
+        /// <summary>Seconds as milliseconds, 1 to <see cref="MaxSeconds"/> (no overflow possible).</summary>
+        private static int Seconds(int value, string name, string what)
+        {
+            if (value < 1 || value > MaxSeconds)
+                throw new WooHttpException(WooHttpErrors.Config, "CPO-PARAM: " + name + " (" + what + ") must be between 1 and " +
+                    MaxSeconds.ToString(CultureInfo.InvariantCulture) + " seconds (NULL = the default), not " + value.ToString(CultureInfo.InvariantCulture) + ".");
+            return value * 1000;
         }
 
         private static WooAuthMode ParseAuthMode(SqlString mode)

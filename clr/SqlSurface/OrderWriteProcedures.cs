@@ -56,7 +56,11 @@ namespace CpOrders.WooClr.SqlSurface
             var outcome = new UpdateOrderOutcome();
             WooWriteSession session = Session(BaseUrl, ConsumerKey, ConsumerSecret, AuthMode, TimeoutSeconds, TotalBudgetSeconds,
                 AllowPlainHttp, ProxyUrl, UserAgent, outcome);
-            if (session != null) outcome = new OrderUpdater(session).Run(update);
+            if (session != null)
+            {
+                try { outcome = new OrderUpdater(session).Run(update); }
+                catch (Exception ex) when (!(ex is OutOfMemoryException)) { outcome = Unexpected(new UpdateOrderOutcome(), session, ex); }
+            }
 
             Applied = new SqlBoolean(outcome.Applied);
             CurrentStatus = outcome.CurrentStatus == null ? SqlString.Null : new SqlString(Truncate(outcome.CurrentStatus, 40));
@@ -101,7 +105,10 @@ namespace CpOrders.WooClr.SqlSurface
             WooWriteSession session = Session(BaseUrl, ConsumerKey, ConsumerSecret, AuthMode, TimeoutSeconds, TotalBudgetSeconds,
                 AllowPlainHttp, ProxyUrl, UserAgent, outcome);
             if (session != null)
-                outcome = new OrderNoteWriter(session).Add(OrderId.Value, Note.Value, !CustomerNote.IsNull && CustomerNote.Value, Marker.Value);
+            {
+                try { outcome = new OrderNoteWriter(session).Add(OrderId.Value, Note.Value, !CustomerNote.IsNull && CustomerNote.Value, Marker.Value); }
+                catch (Exception ex) when (!(ex is OutOfMemoryException)) { outcome = Unexpected(new AddNoteOutcome(), session, ex); }
+            }
 
             NoteId = outcome.NoteId.HasValue ? new SqlInt64(outcome.NoteId.Value) : SqlInt64.Null;
             AlreadyPresent = new SqlBoolean(outcome.AlreadyPresent);
@@ -136,7 +143,11 @@ namespace CpOrders.WooClr.SqlSurface
             var outcome = new ListNotesOutcome();
             WooWriteSession session = Session(BaseUrl, ConsumerKey, ConsumerSecret, AuthMode, TimeoutSeconds, TotalBudgetSeconds,
                 AllowPlainHttp, ProxyUrl, UserAgent, outcome);
-            if (session != null) outcome = new OrderNoteWriter(session).List(OrderId.Value);
+            if (session != null)
+            {
+                try { outcome = new OrderNoteWriter(session).List(OrderId.Value); }
+                catch (Exception ex) when (!(ex is OutOfMemoryException)) { outcome = Unexpected(new ListNotesOutcome(), session, ex); }
+            }
 
             NotesJson = outcome.NotesJson == null ? SqlString.Null : new SqlString(outcome.NotesJson);
             Common(outcome, out HttpStatus, out ErrorCode, out ErrorMessage, out Requests);
@@ -177,9 +188,10 @@ namespace CpOrders.WooClr.SqlSurface
                 AllowPlainHttp, ProxyUrl, UserAgent, outcome);
             if (session != null)
             {
-                outcome = new BatchOrderUpdater(session).Run(orders);
+                try { outcome = new BatchOrderUpdater(session).Run(orders); }
+                catch (Exception ex) when (!(ex is OutOfMemoryException)) { outcome = Unexpected(new BatchOutcome(), session, ex); }
             }
-            else
+            if (session == null || outcome.Items.Count == 0)
             {
                 foreach (BatchOrder o in orders)
                     outcome.Items.Add(new BatchItemResult { Id = o.Id, ErrorCode = outcome.ErrorCode, ErrorMessage = outcome.ErrorMessage });
@@ -234,6 +246,15 @@ namespace CpOrders.WooClr.SqlSurface
                 outcome.ErrorMessage = ex.Message;
                 return null;
             }
+        }
+
+        /// <summary>Once the parameters are checked nothing throws: an unforeseen exception (a bug) is the call's
+        /// outcome, CPO-INTERNAL in @ErrorCode, with the requests it had sent.</summary>
+        private static T Unexpected<T>(T outcome, WooWriteSession session, Exception ex) where T : WriteOutcome
+        {
+            outcome.Fail(session, WooWriteErrors.Internal, WooWriteErrors.Internal + ": unexpected " + ex.GetType().Name +
+                " after the parameters were checked: " + ex.Message + " Whether the shop applied the change is unknown; the procedure is idempotent: call it again.");
+            return outcome;
         }
 
         private static void Common(WriteOutcome outcome, out SqlInt32 httpStatus, out SqlString errorCode, out SqlString errorMessage, out SqlInt32 requests)

@@ -23,10 +23,14 @@ public sealed class OrderStore
     /// <summary>Site time = GMT + this (the shop's WordPress time zone).</summary>
     public TimeSpan SiteOffset { get; set; } = TimeSpan.Zero;
 
-    /// <summary>The stand-in's clock for modifications: advances one second per change unless set.</summary>
+    /// <summary>The stand-in's clock (its "now", sent as the Date header): a change is stamped one second after it and
+    /// moves it there, unless a time is given.</summary>
     public DateTime ClockGmt { get; set; } = new(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
 
     public int Count { get { lock (_gate) return _orders.Count; } }
+
+    /// <summary>Seconds between the last seeded order and the shop's "now" after <see cref="Seed"/>.</summary>
+    public int IdleAfterSeed { get; set; } = 60;
 
     /// <summary><paramref name="count"/> orders from id <paramref name="firstId"/>, modified one after another
     /// (every <paramref name="sameSecondEvery"/>-th shares the previous one's second, to exercise keyset ties).</summary>
@@ -40,7 +44,7 @@ public sealed class OrderStore
             if (sameSecondEvery <= 0 || i % sameSecondEvery != sameSecondEvery - 1) t = t.AddSeconds(1 + random.Next(3));
             Put(NewOrder(firstId + i, live[random.Next(live.Length)], t.AddMinutes(-30), t, random));
         }
-        ClockGmt = t;
+        ClockGmt = t.AddSeconds(IdleAfterSeed);
     }
 
     public JsonObject NewOrder(int id, string status, DateTime createdGmt, DateTime modifiedGmt, Random? random = null)

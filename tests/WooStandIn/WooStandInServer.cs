@@ -58,6 +58,14 @@ public sealed class WooStandInServer : IAsyncDisposable
     /// unmodified WooCommerce before 4.4 does (enum validation).</summary>
     public bool RejectOrderbyModified { get; set; }
 
+    /// <summary>Every answer's Date header is the shop's clock (<see cref="OrderStore.ClockGmt"/>, the time its next
+    /// change is stamped after), as a web server on the shop's host sends it. False: no Date header at all (a proxy that
+    /// strips it).</summary>
+    public bool SendDateHeader { get; set; } = true;
+
+    /// <summary>When set, the Date header's exact text instead (e.g. something that is not an HTTP date).</summary>
+    public string? DateHeaderText { get; set; }
+
     /// <summary>TLS ends at a proxy that does not tell PHP (no X-Forwarded-Proto handling): WordPress's is_ssl() is false
     /// for https requests, so WooCommerce ignores Basic and query keys and checks OAuth 1.0a against an http:// address
     /// (WC_REST_Authentication::authenticate and check_oauth_signature).</summary>
@@ -71,6 +79,9 @@ public sealed class WooStandInServer : IAsyncDisposable
     public Func<DateTime> UtcNow { get; set; } = () => DateTime.UtcNow;
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>List requests served so far (the numbering <see cref="BeforeListRequest"/> uses; faulted ones are not counted).</summary>
+    public int ListRequestCount => Volatile.Read(ref _listRequestCount);
 
     /// <summary>Runs <paramref name="mutation"/> just before the stand-in serves list request number
     /// <paramref name="listRequestNumber"/> (1-based): inserts, modifications, trashing between pages.</summary>
@@ -132,6 +143,14 @@ public sealed class WooStandInServer : IAsyncDisposable
         var recorded = new RecordedRequest(Interlocked.Increment(ref _requestCount), req.Method, req.Scheme, path, req.QueryString.Value ?? "",
             query, authKind, req.Headers.UserAgent.ToString(), req.Headers.Accept.ToString(), body);
         _requests.Enqueue(recorded);
+        ctx.Response.OnStarting(() =>
+        {
+            // Stamped when the answer starts, after the request was served (as Apache and nginx do for PHP).
+            // Kestrel adds its own Date when there is none, so "no Date" is an empty one (the client reads it as absent).
+            if (!SendDateHeader) ctx.Response.Headers.Date = "";
+            else ctx.Response.Headers.Date = DateHeaderText ?? Orders.ClockGmt.ToString("r", CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
 
         Fault? fault = Faults.Next(req.Method, path);
         if (fault != null && await ApplyFaultBeforeAsync(ctx, fault))

@@ -10,9 +10,10 @@ namespace CpOrders.WooClr.Woo.Paging
 {
     /// <summary>
     /// Fetches one keyset page from WooCommerce: GET orders?orderby=modified&amp;order=asc&amp;modified_after=…
-    /// &amp;dates_are_gmt=true&amp;exclude=…&amp;per_page=…&amp;page=1, and splits the JSON array into orders (id, status,
-    /// date_modified_gmt and the order object's own text). One budget covers every page of a call: no page starts after it
-    /// is spent, and each page may use only what is left.
+    /// [&amp;modified_before=U]&amp;dates_are_gmt=true&amp;exclude=…&amp;per_page=…&amp;page=1, and splits the JSON array into
+    /// orders (id, status, date_modified_gmt and the order object's own text); reports the answer's Date header and how
+    /// long the page took (the puller's upper bound). One budget covers every page of a call: no page starts with less
+    /// than <see cref="MinRequestBudgetMs"/> left, and each page may use only what is left.
     /// </summary>
     public sealed class HttpOrderPageSource : IOrderPageSource
     {
@@ -33,7 +34,7 @@ namespace CpOrders.WooClr.Woo.Paging
         /// <summary>With a test clock, nonces, sleeper and jitter (null: the real ones).</summary>
         public HttpOrderPageSource(WooHttpOptions options, IHttpClock clock, INonceSource nonces, ISleeper sleeper, IJitterSource jitter)
         {
-            _options = options;
+            _options = options.Clone();
             _callBudgetMs = options.TotalBudgetMs;
             _callClock = Stopwatch.StartNew();
             _system = new SystemHttpEnvironment();
@@ -43,21 +44,41 @@ namespace CpOrders.WooClr.Woo.Paging
             _jitter = jitter ?? _system;
         }
 
+        /// <summary>The smallest budget a request is sent with (the HTTP client refuses less).</summary>
+        public const int MinRequestBudgetMs = 100;
+
+        /// <summary>Never throws for a non-fatal exception: it becomes an error page (the puller's final 'error' row).</summary>
         public OrderPage Fetch(OrderPageQuery query)
         {
+            try
+            {
+                return FetchPage(query);
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                string message = "CPO-INTERNAL: unexpected " + ex.GetType().Name + " while requesting a page of orders: " + ex.Message;
+                return new OrderPage(0, new OrderSummary[0], 0, 0, new Redactor(_options.ConsumerKey, _options.ConsumerSecret).Text(message));
+            }
+        }
+
+        private OrderPage FetchPage(OrderPageQuery query)
+        {
             long left = _callBudgetMs - _callClock.ElapsedMilliseconds;
-            if (left <= 0)
+            if (left < MinRequestBudgetMs)
                 return new OrderPage(0, new OrderSummary[0], 0, 0, string.Format(CultureInfo.InvariantCulture,
                     "CPO-HTTP-BUDGET: the call's total budget of {0} s was spent before the next page; the orders returned so far are complete up to the time on this row.",
                     _callBudgetMs / 1000));
-            _options.TotalBudgetMs = (int)Math.Min(int.MaxValue, left);
-            var client = new WooHttpClient(_options, _clock, _nonces, _sleeper, _jitter);
+            WooHttpOptions options = _options.Clone();
+            options.TotalBudgetMs = (int)Math.Min(int.MaxValue, left);
+            var client = new WooHttpClient(options, _clock, _nonces, _sleeper, _jitter);
 
             WooRequest request = WooRequest.Get("orders")
                 .AddQuery("orderby", "modified")
                 .AddQuery("order", "asc")
-                .AddQuery("modified_after", query.ModifiedAfterUtc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture))
-                .AddQuery("dates_are_gmt", "true")
+                .AddQuery("modified_after", query.ModifiedAfterUtc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+            if (query.ModifiedBeforeUtc.HasValue)
+                request.AddQuery("modified_before", query.ModifiedBeforeUtc.Value.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+            request.AddQuery("dates_are_gmt", "true")
                 .AddQuery("per_page", query.PageSize.ToString(CultureInfo.InvariantCulture))
                 .AddQuery("page", "1");
             if (!string.IsNullOrEmpty(query.Statuses))
@@ -65,7 +86,10 @@ namespace CpOrders.WooClr.Woo.Paging
             if (query.ExcludeIds.Count > 0)
                 request.AddQuery("exclude", JoinIds(query.ExcludeIds));
 
+            DateTime sentUtc = _clock.UtcNow;
+            Stopwatch took = Stopwatch.StartNew();
             WooHttpResult result = client.Send(request);
+            long elapsedMs = Math.Max(took.ElapsedMilliseconds, (long)result.Elapsed.TotalMilliseconds);
             if (!result.Succeeded)
                 return new OrderPage(result.StatusCode, new OrderSummary[0], result.Requests, result.Retries,
                     result.ErrorCode + ": " + result.ErrorMessage);
@@ -75,7 +99,27 @@ namespace CpOrders.WooClr.Woo.Paging
             if (problem != null)
                 return new OrderPage(result.StatusCode, new OrderSummary[0], result.Requests, result.Retries,
                     "CPO-WOO-PAGE: " + problem + " (" + result.Endpoint + ")");
-            return new OrderPage(result.StatusCode, orders, result.Requests, result.Retries, null);
+            return new OrderPage(result.StatusCode, orders, result.Requests, result.Retries, null,
+                ParseHttpDate(result.GetHeader("Date")), elapsedMs, sentUtc);
+        }
+
+        /// <summary>An HTTP Date header (RFC 9110: IMF-fixdate, or the obsolete RFC 850 and asctime forms) as UTC, or
+        /// null when missing or not a date.</summary>
+        public static DateTime? ParseHttpDate(string value)
+        {
+            if (string.IsNullOrEmpty(value))
+                return null;
+            string v = value.Trim();
+            DateTime parsed;
+            if (DateTime.TryParseExact(v, HttpDateFormats(), CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out parsed))
+                return DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+            return null;
+        }
+
+        private static string[] HttpDateFormats()
+        {
+            return new[] { "r", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy" };
         }
 
         /// <summary>A page's JSON array as order summaries; a page that is not an array of orders is an error, not a guess.</summary>

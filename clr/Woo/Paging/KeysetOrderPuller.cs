@@ -1,28 +1,66 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 
 namespace CpOrders.WooClr.Woo.Paging
 {
     /// <summary>
-    /// Reads every order modified at or after a watermark, exactly once per call, while the set changes underneath.
+    /// Reads every order version modified at or after a watermark and before an upper bound U, exactly once per call,
+    /// while the set changes underneath; judged by (id, modification time), not by id.
     ///
-    /// Page numbers over a changing set skip orders: an order modified after we passed it moves the rest up one place.
-    /// So the set is walked by key: always page 1, ordered by modification time ascending, with modified_after moved to
-    /// the last time read and the ids already read at that time excluded. An order modified meanwhile reappears later
-    /// with its new time (a newer version, which is correct); nothing shifts past the cursor.
-    ///
+    /// Page numbers over a changing set skip orders, so the set is walked by key: always page 1, ordered by modification
+    /// time ascending, with modified_after moved to the last time read and the ids already read at that time excluded.
     /// WooCommerce's modified_after is strict and its times have whole seconds, so "at or after T" is asked as
     /// "after T - 1 s". Every returned time is checked against the cursor and the ascending order: a shop that ignores
     /// modified_after or orderby=modified (old WooCommerce) is an error, not a flood.
     ///
+    /// The upper bound U (issue 11): exclude works by id, so an order on the exclude list that is saved while the call
+    /// pages would be excluded at its new time too, and lost once the next page passes that time. So the call reads a
+    /// window that cannot change while it pages: U = the first answer's Date header (the shop's clock) minus the time
+    /// that answer took (the shop read its list at most that long before stamping Date) minus
+    /// <see cref="UpperBoundMarginSeconds"/>; every later page sends modified_before=U, and rows at or after U (on the
+    /// first page, or an order saved between the shop's list query and its reading of that order) are not taken. A save
+    /// that becomes visible after the first answer is stamped at or after U, so it lies at or after the restart point
+    /// and the next call returns it; every version before U was visible before the call's first list query and stays put
+    /// until it is replaced by such a newer one.
+    ///
     /// Streams rows (SQL Server pulls them one by one): the orders, then exactly one 'end' or 'error' row whose
-    /// CompleteUpToUtc is where the next call may start. A failure after some pages keeps what was returned.
+    /// CompleteUpToUtc (min(cursor, U), never before the watermark) is where the next call may start. Never throws once
+    /// it streams: a failure, including an unexpected exception, becomes the final 'error' row and keeps what was
+    /// returned.
     /// </summary>
     public sealed class KeysetOrderPuller
     {
+        /// <summary>
+        /// Seconds taken off the shop's Date before it bounds the call. It covers (1) a Date header stamped by a clock
+        /// other than PHP's (a reverse proxy or CDN in front of the shop; NTP keeps those within about a second),
+        /// (2) a save whose modification time is taken before its write becomes visible to other requests (a slow
+        /// database, a plugin or a transaction finishing the save), typically well under a second, and (3) both times
+        /// being cut to whole seconds. 5 s covers each with room; a larger value only leaves more recent orders to the
+        /// next call. The time the first answer took is subtracted as well, measured, not assumed.
+        /// </summary>
+        public const int UpperBoundMarginSeconds = 5;
+
+        /// <summary>Without a usable Date header (a proxy stripped it), U comes from this server's clock when the first
+        /// request was sent, minus this wider margin for the skew between this server's clock and the shop's (both are
+        /// normally NTP-synchronised; OAuth 1.0a already needs them within 15 minutes).</summary>
+        public const int NoDateMarginSeconds = 60;
+
+        /// <summary>
+        /// At most this many ids in the exclude list (the ids read at the cursor's second): IIS' default maximum query
+        /// string is 2,048 characters, and some hosts and firewalls are as strict. Each id costs its digits plus 3 for
+        /// the separator (',' is sent as %2C), so for ids of 3 digits or more <see cref="MaxExcludeQueryChars"/> binds
+        /// first (about 180 ids of 5 digits, 145 of 7).
+        /// </summary>
+        public const int MaxExcludedIds = 250;
+
+        /// <summary>The exclude parameter as sent (digits, and "%2C" between ids) stays within this many characters:
+        /// 2,048 minus room for the rest of the query (dates, paging, status list, and the query or OAuth 1.0a keys and
+        /// signature, about 550 characters). With 7-digit ids this binds before <see cref="MaxExcludedIds"/>.</summary>
+        public const int MaxExcludeQueryChars = 1450;
+
         private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
-        public const int MaxExcludedIds = 1000;
 
         private readonly IOrderPageSource _source;
         private readonly DateTime _watermarkUtc;
@@ -45,81 +83,270 @@ namespace CpOrders.WooClr.Woo.Paging
             _maxPages = maxPages;
         }
 
+        /// <summary>The rows of one call; each enumeration is a new call.</summary>
         public IEnumerable<PulledRow> Pull()
         {
-            DateTime cursor = _watermarkUtc;          // everything before cursor is done
-            var atCursor = new List<long>();          // ids already returned whose time is exactly cursor
-            var returned = new HashSet<string>(StringComparer.Ordinal);
-            int requests = 0, retries = 0, pageNo = 0, lastStatus = 0;
+            return new PullSequence(this);
+        }
 
-            while (true)
+        /// <summary>Characters the exclude parameter takes in the URL: the ids' digits and "%2C" between them.</summary>
+        public static int ExcludeQueryChars(IList<long> ids)
+        {
+            int chars = 0;
+            for (int i = 0; i < ids.Count; i++)
             {
-                if (pageNo >= _maxPages)
+                chars += ids[i].ToString(CultureInfo.InvariantCulture).Length + (i > 0 ? 3 : 0);
+            }
+            return chars;
+        }
+
+        private sealed class PullSequence : IEnumerable<PulledRow>
+        {
+            private readonly KeysetOrderPuller _puller;
+
+            public PullSequence(KeysetOrderPuller puller)
+            {
+                _puller = puller;
+            }
+
+            public IEnumerator<PulledRow> GetEnumerator()
+            {
+                return new PullRun(_puller);
+            }
+
+            IEnumerator IEnumerable.GetEnumerator()
+            {
+                return GetEnumerator();
+            }
+        }
+
+        /// <summary>One call: fetches a page when the rows of the last one are streamed; MoveNext never throws for a
+        /// non-fatal exception.</summary>
+        private sealed class PullRun : IEnumerator<PulledRow>
+        {
+            private readonly KeysetOrderPuller _p;
+            private readonly List<PulledRow> _pending = new List<PulledRow>();
+            private readonly List<long> _atCursor = new List<long>();     // ids already returned whose time is exactly _cursor
+            private readonly Dictionary<string, bool> _returned = new Dictionary<string, bool>(StringComparer.Ordinal);
+            private int _next;
+            private bool _finished;
+            private PulledRow _current;
+            private DateTime _cursor;                                      // every version before it (and after the watermark) is returned
+            private DateTime? _upper;                                      // U, from the first answer
+            private string _upperNote;
+            private int _requests, _retries, _pageNo, _lastStatus;
+
+            public PullRun(KeysetOrderPuller puller)
+            {
+                _p = puller;
+                _cursor = puller._watermarkUtc;
+            }
+
+            public PulledRow Current
+            {
+                get { return _current; }
+            }
+
+            object IEnumerator.Current
+            {
+                get { return _current; }
+            }
+
+            public bool MoveNext()
+            {
+                // A page may add no row (all read already, or at/after U) and not end the call: fetch the next one.
+                while (_next >= _pending.Count)
                 {
-                    yield return PulledRow.End(pageNo, lastStatus, string.Format(CultureInfo.InvariantCulture,
-                        "Stopped after @MaxPages = {0} pages; more orders may be waiting. Complete up to {1:yyyy-MM-ddTHH:mm:ss}Z.",
-                        _maxPages, cursor), requests, retries, cursor);
-                    yield break;
+                    if (_finished)
+                        return false;
+                    _pending.Clear();
+                    _next = 0;
+                    DateTime cursorBefore = _cursor;
+                    try
+                    {
+                        NextPage();
+                    }
+                    catch (Exception ex) when (!(ex is OutOfMemoryException))
+                    {
+                        // A bug or an unforeseen failure: the rows of this page are not streamed, so the restart point
+                        // is where the page began.
+                        _pending.Clear();
+                        _cursor = cursorBefore;
+                        Finish(PulledRow.Failure(_pageNo, _lastStatus, string.Format(CultureInfo.InvariantCulture,
+                            "CPO-INTERNAL: unexpected {0} while reading page {1}: {2} The orders returned before this row are complete up to {3:yyyy-MM-ddTHH:mm:ss}Z.",
+                            ex.GetType().Name, _pageNo, ex.Message, RestartPoint()), _requests, _retries, RestartPoint()));
+                    }
                 }
-                if (atCursor.Count > MaxExcludedIds)
+                _current = _pending[_next++];
+                return true;
+            }
+
+            public void Reset()
+            {
+                throw new NotSupportedException();
+            }
+
+            public void Dispose()
+            {
+            }
+
+            /// <summary>min(cursor, U), never before the watermark. The cursor never passes U (rows at or after U are not
+            /// taken), so this is the cursor; the min keeps it so if that ever changes.</summary>
+            private DateTime RestartPoint()
+            {
+                DateTime restart = _cursor;
+                if (_upper.HasValue && _upper.Value < restart)
+                    restart = _upper.Value;
+                return restart < _p._watermarkUtc ? _p._watermarkUtc : restart;
+            }
+
+            private void Finish(PulledRow row)
+            {
+                _pending.Add(row);
+                _finished = true;
+            }
+
+            private void End(string message)
+            {
+                Finish(PulledRow.End(_pageNo, _lastStatus, message, _requests, _retries, RestartPoint()));
+            }
+
+            private void Fail(string message)
+            {
+                Finish(PulledRow.Failure(_pageNo, _lastStatus, message, _requests, _retries, RestartPoint()));
+            }
+
+            private string Complete()
+            {
+                return string.Format(CultureInfo.InvariantCulture, "Complete up to {0:yyyy-MM-ddTHH:mm:ss}Z", RestartPoint());
+            }
+
+            private void NextPage()
+            {
+                if (_pageNo >= _p._maxPages)
                 {
-                    yield return PulledRow.Failure(pageNo, lastStatus, string.Format(CultureInfo.InvariantCulture,
-                        "More than {0} orders share the modification time {1:yyyy-MM-ddTHH:mm:ss}Z (a bulk edit?); the exclude list would exceed what hosts accept in a URL. Complete up to that time.",
-                        MaxExcludedIds, cursor), requests, retries, cursor);
-                    yield break;
+                    End(string.Format(CultureInfo.InvariantCulture, "Stopped after @MaxPages = {0} pages; more orders may be waiting. {1}.",
+                        _p._maxPages, Complete()));
+                    return;
+                }
+                if (_atCursor.Count > MaxExcludedIds || ExcludeQueryChars(_atCursor) > MaxExcludeQueryChars)
+                {
+                    Fail(string.Format(CultureInfo.InvariantCulture,
+                        "CPO-WOO-EXCLUDE-LIMIT: {0} orders share the modification time {1:yyyy-MM-ddTHH:mm:ss}Z: a bulk edit, import or script " +
+                        "saved more orders in one second than can be paged (WooCommerce can only skip the ones already read by listing their ids " +
+                        "in the URL, at most {2} ids or {3} characters, which hosts accept). The orders before that second were returned; {4}. " +
+                        "Calling again stops here again. To go on: have the shop re-save those orders in smaller batches (their times then " +
+                        "spread over later seconds and the next call reads them there), or, if CpOrders needs none of those orders, narrow " +
+                        "@Statuses so they no longer match or move the watermark one second past that time (their versions at that second " +
+                        "are then not pulled).",
+                        _atCursor.Count, _cursor, MaxExcludedIds, MaxExcludeQueryChars, Complete()));
+                    return;
                 }
 
-                pageNo++;
-                OrderPage page = _source.Fetch(new OrderPageQuery(cursor - OneSecond, atCursor.ToArray(), _pageSize, _statuses));
-                requests += page.Requests;
-                retries += page.Retries;
-                lastStatus = page.HttpStatus;
+                _pageNo++;
+                bool bounded = _upper.HasValue;
+                OrderPage page = _p._source.Fetch(new OrderPageQuery(_cursor - OneSecond, _upper, _atCursor.ToArray(), _p._pageSize, _p._statuses));
+                _requests += page.Requests;
+                _retries += page.Retries;
+                _lastStatus = page.HttpStatus;
                 if (page.Error != null)
                 {
-                    yield return PulledRow.Failure(pageNo, page.HttpStatus, page.Error, requests, retries, cursor);
-                    yield break;
+                    Fail(page.Error);
+                    return;
                 }
 
-                string problem = Check(page.Orders, cursor);
+                if (!bounded)
+                {
+                    SetUpperBound(page);
+                    if (_upper.Value <= _p._watermarkUtc)
+                    {
+                        End(string.Format(CultureInfo.InvariantCulture,
+                            "0 order(s) in {0} page(s): the upper bound {1:yyyy-MM-ddTHH:mm:ss}Z ({2}) is not after the watermark; nothing newer is complete yet. {3}.",
+                            _pageNo, _upper.Value, _upperNote, Complete()));
+                        return;
+                    }
+                }
+                DateTime upper = _upper.Value;
+
+                // Only versions before U are taken; the rest (and an order saved between the shop's list query and its
+                // reading of that order) lie at or after U and the restart point: the next call reads them.
+                var taken = new List<OrderSummary>(page.Orders.Count);
+                foreach (OrderSummary order in page.Orders)
+                {
+                    if (!order.DateModifiedGmt.HasValue)
+                    {
+                        Fail(string.Format(CultureInfo.InvariantCulture, "Order {0} has no date_modified_gmt; cannot page safely. {1}.", order.Id, Complete()));
+                        return;
+                    }
+                    if (Truncate(order.DateModifiedGmt.Value) < upper)
+                        taken.Add(order);
+                }
+                string problem = Check(taken, _cursor);
                 if (problem != null)
                 {
-                    yield return PulledRow.Failure(pageNo, page.HttpStatus, problem, requests, retries, cursor);
-                    yield break;
+                    Fail(problem);
+                    return;
                 }
 
                 int newRows = 0;
-                DateTime cursorBefore = cursor;
-                foreach (OrderSummary order in page.Orders)
+                DateTime cursorBefore = _cursor;
+                foreach (OrderSummary order in taken)
                 {
                     DateTime modified = Truncate(order.DateModifiedGmt.Value);
-                    if (modified > cursor)
+                    if (modified > _cursor)
                     {
-                        cursor = modified;
-                        atCursor.Clear();
+                        _cursor = modified;
+                        _atCursor.Clear();
                     }
-                    atCursor.Add(order.Id);
+                    if (!_atCursor.Contains(order.Id))
+                        _atCursor.Add(order.Id);
                     // The same id and time twice in one call would be a shop that ignores exclude: never return it again.
-                    if (returned.Add(order.Id.ToString(CultureInfo.InvariantCulture) + "@" + modified.Ticks.ToString(CultureInfo.InvariantCulture)))
+                    string key = order.Id.ToString(CultureInfo.InvariantCulture) + "@" + modified.Ticks.ToString(CultureInfo.InvariantCulture);
+                    if (!_returned.ContainsKey(key))
                     {
+                        _returned.Add(key, true);
                         newRows++;
-                        yield return PulledRow.ForOrder(order, pageNo, page.HttpStatus);
+                        _pending.Add(PulledRow.ForOrder(order, _pageNo, page.HttpStatus));
                     }
                 }
 
-                if (page.Orders.Count >= _pageSize && newRows == 0 && cursor == cursorBefore)
+                if (page.Orders.Count >= _p._pageSize && newRows == 0 && _cursor == cursorBefore && bounded)
                 {
-                    yield return PulledRow.Failure(pageNo, page.HttpStatus,
-                        "The shop returned a full page of orders already read at the same time: it ignores exclude (WooCommerce older than the version README names?).",
-                        requests, retries, cursor);
-                    yield break;
+                    Fail(taken.Count == page.Orders.Count
+                        ? "The shop returned a full page of orders already read at the same time: it ignores exclude (WooCommerce older than the version README names?). " + Complete() + "."
+                        : "The shop returned a full page of orders modified at or after modified_before: it ignores modified_before (WooCommerce older than 5.8?). " + Complete() + ".");
+                    return;
                 }
 
-                if (page.Orders.Count < _pageSize)
+                if (page.Orders.Count < _p._pageSize)
                 {
-                    yield return PulledRow.End(pageNo, page.HttpStatus, string.Format(CultureInfo.InvariantCulture,
-                        "{0} order(s) in {1} page(s). Complete up to {2:yyyy-MM-ddTHH:mm:ss}Z.", returned.Count, pageNo, cursor),
-                        requests, retries, cursor);
-                    yield break;
+                    End(string.Format(CultureInfo.InvariantCulture,
+                        "{0} order(s) in {1} page(s). {2} (orders modified at or after {3:yyyy-MM-ddTHH:mm:ss}Z, {4}, are left to the next call).",
+                        _returned.Count, _pageNo, Complete(), upper, _upperNote));
+                }
+            }
+
+            /// <summary>U from the first answer: its Date minus the time it took minus the margin; without a usable Date,
+            /// this server's clock when the request was sent minus the wider margin.</summary>
+            private void SetUpperBound(OrderPage page)
+            {
+                if (page.ShopDateUtc.HasValue)
+                {
+                    long tookSeconds = (Math.Max(0, page.ElapsedMs) + 999) / 1000;
+                    _upper = Truncate(page.ShopDateUtc.Value).AddSeconds(-tookSeconds - UpperBoundMarginSeconds);
+                    _upperNote = string.Format(CultureInfo.InvariantCulture, "the shop's Date header minus {0} s", tookSeconds + UpperBoundMarginSeconds);
+                }
+                else if (page.LocalSentUtc.HasValue)
+                {
+                    _upper = Truncate(page.LocalSentUtc.Value).AddSeconds(-NoDateMarginSeconds);
+                    _upperNote = string.Format(CultureInfo.InvariantCulture,
+                        "no usable Date header from the shop: this server's clock minus {0} s", NoDateMarginSeconds);
+                }
+                else
+                {
+                    // No clock at all (a page source that reports none): nothing can be bounded, so nothing is taken.
+                    _upper = _p._watermarkUtc;
+                    _upperNote = "no Date header and no local time reported by the page source";
                 }
             }
         }
@@ -130,8 +357,6 @@ namespace CpOrders.WooClr.Woo.Paging
             DateTime previous = cursor;
             foreach (OrderSummary order in orders)
             {
-                if (!order.DateModifiedGmt.HasValue)
-                    return string.Format(CultureInfo.InvariantCulture, "Order {0} has no date_modified_gmt; cannot page safely.", order.Id);
                 DateTime modified = Truncate(order.DateModifiedGmt.Value);
                 if (modified < cursor)
                     return string.Format(CultureInfo.InvariantCulture,
@@ -146,7 +371,9 @@ namespace CpOrders.WooClr.Woo.Paging
             return null;
         }
 
-        private static DateTime Truncate(DateTime value) =>
-            new DateTime(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+        private static DateTime Truncate(DateTime value)
+        {
+            return new DateTime(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+        }
     }
 }

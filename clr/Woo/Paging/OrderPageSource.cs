@@ -5,21 +5,29 @@ namespace CpOrders.WooClr.Woo.Paging
 {
     /// <summary>
     /// One request for a page of orders, in the keyset form the puller uses: orders modified strictly after
-    /// <see cref="ModifiedAfterUtc"/> (WooCommerce's modified_after with dates_are_gmt=true), ordered by modification
-    /// time ascending (orderby=modified&amp;order=asc, id as tie-breaker), without the ids in <see cref="ExcludeIds"/>,
-    /// always page 1.
+    /// <see cref="ModifiedAfterUtc"/> and, when given, strictly before <see cref="ModifiedBeforeUtc"/> (WooCommerce's
+    /// modified_after / modified_before with dates_are_gmt=true), ordered by modification time ascending
+    /// (orderby=modified&amp;order=asc, id as tie-breaker), without the ids in <see cref="ExcludeIds"/>, always page 1.
     /// </summary>
     public sealed class OrderPageQuery
     {
         public OrderPageQuery(DateTime modifiedAfterUtc, IList<long> excludeIds, int pageSize, string statuses)
+            : this(modifiedAfterUtc, null, excludeIds, pageSize, statuses)
+        {
+        }
+
+        public OrderPageQuery(DateTime modifiedAfterUtc, DateTime? modifiedBeforeUtc, IList<long> excludeIds, int pageSize, string statuses)
         {
             ModifiedAfterUtc = modifiedAfterUtc;
+            ModifiedBeforeUtc = modifiedBeforeUtc;
             ExcludeIds = excludeIds;
             PageSize = pageSize;
             Statuses = statuses;
         }
 
         public DateTime ModifiedAfterUtc { get; private set; }
+        /// <summary>Null on the call's first page (the upper bound comes from its answer), then the bound U.</summary>
+        public DateTime? ModifiedBeforeUtc { get; private set; }
         public IList<long> ExcludeIds { get; private set; }
         public int PageSize { get; private set; }
         public string Statuses { get; private set; }
@@ -45,14 +53,33 @@ namespace CpOrders.WooClr.Woo.Paging
     /// <summary>The answer to one page request: the orders in the order the shop returned them, or an error.</summary>
     public sealed class OrderPage
     {
+        /// <summary>A page without clock information (an error page).</summary>
         public OrderPage(int httpStatus, IList<OrderSummary> orders, int requests, int retries, string error)
+            : this(httpStatus, orders, requests, retries, error, null, 0, null)
+        {
+        }
+
+        public OrderPage(int httpStatus, IList<OrderSummary> orders, int requests, int retries, string error,
+            DateTime? shopDateUtc, long elapsedMs, DateTime? localSentUtc)
         {
             HttpStatus = httpStatus;
             Orders = orders;
             Requests = requests;
             Retries = retries;
             Error = error;
+            ShopDateUtc = shopDateUtc;
+            ElapsedMs = elapsedMs;
+            LocalSentUtc = localSentUtc;
         }
+
+        /// <summary>The answer's HTTP <c>Date</c> header (the shop's clock, whole seconds), or null when it was missing
+        /// or not an HTTP date.</summary>
+        public DateTime? ShopDateUtc { get; private set; }
+        /// <summary>Milliseconds from sending the page's first request (retries and waits included) to its answer: the
+        /// most time the shop can have spent between reading the list and stamping <see cref="ShopDateUtc"/>.</summary>
+        public long ElapsedMs { get; private set; }
+        /// <summary>This server's UTC clock when the page's first request was sent (used only without a Date header).</summary>
+        public DateTime? LocalSentUtc { get; private set; }
 
         public int HttpStatus { get; private set; }
         public IList<OrderSummary> Orders { get; private set; }

@@ -158,6 +158,9 @@ namespace CpOrders.WooClr.Woo.Writes
         /// <summary>A batch item's error had no code, or an unknown form.</summary>
         public const string BatchError = "CPO-WOO-BATCH-ERROR";
 
+        /// <summary>An unforeseen exception after the parameters were checked (a bug): reported, never thrown.</summary>
+        public const string Internal = "CPO-INTERNAL";
+
         /// <summary>An order sent in a batch has no item in WooCommerce's answer: its state is unknown.</summary>
         public const string BatchMissing = "CPO-WOO-BATCH-MISSING";
     }

@@ -40,15 +40,20 @@ public class KeysetOrderPullerTests
     }
 
     [Test]
-    public void An_order_modified_while_paging_comes_back_later_as_its_newer_version_and_nothing_is_skipped()
+    public void An_order_modified_while_paging_comes_back_as_its_newer_version_in_the_next_call_and_nothing_is_skipped()
     {
         var shop = new InMemoryShop { Now = Start.AddHours(1) };
         var ids = Enumerable.Range(0, 35).Select(i => shop.Add(Start.AddSeconds(i))).ToList();
         shop.BeforeRequest = (n, s) => { if (n == 2) s.Modify(ids[3]); return null; };   // an order already passed
         List<PulledRow> rows = Pull(shop, Start);
-        Assert.That(Ids(rows).Distinct().OrderBy(x => x), Is.EqualTo(ids));
-        Assert.That(Ids(rows).Count(i => i == ids[3]), Is.EqualTo(2), "the newer version follows");
-        Assert.That(rows.Where(r => r.RowKind == "order" && r.Order.Id == ids[3]).Select(r => r.Order.DateModifiedGmt).Distinct().Count(), Is.EqualTo(2));
+        Assert.That(Ids(rows), Is.EqualTo(ids), "every order once, in modification order");
+        // The newer version is stamped after the call's upper bound: at or after the restart point, so the next call has it.
+        DateTime newer = shop.Orders[ids[3]].Modified;
+        Assert.That(newer, Is.GreaterThanOrEqualTo(rows.Last().CompleteUpToUtc!.Value));
+        shop.BeforeRequest = null;
+        shop.Now = shop.Now.AddMinutes(1);
+        List<PulledRow> next = Pull(shop, rows.Last().CompleteUpToUtc!.Value);
+        Assert.That(next.Where(r => r.RowKind == "order" && r.Order.Id == ids[3]).Select(r => r.Order.DateModifiedGmt), Is.EqualTo(new DateTime?[] { newer }));
     }
 
     [Test]
@@ -63,10 +68,15 @@ public class KeysetOrderPullerTests
             if (n == 3) inserted = s.Insert();
             return null;
         };
-        List<long> got = Ids(Pull(shop, Start));
+        List<PulledRow> rows = Pull(shop, Start);
+        List<long> got = Ids(rows);
         Assert.That(got, Is.SupersetOf(ids.Where(i => i != ids[5])));
-        Assert.That(got, Does.Contain(inserted!.Value));
         Assert.That(got.Count(i => i == ids[5]), Is.EqualTo(1), "the trashed order is not listed again under status any-but-trash");
+        // The inserted order is stamped after the call's upper bound: the next call returns it.
+        Assert.That(shop.Orders[inserted!.Value].Modified, Is.GreaterThanOrEqualTo(rows.Last().CompleteUpToUtc!.Value));
+        shop.BeforeRequest = null;
+        shop.Now = shop.Now.AddMinutes(1);
+        Assert.That(Ids(Pull(shop, rows.Last().CompleteUpToUtc!.Value)), Does.Contain(inserted.Value));
     }
 
     [Test]
@@ -179,5 +189,92 @@ public class KeysetOrderPullerTests
             foreach (var o in shop.Orders.Where(o => o.Value.Status != "trash" && o.Value.Modified < last.CompleteUpToUtc!.Value))
                 Assert.That(got, Does.Contain(o.Key), $"seed {seed}: restart point passes order {o.Key}");
         }
+    }
+
+    // ---- issue 11 point 3: nothing throws once a row has streamed -------------------------------------------------
+
+    private sealed class ThrowingSource : IOrderPageSource
+    {
+        private readonly InMemoryShop _shop;
+        private readonly int _throwOn;
+        private int _n;
+
+        public ThrowingSource(InMemoryShop shop, int throwOn) { _shop = shop; _throwOn = throwOn; }
+
+        public OrderPage Fetch(OrderPageQuery query)
+        {
+            if (++_n == _throwOn) throw new InvalidOperationException("boom (a bug)");
+            return _shop.Fetch(query);
+        }
+    }
+
+    [Test]
+    public void An_exception_from_the_page_source_after_rows_streamed_becomes_the_final_error_row()
+    {
+        var shop = new InMemoryShop();
+        var ids = Enumerable.Range(0, 50).Select(i => shop.Add(Start.AddSeconds(i))).ToList();
+        var rows = new List<PulledRow>();
+        Assert.DoesNotThrow(() => rows.AddRange(new KeysetOrderPuller(new ThrowingSource(shop, 3), Start, "any", 10, 100).Pull()));
+        Assert.That(Ids(rows), Is.EqualTo(ids.Take(20)));
+        PulledRow last = rows.Last();
+        Assert.That(last.RowKind, Is.EqualTo(PulledRow.ErrorKind));
+        Assert.That(last.Message, Does.StartWith("CPO-INTERNAL").And.Contain("InvalidOperationException").And.Contain("boom"));
+        Assert.That(last.CompleteUpToUtc, Is.EqualTo(Start.AddSeconds(19)), "the last second read, inclusive");
+    }
+
+    [Test]
+    public void An_exception_on_the_first_page_is_one_error_row_at_the_watermark()
+    {
+        var shop = new InMemoryShop();
+        shop.Add(Start);
+        var rows = new KeysetOrderPuller(new ThrowingSource(shop, 1), Start, "any", 10, 100).Pull().ToList();
+        Assert.That(rows.Single().RowKind, Is.EqualTo(PulledRow.ErrorKind));
+        Assert.That(rows.Single().CompleteUpToUtc, Is.EqualTo(Start));
+    }
+
+    // ---- issue 11 point 7: the exclude list is capped ---------------------------------------------------------------
+
+    [Test]
+    public void More_orders_in_one_second_than_the_exclude_list_may_hold_end_with_an_error_row_that_says_what_to_do()
+    {
+        var shop = new InMemoryShop();
+        Assert.That(KeysetOrderPuller.MaxExcludedIds, Is.EqualTo(250));
+        var before = Enumerable.Range(0, 5).Select(i => shop.Add(Start.AddSeconds(i))).ToList();
+        DateTime bulk = Start.AddSeconds(10);
+        for (int i = 0; i < 300; i++) shop.Add(bulk);                 // one bulk edit
+        shop.Add(Start.AddSeconds(20));
+        List<PulledRow> rows = Pull(shop, Start, pageSize: 50);
+        PulledRow last = rows.Last();
+        Assert.That(last.RowKind, Is.EqualTo(PulledRow.ErrorKind));
+        Assert.That(last.Message, Does.StartWith("CPO-WOO-EXCLUDE-LIMIT").And.Contain("bulk edit").And.Contain("one second")
+            .And.Contain("re-save those orders in smaller batches"));
+        Assert.That(last.CompleteUpToUtc, Is.EqualTo(bulk), "nothing at or after the crowded second is passed");
+        Assert.That(Ids(rows), Is.SupersetOf(before));
+        Assert.That(shop.Queries.Max(q => q.ExcludeIds.Count), Is.LessThanOrEqualTo(KeysetOrderPuller.MaxExcludedIds));
+        // The property holds: everything before the restart point was returned.
+        Assert.That(shop.Orders.Where(o => o.Value.Modified < last.CompleteUpToUtc!.Value).Select(o => o.Key), Is.SubsetOf(Ids(rows)));
+    }
+
+    [Test]
+    public void Up_to_250_excluded_ids_are_sent_and_the_pull_ends_normally()
+    {
+        var shop = new InMemoryShop();
+        for (int i = 0; i < 260; i++) shop.Add(Start);
+        List<PulledRow> rows = Pull(shop, Start, pageSize: 50);
+        Assert.That(rows.Last().RowKind, Is.EqualTo(PulledRow.EndKind), rows.Last().Message);
+        Assert.That(Ids(rows).Distinct().Count(), Is.EqualTo(260));
+        Assert.That(shop.Queries.Max(q => q.ExcludeIds.Count), Is.EqualTo(250));
+    }
+
+    [Test]
+    public void Long_ids_hit_the_character_limit_of_the_exclude_parameter_before_250_ids()
+    {
+        var shop = new InMemoryShop { NextId = 10_000_000 };                 // 8-digit post ids
+        for (int i = 0; i < 200; i++) shop.Add(Start);
+        List<PulledRow> rows = Pull(shop, Start, pageSize: 50);
+        Assert.That(rows.Last().RowKind, Is.EqualTo(PulledRow.ErrorKind));
+        Assert.That(rows.Last().Message, Does.StartWith("CPO-WOO-EXCLUDE-LIMIT"));
+        Assert.That(shop.Queries.Max(q => KeysetOrderPuller.ExcludeQueryChars(q.ExcludeIds)), Is.LessThanOrEqualTo(KeysetOrderPuller.MaxExcludeQueryChars));
+        Assert.That(KeysetOrderPuller.ExcludeQueryChars(new long[] { 1, 22, 333 }), Is.EqualTo("1%2C22%2C333".Length));
     }
 }
