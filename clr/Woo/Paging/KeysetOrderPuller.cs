@@ -49,7 +49,7 @@ namespace CpOrders.WooClr.Woo.Paging
         {
             DateTime cursor = _watermarkUtc;          // everything before cursor is done
             var atCursor = new List<long>();          // ids already returned whose time is exactly cursor
-            var returned = new HashSet<string>(StringComparer.Ordinal);
+            var returned = new KeySet<string>(StringComparer.Ordinal);
             int requests = 0, retries = 0, pageNo = 0, lastStatus = 0;
 
             while (true)
