@@ -25,6 +25,10 @@ public sealed class FrameworkAllowList
 
     public int Count => _entries.Values.Sum(m => m.Count);
 
+    /// <summary>Every entry; Member is "*" for a whole type.</summary>
+    public IEnumerable<(string Assembly, string Type, string Member)> Entries =>
+        _entries.SelectMany(e => e.Value.Select(m => (e.Key.Assembly, e.Key.Type, m)));
+
     /// <summary>The list compiled into the tool.</summary>
     public static FrameworkAllowList Default()
     {
