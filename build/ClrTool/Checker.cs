@@ -12,7 +12,7 @@ public sealed record CheckResult(ClrAssemblyInfo? Assembly, IReadOnlyList<Proble
 
 /// <summary>
 /// The rules of design §3 that the build checks on the net48 assembly, each failing with the member's name: supported
-/// framework references only, .NET Framework target, no static state, no APIs SQL Server's host protection refuses,
+/// framework references only, .NET Framework target, no static state, only framework APIs on the allow-list (host protection),
 /// entry-point signatures in the type map, table functions that match their FillRow methods, no native code.
 /// </summary>
 public static class Checker
@@ -32,7 +32,7 @@ public static class Checker
         "System.Type", "System.DBNull", "System.Text.RegularExpressions.Regex",
     };
 
-    public static CheckResult Check(string assemblyPath, string referenceDirectory)
+    public static CheckResult Check(string assemblyPath, string referenceDirectory, FrameworkAllowList? allowList = null)
     {
         using LoadedAssembly loaded = AssemblyReader.Open(assemblyPath, referenceDirectory);
         var problems = new List<Problem>();
@@ -45,7 +45,7 @@ public static class Checker
         CheckReferences(loaded, assemblyName, problems);
         CheckTargetFramework(loaded, assemblyName, problems);
         CheckStaticFields(loaded, problems);
-        CheckHostProtection(loaded, problems);
+        problems.AddRange((allowList ?? FrameworkAllowList.Default()).Check(FrameworkReferences.Collect(loaded.Bytes)));
         CheckNativeCode(loaded, assemblyName, problems);
         CheckEntryPoints(info, problems);
         CheckTypeAttributes(loaded, problems);
@@ -147,15 +147,6 @@ public static class Checker
         if (!type.IsValueType || type.IsGenericType) return false;
         return type.Namespace == "System.Data.SqlTypes"
             || type.GetCustomAttributesData().Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.IsReadOnlyAttribute");
-    }
-
-    private static void CheckHostProtection(LoadedAssembly loaded, List<Problem> problems)
-    {
-        foreach (ForbiddenUse use in IlScanner.Scan(loaded.Bytes))
-        {
-            problems.Add(new Problem(Rules.HostProtection, $"{use.UserType}.{use.UserMember}", $"uses {use.Target}: {use.Reason}",
-                new SourceHint(use.UserType, use.UserMember)));
-        }
     }
 
     private static void CheckNativeCode(LoadedAssembly loaded, string assemblyName, List<Problem> problems)

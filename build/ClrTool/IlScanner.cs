@@ -7,17 +7,9 @@ using System.Reflection.PortableExecutable;
 
 namespace CpOrders.ClrTool;
 
-/// <summary>A use of an API that SQL Server's host protection refuses at run time, found in a method body.</summary>
-/// <param name="UserType">The type the developer wrote (compiler-generated nesting removed).</param>
-/// <param name="UserMember">The method the developer wrote (a lambda or state machine is reported as its method).</param>
-/// <param name="Target">What is called, e.g. <c>System.Threading.Monitor.Enter</c>.</param>
-/// <param name="Reason">Why SQL Server refuses it.</param>
-public sealed record ForbiddenUse(string UserType, string UserMember, string Target, string Reason);
-
 /// <summary>
-/// Scans every method body's IL with System.Reflection.Metadata (MetadataLoadContext cannot resolve IL tokens): walks the
-/// opcodes, and resolves each method/field/type token to the type it belongs to; a use of a forbidden type is reported
-/// with the calling method.
+/// IL helpers for the checker: the metadata tokens of a method body (<see cref="Tokens"/>), and the known reasons why SQL
+/// Server refuses some framework APIs (<see cref="Forbidden"/>), added to allow-list errors to explain them.
 /// </summary>
 public static class IlScanner
 {
@@ -35,31 +27,13 @@ public static class IlScanner
         }
     }
 
-    public static IReadOnlyList<ForbiddenUse> Scan(byte[] assemblyBytes)
-    {
-        using var pe = new PEReader(ImmutableArray.Create(assemblyBytes));
-        MetadataReader md = pe.GetMetadataReader();
-        var found = new List<ForbiddenUse>();
-        var seen = new HashSet<(string, string, string)>();
-        foreach (MethodDefinitionHandle handle in md.MethodDefinitions)
-        {
-            MethodDefinition method = md.GetMethodDefinition(handle);
-            if (method.RelativeVirtualAddress == 0) continue;
-            BlobReader il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader();
-            foreach (int token in Tokens(il))
-            {
-                if (Resolve(md, token) is not var (type, member) || Forbidden(type, member) is not { } reason) continue;
-                var (userType, userMember) = CompilerNames.UserMember(TypeChain(md, method.GetDeclaringType()), md.GetString(method.Name));
-                if (!seen.Add((userType, userMember, type))) continue;
-                found.Add(new ForbiddenUse(userType, userMember, member.Length == 0 ? type : $"{type}.{member}", reason));
-            }
-        }
-        return found;
-    }
-
-    /// <summary>Why SQL Server refuses this type or member (host protection), or null when it is allowed.</summary>
+    /// <summary>
+    /// Why SQL Server refuses this type or member, for the ones we know (checked in the .NET Framework reference source);
+    /// null does not mean allowed: the allow-list (<see cref="FrameworkAllowList"/>) decides.
+    /// </summary>
     public static string? Forbidden(string type, string member)
     {
+        const string Leak = "[HostProtection(MayLeakOnAbort = true)] in the .NET Framework; SQL Server refuses MayLeakOnAbort in SAFE and EXTERNAL_ACCESS assemblies";
         const string Sync = "SQL Server's host protection refuses synchronization (Synchronization) in SAFE and EXTERNAL_ACCESS assemblies";
         const string Threads = "SQL Server's host protection refuses starting or managing threads (ExternalThreading) in SAFE and EXTERNAL_ACCESS assemblies";
         switch (type)
@@ -81,7 +55,19 @@ public static class IlScanner
             case "System.Diagnostics.Process":
                 return "System.Diagnostics.Process: SQL Server's host protection refuses process management (ExternalProcessMgmt, SelfAffectingProcessMgmt)";
             case "System.Environment" when member is "Exit" or "FailFast":
-                return "ending the process: SQL Server's host protection refuses SelfAffectingProcessMgmt";
+                return "ending the process: it demands SecurityPermission(UnmanagedCode), which SAFE and EXTERNAL_ACCESS assemblies do not have";
+            case "System.Collections.Generic.HashSet`1" or "System.Collections.Generic.HashSet`1+Enumerator":
+                return "HashSet<T> carries " + Leak + " (use Dictionary<TKey, TValue>)";
+            case "System.TimeZoneInfo" or "System.TimeZoneInfo+AdjustmentRule" or "System.TimeZoneInfo+TransitionTime":
+                return "TimeZoneInfo carries " + Leak;
+            case "System.Lazy`1":
+                return "Lazy<T> carries [HostProtection(Synchronization = true, ExternalThreading = true)]: " + Sync;
+            case "System.Collections.Concurrent.ConcurrentDictionary`2" or "System.Collections.Concurrent.ConcurrentQueue`1"
+                or "System.Collections.Concurrent.ConcurrentStack`1" or "System.Collections.Concurrent.ConcurrentBag`1"
+                or "System.Collections.Concurrent.BlockingCollection`1":
+                return "concurrent collections carry [HostProtection(Synchronization = true, ExternalThreading = true)]: " + Sync;
+            case "System.Console":
+                return "Console's members (Write, WriteLine, ReadLine, Out, In, ...) carry [HostProtection(UI = true)]; SQL Server refuses UI";
         }
         if (type.StartsWith("System.Threading.Tasks.", StringComparison.Ordinal))
         {
@@ -101,7 +87,7 @@ public static class IlScanner
     }
 
     /// <summary>The metadata tokens (method, field, type, ldtoken operands) of one method body, in order.</summary>
-    private static List<int> Tokens(BlobReader il)
+    internal static List<int> Tokens(BlobReader il)
     {
         var tokens = new List<int>();
         while (il.RemainingBytes > 0)
@@ -141,64 +127,5 @@ public static class IlScanner
             }
         }
         return tokens;
-    }
-
-    /// <summary>The type and member a token names, when it is outside this assembly (member "" for a type token).</summary>
-    private static (string Type, string Member)? Resolve(MetadataReader md, int token)
-    {
-        EntityHandle handle = MetadataTokens.EntityHandle(token);
-        switch (handle.Kind)
-        {
-            case HandleKind.MemberReference:
-                MemberReference reference = md.GetMemberReference((MemberReferenceHandle)handle);
-                return TypeName(md, reference.Parent) is { } parent ? (parent, md.GetString(reference.Name)) : null;
-            case HandleKind.MethodSpecification:
-                return Resolve(md, MetadataTokens.GetToken(md.GetMethodSpecification((MethodSpecificationHandle)handle).Method));
-            case HandleKind.TypeReference:
-            case HandleKind.TypeSpecification:
-                return TypeName(md, handle) is { } type ? (type, "") : null;
-            default:
-                return null; // definitions in this assembly
-        }
-    }
-
-    /// <summary>Full name of a referenced type (generic instantiations give their definition, e.g. System.Threading.Tasks.Task`1).</summary>
-    private static string? TypeName(MetadataReader md, EntityHandle handle)
-    {
-        switch (handle.Kind)
-        {
-            case HandleKind.TypeReference:
-                TypeReference reference = md.GetTypeReference((TypeReferenceHandle)handle);
-                string name = md.GetString(reference.Name);
-                if (reference.ResolutionScope.Kind == HandleKind.TypeReference)
-                {
-                    return TypeName(md, (EntityHandle)reference.ResolutionScope) + "+" + name;
-                }
-                string ns = md.GetString(reference.Namespace);
-                return ns.Length == 0 ? name : ns + "." + name;
-            case HandleKind.TypeSpecification:
-                BlobReader blob = md.GetBlobReader(md.GetTypeSpecification((TypeSpecificationHandle)handle).Signature);
-                if (blob.ReadSignatureTypeCode() != SignatureTypeCode.GenericTypeInstance) return null;
-                blob.ReadSignatureTypeCode(); // CLASS or VALUETYPE
-                return TypeName(md, blob.ReadTypeHandle());
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>Outermost first; the first name carries the namespace.</summary>
-    private static List<string> TypeChain(MetadataReader md, TypeDefinitionHandle handle)
-    {
-        var chain = new List<string>();
-        while (!handle.IsNil)
-        {
-            TypeDefinition type = md.GetTypeDefinition(handle);
-            string name = md.GetString(type.Name);
-            TypeDefinitionHandle outer = type.GetDeclaringType();
-            if (outer.IsNil && !type.Namespace.IsNil && md.GetString(type.Namespace) is { Length: > 0 } ns) name = ns + "." + name;
-            chain.Insert(0, name);
-            handle = outer;
-        }
-        return chain;
     }
 }

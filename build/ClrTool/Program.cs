@@ -13,6 +13,8 @@ public static class Program
                                              only changed files are written, stale wooclr.*.sql files deleted
           predeploy <dll> <out.sql>          write the dacpac's pre-deploy script (idempotent SQLCMD script)
           hash <dll>                         print 0x + SHA2_512 of the file (the trusted-assembly hash)
+          references <dll>                   list every framework type/member the assembly uses, its first caller,
+                                             and whether FrameworkAllowList.txt allows it (to extend the list)
         Options:
           --refs <dir>                       .NETFramework/v4.8 reference assemblies (default: the NuGet package
                                              Microsoft.NETFramework.ReferenceAssemblies.net48 restored with the tool)
@@ -34,10 +36,10 @@ public static class Program
                 return 0;
             }
             string command = positional[0];
-            int expected = command switch { "check" or "hash" => 2, "contract" or "predeploy" => 3, _ => -1 };
+            int expected = command switch { "check" or "hash" or "references" => 2, "contract" or "predeploy" => 3, _ => -1 };
             if (expected < 0) throw new ToolUsageException($"unknown command '{command}'");
             if (positional.Count != expected) throw new ToolUsageException($"{command}: expected {expected - 1} argument(s), got {positional.Count - 1}");
-            string[] allowed = command == "hash" ? [] : ["--src", "--refs"];
+            string[] allowed = command is "hash" or "references" ? [] : ["--src", "--refs"];
             if (options.Keys.FirstOrDefault(k => !allowed.Contains(k)) is { } unknown)
             {
                 throw new ToolUsageException($"{command}: unknown option {unknown}");
@@ -48,6 +50,19 @@ public static class Program
             {
                 if (!File.Exists(dll)) throw new ToolUsageException($"{dll}: file not found");
                 stdout.WriteLine(SqlText.Hex(System.Security.Cryptography.SHA512.HashData(File.ReadAllBytes(dll))));
+                return 0;
+            }
+
+            if (command == "references")
+            {
+                if (!File.Exists(dll)) throw new ToolUsageException($"{dll}: file not found");
+                FrameworkAllowList list = FrameworkAllowList.Default();
+                foreach (var group in FrameworkReferences.Collect(File.ReadAllBytes(dll))
+                    .GroupBy(u => (u.Assembly, u.Target)).OrderBy(g => g.Key.Assembly, StringComparer.Ordinal).ThenBy(g => g.Key.Target, StringComparer.Ordinal))
+                {
+                    FrameworkUse first = group.First();
+                    stdout.WriteLine($"{(list.Allows(first) ? "ok " : "NO ")} [{group.Key.Assembly}] {group.Key.Target}  <- {first.Caller}{(group.Count() > 1 ? $" (+{group.Count() - 1})" : "")}");
+                }
                 return 0;
             }
 

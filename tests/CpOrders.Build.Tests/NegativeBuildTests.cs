@@ -86,6 +86,23 @@ public class NegativeBuildTests
             "clr/SqlSurface/BadLock.cs",
             "namespace CpOrders.WooClr.SqlSurface { public sealed class BadLock { private readonly object _gate = new object(); private int _n; public int Touch() { lock (_gate) { return ++_n; } } } }",
             new[] { "BadLock.cs", "BadLock.Touch", "Monitor" });
+        // Framework allow-list (build/ClrTool/FrameworkAllowList.txt): host-protected or unlisted framework APIs, issue 11.
+        foreach (var (name, cls, body, member) in new[]
+        {
+            ("HashSet<T>", "BadHashSet", "public static bool Dedupe(long id) { var seen = new System.Collections.Generic.HashSet<long>(); return seen.Add(id); }", "System.Collections.Generic.HashSet`1::Add"),
+            ("TimeZoneInfo", "BadTimeZone", "public static System.DateTime Dedupe(System.DateTime t) { return System.TimeZoneInfo.ConvertTimeFromUtc(t, System.TimeZoneInfo.Local); }", "System.TimeZoneInfo::ConvertTimeFromUtc"),
+            ("Lazy<T>", "BadLazy", "public static int Dedupe(System.Lazy<int> x) { return x.Value; }", "System.Lazy`1::get_Value"),
+            ("ConcurrentDictionary", "BadConcurrent", "public static bool Dedupe(int k) { var d = new System.Collections.Concurrent.ConcurrentDictionary<int, int>(); return d.TryAdd(k, k); }", "System.Collections.Concurrent.ConcurrentDictionary`2::TryAdd"),
+            ("Thread.Start", "BadThread", "public static void Dedupe(System.Threading.Thread t) { t.Start(); }", "System.Threading.Thread::Start"),
+            ("Console", "BadConsole", "public static void Dedupe(string s) { System.Console.WriteLine(s); }", "System.Console::WriteLine"),
+            ("Environment.Exit", "BadExit", "public static void Dedupe() { System.Environment.Exit(1); }", "System.Environment::Exit"),
+        })
+        {
+            yield return new Case($"{name} in the CLR",
+                $"clr/SqlSurface/{cls}.cs",
+                $"namespace CpOrders.WooClr.SqlSurface {{ public static class {cls} {{ {body} }} }}",
+                new[] { $"{cls}.cs", "CPOCLR05", $"{cls}.Dedupe", member });
+        }
         yield return new Case("tSQLt test calling a misspelled tSQLt procedure",
             "tests/tSQLt/test_CheckInstall/test_CheckInstall.test bad assert.sql",
             "CREATE PROCEDURE [test_CheckInstall].[test bad assert] AS BEGIN EXEC tSQLt.AssertEqualz @Expected = 1, @Actual = 1; END;",

@@ -37,13 +37,13 @@ public class CheckerTests
             "public static class Bad { private static readonly System.Text.StringBuilder Buffer = new System.Text.StringBuilder(); public static int N() { return Buffer.Length; } }",
             "StringBuilder");
         yield return Case("lock statement", Rules.HostProtection, "Test.Clr.Bad.Locked",
-            "public static class Bad { public static void Locked(object gate) { lock (gate) { } } }", "System.Threading.Monitor.Enter");
+            "public static class Bad { public static void Locked(object gate) { lock (gate) { } } }", "System.Threading.Monitor::Enter");
         yield return Case("Task.Run", Rules.HostProtection, "Test.Clr.Bad.Background",
             "public static class Bad { public static void Background() { System.Threading.Tasks.Task.Run(new Action(Noop)); } private static void Noop() { } }",
-            "System.Threading.Tasks.Task.Run");
+            "System.Threading.Tasks.Task::Run");
         yield return Case("new Thread", Rules.HostProtection, "Test.Clr.Bad.Spawn",
             "public static class Bad { public static void Spawn() { new System.Threading.Thread(new System.Threading.ThreadStart(Noop)).Start(); } private static void Noop() { } }",
-            "System.Threading.Thread.");
+            "System.Threading.Thread::Start");
         yield return Case("async method", Rules.HostProtection, "Test.Clr.Bad.LaterAsync",
             "public static class Bad { public static async System.Threading.Tasks.Task<int> LaterAsync() { await System.Threading.Tasks.Task.Delay(1); return 1; } }",
             "async");

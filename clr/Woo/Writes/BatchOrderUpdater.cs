@@ -132,7 +132,7 @@ namespace CpOrders.WooClr.Woo.Writes
         public static IList<BatchOrder> Parse(XmlReader reader)
         {
             var orders = new List<BatchOrder>();
-            var ids = new HashSet<long>();
+            var ids = new KeySet<long>();
             BatchOrder current = null;
             bool rootSeen = false;
             try
