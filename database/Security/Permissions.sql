@@ -27,3 +27,12 @@ GO
 -- SQLAgentOperatorRole to enable jobs it does not own, README Permissions).
 GRANT EXECUTE ON OBJECT::[woo].[usp_RestoreJobsAfterDeploy] TO [CpOrdersOperator];
 GO
+-- woo.usp_CheckStoreSecrets: every stored credential still decrypts (job step and operator check). Signed for the key
+-- (PostDeploy/35.SecretAccess.sql); the roles get no key or certificate permission of their own.
+GRANT EXECUTE ON OBJECT::[woo].[usp_CheckStoreSecrets] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_CheckStoreSecrets] TO [CpOrdersOperator];
+GO
+-- woo.usp_SetStoreSecret: the operator enters a store's consumer key and secret (encrypted; never shown or logged).
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetStoreSecret] TO [CpOrdersOperator];
+GO

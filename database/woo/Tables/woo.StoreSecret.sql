@@ -1,7 +1,8 @@
 -- Each store's WooCommerce credentials, encrypted with symmetric key CpOrdersSecretKey (created by post-deploy,
--- protected by certificate CpOrdersSecretProtector and the database master key). The store id is the authenticator,
--- so a value copied to another store's row does not decrypt. Transport procedures decrypt into local variables only
--- (design 3); nothing here is ever logged.
+-- protected by certificate CpOrdersSecretProtector and the database master key). The authenticator is
+-- '<StoreId>:<SecretName>' (woo.usp_SetStoreSecret), so a value copied to another store's row, or a key swapped with
+-- its secret, does not decrypt. Transport procedures decrypt into local variables only (design 3); nothing here is
+-- ever logged.
 CREATE TABLE [woo].[StoreSecret] (
     [StoreId]        varchar (10)     NOT NULL,
     [SecretName]     varchar (40)     NOT NULL,
