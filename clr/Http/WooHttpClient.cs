@@ -186,6 +186,8 @@ namespace CpOrders.WooClr.Http
             public bool SafeToRepeat;
             public long? RetryAfterMs;
             public string Summary;
+            /// <summary>The body was not read to its end: abort the request rather than drain the rest on close.</summary>
+            public bool StoppedReading;
 
             public static Outcome Ok(int status, long bytes)
             {
@@ -231,7 +233,7 @@ namespace CpOrders.WooClr.Http
                     }
                 }
                 Outcome outcome = FromResponse(response, where, timeoutMs, clock, result);
-                completed = outcome.Success || outcome.Code != WooHttpErrors.Timeout && outcome.Code != WooHttpErrors.TooLarge
+                completed = outcome.Success || !outcome.StoppedReading && outcome.Code != WooHttpErrors.Timeout && outcome.Code != WooHttpErrors.TooLarge
                     && outcome.Code != WooHttpErrors.Truncated && outcome.Code != WooHttpErrors.Connection;
                 return outcome;
             }
@@ -239,8 +241,14 @@ namespace CpOrders.WooClr.Http
             {
                 return FromWebException(ex, where, timeoutMs, clock);
             }
+            catch (InvalidDataException ex)
+            {
+                // Only ReadBody decompresses; this is a safety net so nothing but a fatal exception leaves Send.
+                return NotCompressed(where, null, ex);
+            }
             catch (IOException ex)
             {
+                if (IsBadCompression(ex)) return NotCompressed(where, null, ex);
                 return ConnectionFailure(where, ex, false);
             }
             catch (NotSupportedException ex)
@@ -489,12 +497,20 @@ namespace CpOrders.WooClr.Http
                         }
                     }
                 }
+                catch (InvalidDataException ex)
+                {
+                    // Automatic decompression over a body that is not gzip/deflate: .NET Framework's GZipStream throws
+                    // InvalidDataException (bad magic number, CRC mismatch), a SystemException that is no IOException.
+                    return NotCompressed(where, encoding, ex);
+                }
                 catch (IOException ex)
                 {
+                    if (IsBadCompression(ex)) return NotCompressed(where, encoding, ex);
                     return BrokenBody(where, timeoutMs, clock, received, declared, identity, ex);
                 }
                 catch (WebException ex)
                 {
+                    if (IsBadCompression(ex)) return NotCompressed(where, encoding, ex);
                     return BrokenBody(where, timeoutMs, clock, received, declared, identity, ex);
                 }
                 catch (ObjectDisposedException ex)
@@ -508,6 +524,30 @@ namespace CpOrders.WooClr.Http
                 text = Decode(content.GetBuffer(), (int)content.Length);
                 return null;
             }
+        }
+
+        /// <summary>
+        /// The answer says Content-Encoding gzip (or deflate) but its body does not decompress. Not retried, not even a
+        /// GET: the bytes are what the shop sent (TLS authenticates them in transit), so a repeat gets the same bytes
+        /// and only spends the budget. The rest of the body is not read (the request is aborted, not drained).
+        /// </summary>
+        private Outcome NotCompressed(string where, string encoding, Exception ex)
+        {
+            string label = string.IsNullOrEmpty(encoding) ? "gzip" : encoding.Trim().ToLowerInvariant();
+            Outcome o = Outcome.Fail(WooHttpErrors.NotJson, "not " + label, where + ": Content-Encoding " + label + " but the body is not " + label +
+                " (a caching or compression plugin?): " + Describe(ex) + ". A plugin or the web server labels the answer as compressed " +
+                "when it is not (or compresses it twice): open the URL from this server and check the caching and compression settings. Not retried.", false);
+            o.StoppedReading = true;
+            return o;
+        }
+
+        private static bool IsBadCompression(Exception ex)
+        {
+            for (Exception e = ex; e != null; e = e.InnerException)
+            {
+                if (e is InvalidDataException) return true;
+            }
+            return false;
         }
 
         private Outcome BrokenBody(string where, int timeoutMs, Stopwatch clock, long received, long declared, bool identity, Exception ex)

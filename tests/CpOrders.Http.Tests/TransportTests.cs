@@ -130,6 +130,23 @@ public sealed class TransportTests : StandInTestBase
         Assert.That(point.ConnectionLimit, Is.EqualTo(HttpTransportRules.ConnectionsPerShop));
     }
 
+    // ---- a body labelled gzip that is not gzip (review: InvalidDataException escaped Send) -------------------------
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_body_labelled_gzip_that_is_not_gzip_is_a_result_not_an_exception_and_is_not_repeated(bool corruptGzip)
+    {
+        Server.Faults.Enqueue(Fault.FalseGzipBody(corruptGzip));
+
+        WooHttpResult? r = null;
+        Assert.DoesNotThrow(() => r = Send(Client(), Orders(10)));
+
+        Assert.That(r!.Succeeded, Is.False);
+        Assert.That(r.ErrorCode, Is.EqualTo(WooHttpErrors.NotJson), r.ErrorMessage);
+        Assert.That(r.ErrorMessage, Does.Contain("Content-Encoding gzip but the body is not gzip (a caching or compression plugin?)"));
+        Assert.That(r.Requests, Is.EqualTo(1), "the shop sends the same bytes again: not repeated");
+    }
+
     // ServerProtocolViolation is shown by TransportRulesTests only: net10.0's HttpWebRequest reports a malformed answer
     // (e.g. a header name with a space) as UnknownError with an HttpRequestException inside, never as
     // ServerProtocolViolation (tried: "Received an invalid header name"), so no stand-in test can produce it here.
