@@ -207,6 +207,12 @@ namespace CpOrders.WooClr.Http
             HttpWebRequest http = null;
             HttpWebResponse response = null;
             bool completed = false;
+            // A request body's length (-1: none), whether its stream is being opened (GetRequestStream: connect, TLS) or
+            // written, and the bytes handed to the request stream so far.
+            long bodyLength = -1;
+            bool opening = false;
+            bool writing = false;
+            long offered = 0;
             try
             {
                 http = CreateRequest(request, timeoutMs);
@@ -215,10 +221,32 @@ namespace CpOrders.WooClr.Http
                     byte[] body = new UTF8Encoding(false).GetBytes(request.JsonBody ?? string.Empty);
                     http.ContentType = "application/json; charset=utf-8";
                     http.ContentLength = body.Length;
-                    using (Stream stream = http.GetRequestStream())
+                    bodyLength = body.Length;
+                    opening = true;
+                    Stream stream = http.GetRequestStream();
+                    opening = false;
+                    writing = true;
+                    bool closed = false;
+                    try
                     {
-                        stream.Write(body, 0, body.Length);
+                        if (!RequestBodyWriter.Write(stream, body, timeoutMs, clock, ref offered))
+                        {
+                            return BodyWriteFailed(where, timeoutMs, offered, body.Length, null);
+                        }
+                        stream.Close();
+                        closed = true;
                     }
+                    finally
+                    {
+                        if (!closed)
+                        {
+                            // Closing a request stream short of Content-Length throws (_ConnectStream.cs CloseInternal,
+                            // net_io_notenoughbyteswritten): abort first, then close quietly.
+                            try { http.Abort(); } catch (WebException) { } catch (InvalidOperationException) { }
+                            try { stream.Close(); } catch (IOException) { } catch (WebException) { } catch (ObjectDisposedException) { } catch (InvalidOperationException) { }
+                        }
+                    }
+                    writing = false;
                 }
                 try
                 {
@@ -239,7 +267,12 @@ namespace CpOrders.WooClr.Http
             }
             catch (WebException ex)
             {
-                return FromWebException(ex, where, timeoutMs, clock);
+                if (writing) return BodyWriteFailed(where, timeoutMs, offered, bodyLength, ex);
+                Outcome failed = FromWebException(ex, where, timeoutMs, clock);
+                // GetRequestStream failed: nothing of a non-empty body was sent, and the server waits for Content-Length
+                // bytes, so even a POST cannot have taken effect.
+                if (opening && bodyLength > 0) failed.SafeToRepeat = true;
+                return failed;
             }
             catch (InvalidDataException ex)
             {
@@ -248,8 +281,9 @@ namespace CpOrders.WooClr.Http
             }
             catch (IOException ex)
             {
+                if (writing) return BodyWriteFailed(where, timeoutMs, offered, bodyLength, ex);
                 if (IsBadCompression(ex)) return NotCompressed(where, null, ex);
-                return ConnectionFailure(where, ex, false);
+                return ConnectionFailure(where, ex, opening && bodyLength > 0);
             }
             catch (NotSupportedException ex)
             {
@@ -269,6 +303,32 @@ namespace CpOrders.WooClr.Http
             }
         }
 
+        /// <summary>
+        /// Sending the request body failed (<paramref name="ex"/>) or the deadline passed between pieces (null). When
+        /// part of the body was never handed to the connection (<paramref name="offered"/> short of
+        /// <paramref name="length"/>) the server, which waits for Content-Length bytes, cannot have acted: safe to repeat
+        /// even a POST. When the last piece was being written all of it may have arrived: not safe.
+        /// </summary>
+        private Outcome BodyWriteFailed(string where, int timeoutMs, long offered, long length, Exception ex)
+        {
+            bool incomplete = offered < length;
+            string progress = "after handing " + offered.ToString(CultureInfo.InvariantCulture) + " of " + length.ToString(CultureInfo.InvariantCulture) +
+                " bytes to the connection" + (incomplete ? "; WooCommerce cannot have acted on an incomplete body." : "; the shop may have received all of it.");
+            Outcome o;
+            if (ex == null || IsTimeout(ex) || (ex is WebException && ((WebException)ex).Status == WebExceptionStatus.RequestCanceled))
+            {
+                o = Outcome.Fail(WooHttpErrors.Timeout, "request body timeout", where + ": sending the request body did not complete within " +
+                    Seconds(timeoutMs) + " s, " + progress + " The uplink is slow or the shop stopped reading: send fewer orders per request, or raise requestTimeoutMs.", true);
+            }
+            else
+            {
+                o = Outcome.Fail(WooHttpErrors.Connection, "connection while sending: " + (ex is WebException ? ((WebException)ex).Status.ToString() : ex.GetType().Name),
+                    where + ": the connection failed while sending the request body (" + Describe(ex) + "), " + progress, true);
+            }
+            o.SafeToRepeat = incomplete;
+            return o;
+        }
+
         private HttpWebRequest CreateRequest(WooRequest request, int timeoutMs)
         {
             Uri uri = BuildUri(request, true);
@@ -278,7 +338,8 @@ namespace CpOrders.WooClr.Http
             http.Proxy = _options.ProxyUrl == null ? null : new WebProxy(new Uri(_options.ProxyUrl), false);
             http.Timeout = timeoutMs;
             // Timeout covers connect and headers (_Connection.cs SyncRead reads them with request.Timeout); ReadWriteTimeout
-            // each body read. Capped: a decompressing stream cannot take a per-read timeout later (see ReadBody).
+            // each body read. Capped: a decompressing stream cannot take a per-read timeout later (see ReadBody). It also
+            // becomes the request stream's WriteTimeout, which RequestBodyWriter raises to the time left for each piece.
             http.ReadWriteTimeout = HttpTransportRules.BodyReadTimeoutMs(timeoutMs);
             http.KeepAlive = _options.KeepAlive;
             http.UserAgent = _userAgent;
@@ -449,7 +510,7 @@ namespace CpOrders.WooClr.Http
                 // when it decompresses, HttpWebResponse.cs), so a connection cut cleanly looks complete: the JSON tells.
                 return Outcome.Fail(WooHttpErrors.Truncated, status + " but truncated", at + " but the answer ends before its JSON does (" +
                     text.Length.ToString(CultureInfo.InvariantCulture) + " characters; " + problem +
-                    "). The connection broke or the shop's PHP stopped mid-answer; the request is repeated when that is safe.", true);
+                    "). The connection broke or the shop's PHP stopped mid-answer.", true);
             }
             return Outcome.Fail(WooHttpErrors.NotJson, status + " but not JSON", at + " but the body is not WooCommerce JSON: " + problem + ". Start: " + Excerpt(text) +
                 ". A security plugin, firewall, cache or maintenance page may have answered instead of WooCommerce, or a plugin printed output into the API: open the URL in a browser from this server.", false);
@@ -468,6 +529,10 @@ namespace CpOrders.WooClr.Http
             }
             var buffer = new byte[ReadChunkBytes];
             long received = 0;
+            // The timeout of the current read and the time left when it began: a stream that cannot time out waits for
+            // ReadWriteTimeout (set in CreateRequest, copied to the inner ConnectStream).
+            int readTimeout = HttpTransportRules.BodyReadTimeoutMs(timeoutMs);
+            long leftAtRead = timeoutMs;
             // Sized from Content-Length when known (identity only: on .NET Framework a decompressed response reports -1).
             using (var content = new MemoryStream(HttpTransportRules.InitialBufferBytes(identity ? declared : -1, max)))
             {
@@ -484,8 +549,10 @@ namespace CpOrders.WooClr.Http
                             }
                             if (stream.CanTimeout)
                             {
-                                stream.ReadTimeout = HttpTransportRules.BodyReadTimeoutMs(left);
+                                readTimeout = HttpTransportRules.BodyReadTimeoutMs(left);
+                                stream.ReadTimeout = readTimeout;
                             }
+                            leftAtRead = left;
                             int n = stream.Read(buffer, 0, buffer.Length);
                             if (n <= 0) break;
                             received += n;
@@ -506,16 +573,16 @@ namespace CpOrders.WooClr.Http
                 catch (IOException ex)
                 {
                     if (IsBadCompression(ex)) return NotCompressed(where, encoding, ex);
-                    return BrokenBody(where, timeoutMs, clock, received, declared, identity, ex);
+                    return BrokenBody(where, timeoutMs, clock, readTimeout, leftAtRead, received, declared, identity, ex);
                 }
                 catch (WebException ex)
                 {
                     if (IsBadCompression(ex)) return NotCompressed(where, encoding, ex);
-                    return BrokenBody(where, timeoutMs, clock, received, declared, identity, ex);
+                    return BrokenBody(where, timeoutMs, clock, readTimeout, leftAtRead, received, declared, identity, ex);
                 }
                 catch (ObjectDisposedException ex)
                 {
-                    return BrokenBody(where, timeoutMs, clock, received, declared, identity, ex);
+                    return BrokenBody(where, timeoutMs, clock, readTimeout, leftAtRead, received, declared, identity, ex);
                 }
                 if (identity && declared >= 0 && received < declared)
                 {
@@ -550,18 +617,21 @@ namespace CpOrders.WooClr.Http
             return false;
         }
 
-        private Outcome BrokenBody(string where, int timeoutMs, Stopwatch clock, long received, long declared, bool identity, Exception ex)
+        private Outcome BrokenBody(string where, int timeoutMs, Stopwatch clock, int readTimeoutMs, long leftAtReadMs, long received, long declared,
+            bool identity, Exception ex)
         {
-            if (clock.ElapsedMilliseconds >= timeoutMs)
+            bool timedOut = IsTimeout(ex);
+            if (clock.ElapsedMilliseconds >= timeoutMs || timedOut && HttpTransportRules.ReadTimeoutWasTheDeadline(readTimeoutMs, leftAtReadMs))
             {
                 return BodyTimeout(where, timeoutMs, received, declared);
             }
-            if (IsTimeout(ex))
+            if (timedOut)
             {
+                // No word on repeating: Send appends what it decided (repeated, "Not retried" for a POST, gave up).
                 return Outcome.Fail(WooHttpErrors.Timeout, "body stalled", where + ": the answer stalled: no data for " +
-                    Seconds(HttpTransportRules.MaxBodyStallMs) + " s after " + received.ToString(CultureInfo.InvariantCulture) +
+                    Seconds(readTimeoutMs) + " s after " + received.ToString(CultureInfo.InvariantCulture) +
                     (declared >= 0 ? " of " + declared.ToString(CultureInfo.InvariantCulture) : string.Empty) +
-                    " bytes. The connection to the shop is unreliable; the request is repeated.", true);
+                    " bytes. The connection to the shop is unreliable.", true);
             }
             if (identity && declared >= 0 && received < declared)
             {
