@@ -536,10 +536,14 @@ namespace CpOrders.WooClr.Http
             // Sized from Content-Length when known (identity only: on .NET Framework a decompressed response reports -1).
             using (var content = new MemoryStream(HttpTransportRules.InitialBufferBytes(identity ? declared : -1, max)))
             {
+                bool deflate = false;
                 try
                 {
                     using (Stream stream = response.GetResponseStream())
                     {
+                        // .NET Framework clears the Content-Encoding header when it decompresses (HttpWebResponse.cs,
+                        // m_HttpResponseHeaders[ContentEncoding] = null): the stream's type tells which one it is.
+                        deflate = stream is System.IO.Compression.DeflateStream;
                         while (true)
                         {
                             long left = timeoutMs - clock.ElapsedMilliseconds;
@@ -567,17 +571,18 @@ namespace CpOrders.WooClr.Http
                 catch (InvalidDataException ex)
                 {
                     // Automatic decompression over a body that is not gzip/deflate: .NET Framework's GZipStream throws
-                    // InvalidDataException (bad magic number, CRC mismatch), a SystemException that is no IOException.
-                    return NotCompressed(where, encoding, ex);
+                    // InvalidDataException (GZipDecoder.cs: CorruptedGZipHeader, InvalidCRC; HuffmanTree.cs), a
+                    // SystemException that is no IOException; net10.0 throws the same type (tested).
+                    return NotCompressed(where, EncodingLabel(encoding, deflate), ex);
                 }
                 catch (IOException ex)
                 {
-                    if (IsBadCompression(ex)) return NotCompressed(where, encoding, ex);
+                    if (IsBadCompression(ex)) return NotCompressed(where, EncodingLabel(encoding, deflate), ex);
                     return BrokenBody(where, timeoutMs, clock, readTimeout, leftAtRead, received, declared, identity, ex);
                 }
                 catch (WebException ex)
                 {
-                    if (IsBadCompression(ex)) return NotCompressed(where, encoding, ex);
+                    if (IsBadCompression(ex)) return NotCompressed(where, EncodingLabel(encoding, deflate), ex);
                     return BrokenBody(where, timeoutMs, clock, readTimeout, leftAtRead, received, declared, identity, ex);
                 }
                 catch (ObjectDisposedException ex)
@@ -606,6 +611,12 @@ namespace CpOrders.WooClr.Http
                 "when it is not (or compresses it twice): open the URL from this server and check the caching and compression settings. Not retried.", false);
             o.StoppedReading = true;
             return o;
+        }
+
+        private static string EncodingLabel(string header, bool deflateStream)
+        {
+            if (!string.IsNullOrEmpty(header)) return header.Trim().ToLowerInvariant();
+            return deflateStream ? "deflate" : "gzip";
         }
 
         private static bool IsBadCompression(Exception ex)
