@@ -71,6 +71,25 @@ namespace CpOrders.WooClr.Http
         }
 
         /// <summary>
+        /// The timeout for the next piece of a request body (<see cref="RequestBodyWriter"/>): the time left, not capped
+        /// (sending is progress at the uplink's pace, not a stall); at least 1 ms.
+        /// </summary>
+        public static int BodyWriteTimeoutMs(long leftMs)
+        {
+            if (leftMs < 1) return 1;
+            return (int)Math.Min(leftMs, int.MaxValue);
+        }
+
+        /// <summary>
+        /// Whether a body read that timed out was cut by the request's deadline rather than by the stall cap: its
+        /// timeout was the time left (shorter than <see cref="MaxBodyStallMs"/>) when the read began.
+        /// </summary>
+        public static bool ReadTimeoutWasTheDeadline(int readTimeoutMs, long leftAtReadMs)
+        {
+            return readTimeoutMs >= leftAtReadMs;
+        }
+
+        /// <summary>
         /// The initial capacity of the body buffer: the declared Content-Length when the server sent one (no growth and
         /// no copies), capped by <paramref name="maxBytes"/>; <see cref="UnknownLengthBufferBytes"/> (capped) when not.
         /// </summary>

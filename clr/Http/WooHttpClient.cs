@@ -186,6 +186,8 @@ namespace CpOrders.WooClr.Http
             public bool SafeToRepeat;
             public long? RetryAfterMs;
             public string Summary;
+            /// <summary>The body was not read to its end: abort the request rather than drain the rest on close.</summary>
+            public bool StoppedReading;
 
             public static Outcome Ok(int status, long bytes)
             {
@@ -205,6 +207,12 @@ namespace CpOrders.WooClr.Http
             HttpWebRequest http = null;
             HttpWebResponse response = null;
             bool completed = false;
+            // A request body's length (-1: none), whether its stream is being opened (GetRequestStream: connect, TLS) or
+            // written, and the bytes handed to the request stream so far.
+            long bodyLength = -1;
+            bool opening = false;
+            bool writing = false;
+            long offered = 0;
             try
             {
                 http = CreateRequest(request, timeoutMs);
@@ -213,10 +221,32 @@ namespace CpOrders.WooClr.Http
                     byte[] body = new UTF8Encoding(false).GetBytes(request.JsonBody ?? string.Empty);
                     http.ContentType = "application/json; charset=utf-8";
                     http.ContentLength = body.Length;
-                    using (Stream stream = http.GetRequestStream())
+                    bodyLength = body.Length;
+                    opening = true;
+                    Stream stream = http.GetRequestStream();
+                    opening = false;
+                    writing = true;
+                    bool closed = false;
+                    try
                     {
-                        stream.Write(body, 0, body.Length);
+                        if (!RequestBodyWriter.Write(stream, body, timeoutMs, clock, ref offered))
+                        {
+                            return BodyWriteFailed(where, timeoutMs, offered, body.Length, null);
+                        }
+                        stream.Close();
+                        closed = true;
                     }
+                    finally
+                    {
+                        if (!closed)
+                        {
+                            // Closing a request stream short of Content-Length throws (_ConnectStream.cs CloseInternal,
+                            // net_io_notenoughbyteswritten): abort first, then close quietly.
+                            try { http.Abort(); } catch (WebException) { } catch (InvalidOperationException) { }
+                            try { stream.Close(); } catch (IOException) { } catch (WebException) { } catch (ObjectDisposedException) { } catch (InvalidOperationException) { }
+                        }
+                    }
+                    writing = false;
                 }
                 try
                 {
@@ -231,17 +261,29 @@ namespace CpOrders.WooClr.Http
                     }
                 }
                 Outcome outcome = FromResponse(response, where, timeoutMs, clock, result);
-                completed = outcome.Success || outcome.Code != WooHttpErrors.Timeout && outcome.Code != WooHttpErrors.TooLarge
+                completed = outcome.Success || !outcome.StoppedReading && outcome.Code != WooHttpErrors.Timeout && outcome.Code != WooHttpErrors.TooLarge
                     && outcome.Code != WooHttpErrors.Truncated && outcome.Code != WooHttpErrors.Connection;
                 return outcome;
             }
             catch (WebException ex)
             {
-                return FromWebException(ex, where, timeoutMs, clock);
+                if (writing) return BodyWriteFailed(where, timeoutMs, offered, bodyLength, ex);
+                Outcome failed = FromWebException(ex, where, timeoutMs, clock);
+                // GetRequestStream failed: nothing of a non-empty body was sent, and the server waits for Content-Length
+                // bytes, so even a POST cannot have taken effect.
+                if (opening && bodyLength > 0) failed.SafeToRepeat = true;
+                return failed;
+            }
+            catch (InvalidDataException ex)
+            {
+                // Only ReadBody decompresses; this is a safety net so nothing but a fatal exception leaves Send.
+                return NotCompressed(where, null, ex);
             }
             catch (IOException ex)
             {
-                return ConnectionFailure(where, ex, false);
+                if (writing) return BodyWriteFailed(where, timeoutMs, offered, bodyLength, ex);
+                if (IsBadCompression(ex)) return NotCompressed(where, null, ex);
+                return ConnectionFailure(where, ex, opening && bodyLength > 0);
             }
             catch (NotSupportedException ex)
             {
@@ -261,6 +303,32 @@ namespace CpOrders.WooClr.Http
             }
         }
 
+        /// <summary>
+        /// Sending the request body failed (<paramref name="ex"/>) or the deadline passed between pieces (null). When
+        /// part of the body was never handed to the connection (<paramref name="offered"/> short of
+        /// <paramref name="length"/>) the server, which waits for Content-Length bytes, cannot have acted: safe to repeat
+        /// even a POST. When the last piece was being written all of it may have arrived: not safe.
+        /// </summary>
+        private Outcome BodyWriteFailed(string where, int timeoutMs, long offered, long length, Exception ex)
+        {
+            bool incomplete = offered < length;
+            string progress = "after handing " + offered.ToString(CultureInfo.InvariantCulture) + " of " + length.ToString(CultureInfo.InvariantCulture) +
+                " bytes to the connection" + (incomplete ? "; WooCommerce cannot have acted on an incomplete body." : "; the shop may have received all of it.");
+            Outcome o;
+            if (ex == null || IsTimeout(ex) || (ex is WebException && ((WebException)ex).Status == WebExceptionStatus.RequestCanceled))
+            {
+                o = Outcome.Fail(WooHttpErrors.Timeout, "request body timeout", where + ": sending the request body did not complete within " +
+                    Seconds(timeoutMs) + " s, " + progress + " The uplink is slow or the shop stopped reading: send fewer orders per request, or raise requestTimeoutMs.", true);
+            }
+            else
+            {
+                o = Outcome.Fail(WooHttpErrors.Connection, "connection while sending: " + (ex is WebException ? ((WebException)ex).Status.ToString() : ex.GetType().Name),
+                    where + ": the connection failed while sending the request body (" + Describe(ex) + "), " + progress, true);
+            }
+            o.SafeToRepeat = incomplete;
+            return o;
+        }
+
         private HttpWebRequest CreateRequest(WooRequest request, int timeoutMs)
         {
             Uri uri = BuildUri(request, true);
@@ -270,7 +338,8 @@ namespace CpOrders.WooClr.Http
             http.Proxy = _options.ProxyUrl == null ? null : new WebProxy(new Uri(_options.ProxyUrl), false);
             http.Timeout = timeoutMs;
             // Timeout covers connect and headers (_Connection.cs SyncRead reads them with request.Timeout); ReadWriteTimeout
-            // each body read. Capped: a decompressing stream cannot take a per-read timeout later (see ReadBody).
+            // each body read. Capped: a decompressing stream cannot take a per-read timeout later (see ReadBody). It also
+            // becomes the request stream's WriteTimeout, which RequestBodyWriter raises to the time left for each piece.
             http.ReadWriteTimeout = HttpTransportRules.BodyReadTimeoutMs(timeoutMs);
             http.KeepAlive = _options.KeepAlive;
             http.UserAgent = _userAgent;
@@ -441,7 +510,7 @@ namespace CpOrders.WooClr.Http
                 // when it decompresses, HttpWebResponse.cs), so a connection cut cleanly looks complete: the JSON tells.
                 return Outcome.Fail(WooHttpErrors.Truncated, status + " but truncated", at + " but the answer ends before its JSON does (" +
                     text.Length.ToString(CultureInfo.InvariantCulture) + " characters; " + problem +
-                    "). The connection broke or the shop's PHP stopped mid-answer; the request is repeated when that is safe.", true);
+                    "). The connection broke or the shop's PHP stopped mid-answer.", true);
             }
             return Outcome.Fail(WooHttpErrors.NotJson, status + " but not JSON", at + " but the body is not WooCommerce JSON: " + problem + ". Start: " + Excerpt(text) +
                 ". A security plugin, firewall, cache or maintenance page may have answered instead of WooCommerce, or a plugin printed output into the API: open the URL in a browser from this server.", false);
@@ -460,13 +529,21 @@ namespace CpOrders.WooClr.Http
             }
             var buffer = new byte[ReadChunkBytes];
             long received = 0;
+            // The timeout of the current read and the time left when it began: a stream that cannot time out waits for
+            // ReadWriteTimeout (set in CreateRequest, copied to the inner ConnectStream).
+            int readTimeout = HttpTransportRules.BodyReadTimeoutMs(timeoutMs);
+            long leftAtRead = timeoutMs;
             // Sized from Content-Length when known (identity only: on .NET Framework a decompressed response reports -1).
             using (var content = new MemoryStream(HttpTransportRules.InitialBufferBytes(identity ? declared : -1, max)))
             {
+                bool deflate = false;
                 try
                 {
                     using (Stream stream = response.GetResponseStream())
                     {
+                        // .NET Framework clears the Content-Encoding header when it decompresses (HttpWebResponse.cs,
+                        // m_HttpResponseHeaders[ContentEncoding] = null): the stream's type tells which one it is.
+                        deflate = stream is System.IO.Compression.DeflateStream;
                         while (true)
                         {
                             long left = timeoutMs - clock.ElapsedMilliseconds;
@@ -476,8 +553,10 @@ namespace CpOrders.WooClr.Http
                             }
                             if (stream.CanTimeout)
                             {
-                                stream.ReadTimeout = HttpTransportRules.BodyReadTimeoutMs(left);
+                                readTimeout = HttpTransportRules.BodyReadTimeoutMs(left);
+                                stream.ReadTimeout = readTimeout;
                             }
+                            leftAtRead = left;
                             int n = stream.Read(buffer, 0, buffer.Length);
                             if (n <= 0) break;
                             received += n;
@@ -489,17 +568,26 @@ namespace CpOrders.WooClr.Http
                         }
                     }
                 }
+                catch (InvalidDataException ex)
+                {
+                    // Automatic decompression over a body that is not gzip/deflate: .NET Framework's GZipStream throws
+                    // InvalidDataException (GZipDecoder.cs: CorruptedGZipHeader, InvalidCRC; HuffmanTree.cs), a
+                    // SystemException that is no IOException; net10.0 throws the same type (tested).
+                    return NotCompressed(where, EncodingLabel(encoding, deflate), ex);
+                }
                 catch (IOException ex)
                 {
-                    return BrokenBody(where, timeoutMs, clock, received, declared, identity, ex);
+                    if (IsBadCompression(ex)) return NotCompressed(where, EncodingLabel(encoding, deflate), ex);
+                    return BrokenBody(where, timeoutMs, clock, readTimeout, leftAtRead, received, declared, identity, ex);
                 }
                 catch (WebException ex)
                 {
-                    return BrokenBody(where, timeoutMs, clock, received, declared, identity, ex);
+                    if (IsBadCompression(ex)) return NotCompressed(where, EncodingLabel(encoding, deflate), ex);
+                    return BrokenBody(where, timeoutMs, clock, readTimeout, leftAtRead, received, declared, identity, ex);
                 }
                 catch (ObjectDisposedException ex)
                 {
-                    return BrokenBody(where, timeoutMs, clock, received, declared, identity, ex);
+                    return BrokenBody(where, timeoutMs, clock, readTimeout, leftAtRead, received, declared, identity, ex);
                 }
                 if (identity && declared >= 0 && received < declared)
                 {
@@ -510,18 +598,51 @@ namespace CpOrders.WooClr.Http
             }
         }
 
-        private Outcome BrokenBody(string where, int timeoutMs, Stopwatch clock, long received, long declared, bool identity, Exception ex)
+        /// <summary>
+        /// The answer says Content-Encoding gzip (or deflate) but its body does not decompress. Not retried, not even a
+        /// GET: the bytes are what the shop sent (TLS authenticates them in transit), so a repeat gets the same bytes
+        /// and only spends the budget. The rest of the body is not read (the request is aborted, not drained).
+        /// </summary>
+        private Outcome NotCompressed(string where, string encoding, Exception ex)
         {
-            if (clock.ElapsedMilliseconds >= timeoutMs)
+            string label = string.IsNullOrEmpty(encoding) ? "gzip" : encoding.Trim().ToLowerInvariant();
+            Outcome o = Outcome.Fail(WooHttpErrors.NotJson, "not " + label, where + ": Content-Encoding " + label + " but the body is not " + label +
+                " (a caching or compression plugin?): " + Describe(ex) + ". A plugin or the web server labels the answer as compressed " +
+                "when it is not (or compresses it twice): open the URL from this server and check the caching and compression settings. Not retried.", false);
+            o.StoppedReading = true;
+            return o;
+        }
+
+        private static string EncodingLabel(string header, bool deflateStream)
+        {
+            if (!string.IsNullOrEmpty(header)) return header.Trim().ToLowerInvariant();
+            return deflateStream ? "deflate" : "gzip";
+        }
+
+        private static bool IsBadCompression(Exception ex)
+        {
+            for (Exception e = ex; e != null; e = e.InnerException)
+            {
+                if (e is InvalidDataException) return true;
+            }
+            return false;
+        }
+
+        private Outcome BrokenBody(string where, int timeoutMs, Stopwatch clock, int readTimeoutMs, long leftAtReadMs, long received, long declared,
+            bool identity, Exception ex)
+        {
+            bool timedOut = IsTimeout(ex);
+            if (clock.ElapsedMilliseconds >= timeoutMs || timedOut && HttpTransportRules.ReadTimeoutWasTheDeadline(readTimeoutMs, leftAtReadMs))
             {
                 return BodyTimeout(where, timeoutMs, received, declared);
             }
-            if (IsTimeout(ex))
+            if (timedOut)
             {
+                // No word on repeating: Send appends what it decided (repeated, "Not retried" for a POST, gave up).
                 return Outcome.Fail(WooHttpErrors.Timeout, "body stalled", where + ": the answer stalled: no data for " +
-                    Seconds(HttpTransportRules.MaxBodyStallMs) + " s after " + received.ToString(CultureInfo.InvariantCulture) +
+                    Seconds(readTimeoutMs) + " s after " + received.ToString(CultureInfo.InvariantCulture) +
                     (declared >= 0 ? " of " + declared.ToString(CultureInfo.InvariantCulture) : string.Empty) +
-                    " bytes. The connection to the shop is unreliable; the request is repeated.", true);
+                    " bytes. The connection to the shop is unreliable.", true);
             }
             if (identity && declared >= 0 && received < declared)
             {

@@ -120,6 +120,19 @@ public class GetOrdersTests : StandInTestBase
     }
 
     [Test]
+    public void A_page_labelled_gzip_that_is_not_gzip_ends_with_an_error_row_not_an_exception()
+    {
+        Server.BeforeListRequest(2, _ => Server.Faults.Enqueue(Fault.FalseGzipBody()));   // served to the third page
+        List<Row> rows = null!;
+        Assert.DoesNotThrow(() => rows = Call(Early, pageSize: 5));
+        Row last = rows.Last();
+        Assert.That(last.Kind, Is.EqualTo("error"));
+        Assert.That(last.Message, Does.Contain("Content-Encoding gzip but the body is not gzip"));
+        Assert.That(Ids(rows), Has.Count.EqualTo(10), "the two pages read before it stay");
+        Assert.That(rows.Count(r => r.Kind is "end" or "error"), Is.EqualTo(1));
+    }
+
+    [Test]
     public void Bad_parameters_give_one_error_row_and_no_request()
     {
         foreach ((List<Row> rows, string expected) in new[]

@@ -62,6 +62,27 @@ public sealed class TransportRulesTests
         Assert.That(HttpTransportRules.BodyReadTimeoutMs(leftMs), Is.EqualTo(expected));
     }
 
+    [TestCase(30_000L, 30_000)]
+    [TestCase(120_000L, 120_000)]
+    [TestCase(4_999L, 4_999)]
+    [TestCase(0L, 1)]
+    [TestCase(-5L, 1)]
+    [TestCase(long.MaxValue, int.MaxValue)]
+    public void A_request_body_piece_may_take_the_time_left_uncapped(long leftMs, int expected)
+    {
+        Assert.That(HttpTransportRules.BodyWriteTimeoutMs(leftMs), Is.EqualTo(expected));
+    }
+
+    [TestCase(5_000, 30_000L, false)]
+    [TestCase(5_000, 5_001L, false)]
+    [TestCase(2_900, 2_900L, true)]
+    [TestCase(5_000, 5_000L, true)]
+    [TestCase(5_000, 3_000L, true)]
+    public void A_read_timeout_is_a_stall_only_when_the_stall_cap_was_shorter_than_the_time_left(int readTimeoutMs, long leftAtReadMs, bool deadline)
+    {
+        Assert.That(HttpTransportRules.ReadTimeoutWasTheDeadline(readTimeoutMs, leftAtReadMs), Is.EqualTo(deadline));
+    }
+
     [TestCase(12_345L, 8_388_608L, 12_345)]
     [TestCase(0L, 8_388_608L, 0)]
     [TestCase(9_000_000L, 8_388_608L, 8_388_608)]

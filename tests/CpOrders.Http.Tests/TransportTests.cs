@@ -91,6 +91,7 @@ public sealed class TransportTests : StandInTestBase
 
         Assert.That(r.ErrorCode, Is.EqualTo(WooHttpErrors.Truncated), r.ErrorMessage);
         Assert.That(r.Requests, Is.EqualTo(1));
+        Assert.That(r.ErrorMessage, Does.Contain("Not retried").And.Not.Contain("repeated"), "says repeated only when it is");
     }
 
     [Test]
@@ -119,6 +120,50 @@ public sealed class TransportTests : StandInTestBase
     }
 
     [Test]
+    public void A_stalled_POST_answer_says_it_is_not_retried_and_nothing_about_repeating()
+    {
+        Server.Faults.Enqueue(Fault.StallBodyFor(12_000).For("POST", "/notes"));
+
+        WooHttpResult r = Send(Client(o => o.RequestTimeoutMs = 30_000), WooRequest.Post("orders/1001/notes", "{\"note\":\"x\"}"));
+
+        Assert.That(r.ErrorCode, Is.EqualTo(WooHttpErrors.Timeout), r.ErrorMessage);
+        Assert.That(r.Requests, Is.EqualTo(1));
+        Assert.That(r.ErrorMessage, Does.Contain("stalled: no data for 5.0 s").And.Contain("Not retried").And.Not.Contain("repeated"));
+    }
+
+    [Test]
+    public void A_stalled_GET_that_used_its_last_attempt_says_it_gave_up_not_that_it_is_repeated()
+    {
+        Server.Faults.Enqueue(Fault.StallBodyFor(12_000));
+
+        WooHttpResult r = Send(Client(o => { o.MaxAttempts = 1; o.RequestTimeoutMs = 30_000; }), Orders(25));
+
+        Assert.That(r.ErrorMessage, Does.Contain("stalled: no data for 5.0 s").And.Contain("Gave up after 1 request(s)").And.Not.Contain("repeated"));
+    }
+
+    [Test]
+    public void A_stall_cut_by_a_deadline_shorter_than_the_stall_cap_reports_the_deadline_not_5_s()
+    {
+        Server.Faults.Enqueue(Fault.StallBodyFor(12_000));
+
+        WooHttpResult r = Send(Client(o => { o.MaxAttempts = 1; o.RequestTimeoutMs = 2_500; }), Orders(25));
+
+        Assert.That(r.ErrorCode, Is.EqualTo(WooHttpErrors.Timeout), r.ErrorMessage);
+        Assert.That(r.ErrorMessage, Does.Contain("did not complete within 2.5 s").And.Not.Contain("5.0 s"));
+    }
+
+    [Test]
+    public void A_POST_body_is_sent_in_pieces_and_arrives_whole()
+    {
+        // 200 KB of JSON: more than ten pieces of RequestBodyWriter.ChunkBytes; the stand-in must get every byte.
+        string note = new string('n', 200 * 1024);
+        WooHttpResult r = Send(Client(), WooRequest.Post("orders/1001/notes", "{\"note\":\"" + note + "\"}"));
+
+        Assert.That(r.Succeeded, Is.True, r.ErrorMessage);
+        Assert.That(Server.Requests.Single(q => q.Method == "POST").Body, Does.Contain(note));
+    }
+
+    [Test]
     public void The_connection_limit_per_shop_is_set_explicitly()
     {
         ServicePoint point = ServicePointManager.FindServicePoint(new Uri(Server.HttpsBaseUrl + "/wp-json/wc/v3/orders"));
@@ -128,6 +173,23 @@ public sealed class TransportTests : StandInTestBase
 
         Assert.That(r.Succeeded, Is.True, r.ErrorMessage);
         Assert.That(point.ConnectionLimit, Is.EqualTo(HttpTransportRules.ConnectionsPerShop));
+    }
+
+    // ---- a body labelled gzip that is not gzip (review: InvalidDataException escaped Send) -------------------------
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_body_labelled_gzip_that_is_not_gzip_is_a_result_not_an_exception_and_is_not_repeated(bool corruptGzip)
+    {
+        Server.Faults.Enqueue(Fault.FalseGzipBody(corruptGzip));
+
+        WooHttpResult? r = null;
+        Assert.DoesNotThrow(() => r = Send(Client(), Orders(10)));
+
+        Assert.That(r!.Succeeded, Is.False);
+        Assert.That(r.ErrorCode, Is.EqualTo(WooHttpErrors.NotJson), r.ErrorMessage);
+        Assert.That(r.ErrorMessage, Does.Contain("Content-Encoding gzip but the body is not gzip (a caching or compression plugin?)"));
+        Assert.That(r.Requests, Is.EqualTo(1), "the shop sends the same bytes again: not repeated");
     }
 
     // ServerProtocolViolation is shown by TransportRulesTests only: net10.0's HttpWebRequest reports a malformed answer

@@ -27,6 +27,10 @@ public enum FaultKind
     /// ended), gzip-compressed when <see cref="Fault.Gzip"/>: what .NET Framework sees when a compressed answer is cut
     /// cleanly (it clears Content-Length on decompression), so only the JSON shows the loss.</summary>
     CutJson,
+    /// <summary>The normal answer with <c>Content-Encoding: gzip</c> over a body that is not gzip (plain JSON, or with
+    /// <see cref="Fault.Corrupt"/> a gzip whose CRC does not match): what a caching or compression plugin sends when it
+    /// labels an answer it did not compress, or compresses it twice over a damaged copy.</summary>
+    FalseGzip,
 }
 
 /// <summary>One injected misbehaviour for the next matching request.</summary>
@@ -38,6 +42,8 @@ public sealed record Fault(FaultKind Kind)
     public int Bytes { get; init; }
     public bool Chunked { get; init; }
     public bool Gzip { get; init; }
+    /// <summary>For <see cref="FaultKind.FalseGzip"/>: a real gzip stream with a damaged CRC instead of a plain body.</summary>
+    public bool Corrupt { get; init; }
     /// <summary>Only requests whose path contains this (null: any request).</summary>
     public string? PathContains { get; init; }
     /// <summary>Only requests with this method, e.g. "POST" (null: any method).</summary>
@@ -54,6 +60,7 @@ public sealed record Fault(FaultKind Kind)
     public static Fault StallBodyFor(int ms) => new(FaultKind.StallBody) { DelayMs = ms };
     public static Fault TruncatedBody() => new(FaultKind.Truncated);
     public static Fault CutJsonBody(bool gzip) => new(FaultKind.CutJson) { Gzip = gzip };
+    public static Fault FalseGzipBody(bool corrupt = false) => new(FaultKind.FalseGzip) { Corrupt = corrupt };
     public static Fault HtmlPage() => new(FaultKind.Html200);
     public static Fault BrokenJson() => new(FaultKind.InvalidJson);
     public static Fault LargeBody(int bytes, bool chunked) => new(FaultKind.Large) { Bytes = bytes, Chunked = chunked };

@@ -620,6 +620,21 @@ public sealed class WooStandInServer : IAsyncDisposable
                     }
                     await res.Body.WriteAsync(cut, aborted);
                     return;
+                case FaultKind.FalseGzip:
+                    res.Headers.ContentEncoding = "gzip";
+                    if (fault.Corrupt)
+                    {
+                        using var packed = new MemoryStream();
+                        using (var gz = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                        {
+                            gz.Write(bytes);
+                        }
+                        bytes = packed.ToArray();
+                        bytes[^8] ^= 0xFF; // the trailer's CRC32 no longer matches the data
+                        res.ContentLength = bytes.Length;
+                    }
+                    await res.Body.WriteAsync(bytes, aborted);
+                    return;
                 case FaultKind.Truncated:
                     await res.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), aborted);
                     await res.Body.FlushAsync(aborted);
