@@ -120,7 +120,10 @@ public class ArtifactTests
                     Assert.That(tokens[i + 2].TokenType, Is.Not.AnyOf(TSqlTokenType.AsciiStringLiteral, TSqlTokenType.UnicodeStringLiteral),
                         "no literal password in the deploy script: " + batch.Trim()[..Math.Min(200, batch.Trim().Length)]);
         }
-        Assert.That(Regex.IsMatch(script, @"CREATE\s+CERTIFICATE[^;]*PASSWORD", RegexOptions.IgnoreCase), Is.False, "certificates are protected by the master key");
+        // Certificates are protected by the master key, except the new signer until its private key is removed: its
+        // password is random, built at run time and held only in a variable (SecurityTests).
+        Assert.That(Regex.IsMatch(script, @"CREATE\s+CERTIFICATE[^;]*?\bPASSWORD\b(?! = ' \+ QUOTENAME\(@CertPassword, N''''\))", RegexOptions.IgnoreCase), Is.False,
+            "no certificate password other than the signer's run-time random one");
         Assert.That(Regex.Matches(script, @"^:setvar\s+(\w+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value),
             Is.EquivalentTo(new[] { "CounterpointDb", "DatabaseName", "DefaultFilePrefix", "DefaultDataPath", "DefaultLogPath", "__IsSqlCmdEnabled" }),
             "no SQLCMD variable may carry a secret (e.g. a certificate password)");

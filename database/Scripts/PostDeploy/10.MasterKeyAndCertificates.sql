@@ -55,8 +55,11 @@ BEGIN
     FROM sys.key_encryptions AS ke
     JOIN sys.symmetric_keys AS sk ON sk.symmetric_key_id = ke.key_id AND sk.name = N'##MS_DatabaseMasterKey##'
     WHERE ke.crypt_type = 'ESKP';
-    SET @KeyChanges += 1;
-    PRINT N'CpOrders post-deploy: recorded the fingerprints of the master key''s existing password encryptions (CpOrders cannot tell whether one is yours).';
+    IF @@ROWCOUNT > 0
+    BEGIN
+        SET @KeyChanges += 1;
+        PRINT N'CpOrders post-deploy: recorded the fingerprints of the master key''s existing password encryptions (CpOrders cannot tell whether one is yours).';
+    END;
 END;
 
 -- 1e. Warn (every deploy, until fixed) while no password encryption (ESKP) of the master key is known to be the DBA's:

@@ -47,16 +47,16 @@ BEGIN
 END;
 -- A signing certificate of this database whose public part in Counterpoint is mapped to a user of another name: the
 -- CpOrders database was renamed (the user name follows the database name). A certificate maps to one user only.
-SET @Msg = (SELECT STUFF((SELECT N', ' + cc.UserName + N' (certificate ' + cc.CertName + N')'
+SET @Msg = (SELECT STUFF((SELECT N' ' + N'DROP USER ' + QUOTENAME(cc.UserName) + N'; DROP CERTIFICATE ' + QUOTENAME(cc.CertName) + N';'
                           FROM @CpCerts AS cc JOIN sys.certificates AS c ON c.thumbprint = cc.Thumbprint
                           WHERE (c.name = @Prefix OR c.name LIKE @Prefix + N'[_]%')
                             AND cc.UserName IS NOT NULL AND cc.UserName COLLATE Latin1_General_100_CI_AS <> @Principal COLLATE Latin1_General_100_CI_AS
-                          FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
+                          FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 1, N''));
 IF @Msg IS NOT NULL
 BEGIN
-    SET @Msg = LEFT(N'CPO-DEPLOY-RENAMED: in [' + @CpDb + N'], this database''s signing certificate belongs to user ' + @Msg
-             + N', not to ' + @Principal + N' (was the CpOrders database renamed?). In [' + @CpDb + N'] drop that user (DROP USER; its grants go with it), then deploy again: it creates '
-             + @Principal + N' and drops the old certificate.', 2048);
+    SET @Msg = LEFT(N'CPO-DEPLOY-RENAMED: in [' + @CpDb + N'], a signing certificate of this database belongs to a user other than '
+             + @Principal + N' (was the CpOrders database renamed? the user name follows it). Drop the old user and its certificate there (their grants go with them): '
+             + @Msg + N' Then deploy again: it creates ' + @Principal + N' from a new certificate.', 2048);
     THROW 50026, @Msg, 1;
 END;
 
@@ -277,13 +277,15 @@ FETCH NEXT FROM old_cursor INTO @OldName, @OldThumb;
 WHILE @@FETCH_STATUS = 0
 BEGIN
     DECLARE unsign_cursor CURSOR LOCAL FAST_FORWARD FOR
-        SELECT QUOTENAME(OBJECT_SCHEMA_NAME(cp.major_id)) + N'.' + QUOTENAME(OBJECT_NAME(cp.major_id))
+        -- A foreign certificate may also have counter-signed (crypt_type CPVC), which DROP SIGNATURE does not remove.
+        SELECT CASE WHEN cp.crypt_type LIKE 'C%' THEN N'DROP COUNTER SIGNATURE FROM ' ELSE N'DROP SIGNATURE FROM ' END
+               + QUOTENAME(OBJECT_SCHEMA_NAME(cp.major_id)) + N'.' + QUOTENAME(OBJECT_NAME(cp.major_id))
         FROM sys.crypt_properties AS cp WHERE cp.class = 1 AND cp.thumbprint = @OldThumb;
     OPEN unsign_cursor;
     FETCH NEXT FROM unsign_cursor INTO @Name;
     WHILE @@FETCH_STATUS = 0
     BEGIN
-        SET @Sql = N'DROP SIGNATURE FROM ' + @Name + N' BY CERTIFICATE ' + QUOTENAME(@OldName) + N';';
+        SET @Sql = @Name + N' BY CERTIFICATE ' + QUOTENAME(@OldName) + N';';
         EXEC (@Sql);
         FETCH NEXT FROM unsign_cursor INTO @Name;
     END;
