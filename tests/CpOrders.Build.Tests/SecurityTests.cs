@@ -343,6 +343,43 @@ public class SecurityTests
         });
     }
 
+    // The Counterpoint-side batches are string literals that no build validates: each must at least parse.
+    [Test]
+    public void Literal_batches_run_in_Counterpoint_parse()
+    {
+        var errors = new List<string>();
+        int batches = 0;
+        foreach ((string name, string text) in new[] { ("20.CounterpointAccess", PostDeploySigning), ("woo.usp_CheckInstall", CheckInstall) })
+        {
+            var finder = new CpExecLiteralFinder();
+            Parse(text, name).Accept(finder);
+            Assert.That(finder.Literals, Is.Not.Empty, $"sanity: {name} runs literal batches in Counterpoint");
+            foreach ((int line, string sql) in finder.Literals)
+            {
+                batches++;
+                new TSql140Parser(true).Parse(new StringReader(sql), out IList<ParseError> parseErrors);
+                errors.AddRange(parseErrors.Select(e => $"{name}:{line} (+{e.Line},{e.Column}) {e.Message}"));
+            }
+        }
+        Assert.That(batches, Is.GreaterThanOrEqualTo(4));
+        Assert.That(errors, Is.Empty);
+    }
+
+    /// <summary>The literal first argument of every EXEC @CpExec (Counterpoint's sp_executesql).</summary>
+    private sealed class CpExecLiteralFinder : TSqlFragmentVisitor
+    {
+        public List<(int Line, string Sql)> Literals { get; } = new();
+
+        public override void ExplicitVisit(ExecuteSpecification node)
+        {
+            if (node.ExecutableEntity is ExecutableProcedureReference p
+                && p.ProcedureReference?.ProcedureVariable?.Name.Equals("@CpExec", StringComparison.OrdinalIgnoreCase) == true
+                && p.Parameters.Count > 0 && p.Parameters[0].ParameterValue is StringLiteral literal)
+                Literals.Add((node.StartLine, literal.Value));
+            base.ExplicitVisit(node);
+        }
+    }
+
     private sealed class RaiseErrorFinder : TSqlFragmentVisitor
     {
         public List<int> Severe { get; } = new();

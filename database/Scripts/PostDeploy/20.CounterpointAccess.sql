@@ -51,6 +51,9 @@ SET @Msg = (SELECT STUFF((SELECT N' ' + N'DROP USER ' + QUOTENAME(cc.UserName) +
                           FROM @CpCerts AS cc JOIN sys.certificates AS c ON c.thumbprint = cc.Thumbprint
                           WHERE (c.name = @Prefix OR c.name LIKE @Prefix + N'[_]%')
                             AND cc.UserName IS NOT NULL AND cc.UserName COLLATE Latin1_General_100_CI_AS <> @Principal COLLATE Latin1_General_100_CI_AS
+                            -- only a user and certificate CpOrders named (never advise dropping someone else's)
+                            AND cc.UserName LIKE N'CpOrders[_]%'
+                            AND (cc.CertName = cc.UserName OR cc.CertName LIKE N'CpOrders[_]%[_]' + REPLICATE(N'[0-9]', 14))
                           FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 1, N''));
 IF @Msg IS NOT NULL
 BEGIN
