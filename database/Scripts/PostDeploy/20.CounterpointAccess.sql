@@ -255,11 +255,14 @@ WHERE (c.name = @Prefix OR c.name LIKE @Prefix + N'[_]%') AND c.thumbprint <> @C
 DECLARE cp_old_cursor CURSOR LOCAL FAST_FORWARD FOR
     SELECT cc.CertName FROM @CpCerts AS cc
     WHERE cc.Thumbprint <> @CurrentThumb
-      AND (EXISTS (SELECT 1 FROM @Old AS o WHERE o.Thumbprint = cc.Thumbprint) OR cc.CertName = @Principal)
+      -- an old signer's public part, the pre-rotation name, or the certificate the user was made from before 2c
+      -- re-made it (also when its counterpart here is gone)
+      AND (EXISTS (SELECT 1 FROM @Old AS o WHERE o.Thumbprint = cc.Thumbprint) OR cc.CertName = @Principal
+           OR cc.UserName = @Principal)
       -- Only names CpOrders gives (@Principal, or @Principal's first 113 characters + _<stamp>): a foreign certificate
       -- here may carry the public part of someone else's certificate in Counterpoint.
       AND (cc.CertName = @Principal
-           OR (RIGHT(cc.CertName, 15) LIKE N'[_]' + REPLICATE(N'[0-9]', 14) AND LEFT(cc.CertName, LEN(cc.CertName) - 15) = LEFT(@Principal, 113)));
+           OR (RIGHT(cc.CertName, 15) LIKE N'[_]' + REPLICATE(N'[0-9]', 14) AND LEFT(cc.CertName, CASE WHEN LEN(cc.CertName) > 15 THEN LEN(cc.CertName) - 15 ELSE 0 END) = LEFT(@Principal, 113)));
 OPEN cp_old_cursor;
 FETCH NEXT FROM cp_old_cursor INTO @Name;
 WHILE @@FETCH_STATUS = 0

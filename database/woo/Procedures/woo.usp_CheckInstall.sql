@@ -275,7 +275,8 @@ BEGIN
         DECLARE @Failed nvarchar(max) = (
             SELECT STUFF((SELECT N'; ' + c.CheckName + N': ' + c.Detail FROM @Checks AS c WHERE c.[Status] = 'FAIL' ORDER BY c.CheckOrder
                           FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
-        -- THROW takes at most 2,048 characters.
+        -- THROW takes at most 2,048 characters, and its message is not a format ('%' in a detail is printed as is;
+        -- RAISERROR would read it as one).
         SET @Failed = LEFT(N'CPO-INSTALL: ' + @Failed, 2048);
         THROW 50102, @Failed, 1;
     END;
