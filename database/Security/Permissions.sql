@@ -12,10 +12,15 @@ GO
 DENY REFERENCES ON SCHEMA::[wooclr] TO [public];
 GO
 
--- Metadata only (no data): lets the health check see CpOrders' own modules and their signatures as the caller.
+-- Metadata only (no data): lets the health check see CpOrders' own modules and their signatures as the caller, in
+-- every schema whose modules may be signed (woo, and dbo for the coming dbo.sp_* entry points, design).
 GRANT VIEW DEFINITION ON SCHEMA::[woo] TO [CpOrdersJob];
 GO
 GRANT VIEW DEFINITION ON SCHEMA::[woo] TO [CpOrdersOperator];
+GO
+GRANT VIEW DEFINITION ON SCHEMA::[dbo] TO [CpOrdersJob];
+GO
+GRANT VIEW DEFINITION ON SCHEMA::[dbo] TO [CpOrdersOperator];
 GO
 
 -- woo.usp_CheckInstall: the job's first step and the operator's health check.

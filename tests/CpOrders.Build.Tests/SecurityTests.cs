@@ -111,6 +111,8 @@ public class SecurityTests
             // Reuse is decided by the signatures in force.
             Assert.That(postDeploy, Does.Contain("IS_OBJECTSIGNED(N'OBJECT'"));
             Assert.That(postDeploy, Does.Contain("pvt_key_encryption_type = 'NA'"));
+            // The stamp is taken once (two SYSUTCDATETIME() calls may straddle a second).
+            Assert.That(Regex.Matches(postDeploy, @"SYSUTCDATETIME\(\)").Count, Is.EqualTo(1), "SYSUTCDATETIME() is read once for the stamp");
         });
     }
 
@@ -172,15 +174,357 @@ public class SecurityTests
         });
     }
 
+    private static string PostDeploySigning => Source("database", "Scripts", "PostDeploy", "20.CounterpointAccess.sql");
+    private static string CheckInstall => Source("database", "woo", "Procedures", "woo.usp_CheckInstall.sql");
+
+    private static IEnumerable<string> TSqltFiles() =>
+        Directory.GetFiles(Path.Combine(Repo.Root, "tests", "tSQLt"), "*.sql", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("tSQLt.Stub") && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar)
+                     && !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar));
+
+    // Review, HIGH: a db_owner of CpOrders can create CpOrdersCounterpointSigner_99991231235959; a signer picked by the
+    // highest name would be adopted. Counterpoint is the anchor: the certificate the user CpOrders_<db> is made from.
+    [Test]
+    public void Signer_is_anchored_in_Counterpoint_never_picked_by_name()
+    {
+        var offenders = new List<string>();
+        var files = new[] { Path.Combine(Repo.Root, "database", "Scripts", "PostDeploy", "20.CounterpointAccess.sql"),
+                            Path.Combine(Repo.Root, "database", "woo", "Procedures", "woo.usp_CheckInstall.sql") }.Concat(TSqltFiles());
+        foreach (string file in files)
+        {
+            var finder = new CertificatePickFinder();
+            Parse(File.ReadAllText(file), file).Accept(finder);
+            offenders.AddRange(finder.Lines.Select(line => $"{Path.GetFileName(file)}:{line}"));
+        }
+        // The Counterpoint catalog query that yields the anchor: the certificate whose SID is the user's.
+        var anchorQuery = new Regex(@"FROM sys\.database_principals AS (\w+)\s+(LEFT )?JOIN sys\.certificates AS (\w+) ON ([^;]*\b\3\.sid = \1\.sid)", RegexOptions.IgnoreCase);
+        string signing = PostDeploySigning, check = CheckInstall;
+        Assert.Multiple(() =>
+        {
+            Assert.That(offenders, Is.Empty, "a SELECT over sys.certificates with TOP or ORDER BY picks a certificate by name; use the thumbprint anchored in Counterpoint");
+            Assert.That(anchorQuery.IsMatch(signing), Is.True, "post-deploy reads the anchor (user -> certificate by SID) in Counterpoint");
+            Assert.That(anchorQuery.IsMatch(check), Is.True, "the health check reads the same anchor");
+            Assert.That(signing, Does.Contain("WHERE c.thumbprint = @AnchorThumb"), "post-deploy's current signer is the anchored one");
+            Assert.That(check, Does.Contain("WHERE c.thumbprint = @AnchorThumb"), "the health check's signer is the anchored one");
+            Assert.That(check, Does.Contain("Not checked: that ' + @Signer + N' is the certificate user"), "without Counterpoint's catalog the check says what it did not check");
+            // A renamed CpOrders database: the certificate is mapped to the old user name; stop with a CPO- message.
+            Assert.That(signing, Does.Contain("THROW 50026"));
+            Assert.That(signing, Does.Contain("CPO-DEPLOY-RENAMED"));
+        });
+    }
+
+    // Review, HIGH: between CREATE CERTIFICATE and REMOVE PRIVATE KEY a master-key protected key can be exported with
+    // CERTPRIVATEKEY by any db_owner. The new key is protected by a random password that lives only in a variable.
+    [Test]
+    public void New_signing_key_is_protected_by_a_password_held_only_in_a_variable_until_it_is_removed()
+    {
+        string text = PostDeploySigning;
+        var uses = new PasswordUseFinder("@CertPassword", "@KeySql");
+        Parse(text, "20.CounterpointAccess").Accept(uses);
+        int create = text.IndexOf("N' ENCRYPTION BY PASSWORD = ' + QUOTENAME(@CertPassword, N'''')", StringComparison.Ordinal);
+        int sign = text.IndexOf("N' WITH PASSWORD = ' + QUOTENAME(@CertPassword, N'''')", StringComparison.Ordinal);
+        int cleared = text.IndexOf("SET @CertPassword = NULL;", StringComparison.Ordinal);
+        int remove = text.IndexOf("N' REMOVE PRIVATE KEY;'", StringComparison.Ordinal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Regex.IsMatch(text, @"DECLARE @CertPassword nvarchar\(\d+\) = CONVERT\(nvarchar\(\d+\), CRYPT_GEN_RANDOM\(\d+\), 2\)"), Is.True,
+                "the password comes from CRYPT_GEN_RANDOM");
+            Assert.That(create, Is.GreaterThan(0), "CREATE CERTIFICATE ... ENCRYPTION BY PASSWORD = the random password");
+            Assert.That(text, Does.Contain("DECLARE @KeySql nvarchar(max) = N'CREATE CERTIFICATE ' + QUOTENAME(@New) + N' ENCRYPTION BY PASSWORD"));
+            Assert.That(sign, Is.GreaterThan(create), "ADD SIGNATURE ... WITH PASSWORD = the same password");
+            Assert.That(cleared, Is.GreaterThan(sign), "the password variable is cleared after signing");
+            Assert.That(remove, Is.GreaterThan(cleared), "and before the private key is removed");
+            Assert.That(uses.Misuses, Is.Empty, "the password and the statements carrying it are only built, executed and cleared (never printed, raised, selected or stored)");
+            Assert.That(uses.Executions, Is.GreaterThanOrEqualTo(2), "sanity: the statements carrying the password are executed");
+            Assert.That(Regex.IsMatch(text, @"CREATE CERTIFICATE '\s*\+\s*QUOTENAME\(@New\)\s*\+\s*N' WITH SUBJECT"), Is.False, "no new signing certificate protected by the master key");
+        });
+    }
+
+    // Review, HIGH: INSERT ... EXEC cannot nest (Msg 8164). Rule: no module of the model (database/, not the deploy
+    // scripts, which nothing wraps) fills a table with INSERT ... EXEC, because every procedure here may itself be
+    // captured with INSERT ... EXEC by a caller: tSQLt tests, monitors, a job step. Dynamic SQL returns data through
+    // OUTPUT parameters of sp_executesql instead.
+    [Test]
+    public void No_model_module_uses_INSERT_EXEC()
+    {
+        var offenders = new List<string>();
+        int modules = 0;
+        foreach (string file in ModelFiles())
+        {
+            var finder = new InsertExecFinder();
+            Parse(File.ReadAllText(file), file).Accept(finder);
+            modules += finder.Modules;
+            offenders.AddRange(finder.Lines.Select(line => $"{Path.GetFileName(file)}:{line}"));
+        }
+        Assert.That(modules, Is.GreaterThan(0), "sanity: the model has procedures");
+        Assert.That(offenders, Is.Empty, "INSERT ... EXEC in a module breaks every caller that captures it with INSERT ... EXEC (Msg 8164)");
+    }
+
+    // Review, LOW-MEDIUM: role memberships of the certificate user in Counterpoint are extras too.
+    [Test]
+    public void Health_check_reads_role_memberships_and_every_permission_class_of_the_certificate_user()
+    {
+        string check = CheckInstall;
+        Assert.Multiple(() =>
+        {
+            Assert.That(check, Does.Contain("FROM sys.database_role_members AS rm"));
+            Assert.That(check, Does.Contain("WHEN 'ROLE' THEN N'member of role ' + h.ObjectName"));
+            Assert.That(check, Does.Not.Contain("AND p.class IN ("), "every permission class is compared, not only some");
+        });
+    }
+
+    // Review, LOW: the roles see the schemas whose modules are signed (woo, and dbo for the coming dbo.sp_* entry
+    // points), or modules_signed fails falsely for the job login.
+    [Test]
+    public void Roles_see_the_definitions_in_every_schema_whose_modules_may_be_signed()
+    {
+        string permissions = Source("database", "Security", "Permissions.sql");
+        var schemas = new SortedSet<string>(StringComparer.OrdinalIgnoreCase) { "woo", "dbo" };
+        Assert.Multiple(() =>
+        {
+            foreach (string schema in schemas)
+                foreach (string role in Roles)
+                    Assert.That(Regex.IsMatch(permissions, $@"GRANT\s+VIEW\s+DEFINITION\s+ON\s+SCHEMA::\[{schema}\]\s+TO\s+\[{role}\]", RegexOptions.IgnoreCase), Is.True,
+                        $"Permissions.sql: GRANT VIEW DEFINITION ON SCHEMA::[{schema}] TO [{role}]");
+        });
+    }
+
+    // Lesser: a SQLCMD value (a database name) may hold '%', which RAISERROR reads as a format; pass it as an argument.
+    // THROW's message is no format (Microsoft, THROW: "does not accept printf style formatting").
+    [Test]
+    public void RAISERROR_formats_are_literals_without_SQLCMD_values()
+    {
+        var offenders = new List<string>();
+        var files = Directory.GetFiles(Path.Combine(Repo.Root, "database", "Scripts", "PostDeploy"), "*.sql").Concat(ModelFiles());
+        foreach (string file in files)
+        {
+            var finder = new RaiseErrorFinder();
+            Parse(File.ReadAllText(file), file).Accept(finder);
+            offenders.AddRange(finder.NonLiteralOrSqlcmdFormat.Select(line => $"{Path.GetFileName(file)}:{line}"));
+        }
+        Assert.That(offenders, Is.Empty);
+    }
+
+    // Lesser: a case-sensitive CpOrders collation must not make the list (the code's spelling) differ from Counterpoint's
+    // catalog: names read from Counterpoint (aliases h, o) compare with an explicit collation.
+    [Test]
+    public void Names_read_from_Counterpoint_compare_with_an_explicit_collation()
+    {
+        var offenders = new List<string>();
+        foreach ((string name, string text) in new[] { ("20.CounterpointAccess", PostDeploySigning), ("woo.usp_CheckInstall", CheckInstall) })
+        {
+            var finder = new NameComparisonFinder();
+            Parse(text, name).Accept(finder);
+            Assert.That(finder.Checked, Is.GreaterThan(0), $"sanity: {name} compares names read from Counterpoint");
+            offenders.AddRange(finder.Uncollated.Distinct().Select(line => $"{name}:{line}"));
+        }
+        Assert.That(offenders, Is.Empty, "compare names read from Counterpoint with an explicit COLLATE on both sides");
+    }
+
+    // Review, MEDIUM: an upgrade from the build that did not record the generated password must not stay silent.
+    [Test]
+    public void Master_key_without_a_record_is_recorded_and_warned_about_until_the_DBA_acts()
+    {
+        string postDeploy = Source("database", "Scripts", "PostDeploy", "10.MasterKeyAndCertificates.sql").Replace("\r\n", "\n");
+        string check = CheckInstall;
+        string readme = Source("README.md");
+        const string Acknowledge = "INSERT INTO woo.MasterKeyOrigin (GeneratedPasswordFingerprint) VALUES (0x00);";
+        int record = postDeploy.IndexOf("IF NOT EXISTS (SELECT 1 FROM woo.MasterKeyOrigin)\n   AND EXISTS (SELECT 1 FROM sys.symmetric_keys", StringComparison.Ordinal);
+        int warn = postDeploy.IndexOf("CpOrders post-deploy: WARNING: CPO-MASTERKEY-NOPASSWORD", StringComparison.Ordinal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(record, Is.GreaterThan(0), "post-deploy records the password encryptions of a master key it has no record of");
+            Assert.That(warn, Is.GreaterThan(record), "and warns after that");
+            Assert.That(postDeploy.IndexOf(Acknowledge, StringComparison.Ordinal), Is.GreaterThan(warn), "the deploy warning names the acknowledgement");
+            Assert.That(postDeploy, Does.Contain("a.GeneratedPasswordFingerprint = 0x00"), "post-deploy honours the acknowledgement");
+            Assert.That(check, Does.Contain(Acknowledge), "the health check names the acknowledgement");
+            Assert.That(check, Does.Contain("a.GeneratedPasswordFingerprint = 0x00"), "the health check honours the acknowledgement");
+            Assert.That(check, Does.Contain("ELSE IF NOT EXISTS (SELECT 1 FROM woo.MasterKeyOrigin)"), "no record at all warns too");
+            Assert.That(readme, Does.Contain(Acknowledge), "README documents the acknowledgement");
+        });
+    }
+
+    // The Counterpoint-side batches are string literals that no build validates: each must at least parse.
+    [Test]
+    public void Literal_batches_run_in_Counterpoint_parse()
+    {
+        var errors = new List<string>();
+        int batches = 0;
+        foreach ((string name, string text) in new[] { ("20.CounterpointAccess", PostDeploySigning), ("woo.usp_CheckInstall", CheckInstall) })
+        {
+            var finder = new CpExecLiteralFinder();
+            Parse(text, name).Accept(finder);
+            Assert.That(finder.Literals, Is.Not.Empty, $"sanity: {name} runs literal batches in Counterpoint");
+            foreach ((int line, string sql) in finder.Literals)
+            {
+                batches++;
+                new TSql140Parser(true).Parse(new StringReader(sql), out IList<ParseError> parseErrors);
+                errors.AddRange(parseErrors.Select(e => $"{name}:{line} (+{e.Line},{e.Column}) {e.Message}"));
+            }
+        }
+        Assert.That(batches, Is.GreaterThanOrEqualTo(4));
+        Assert.That(errors, Is.Empty);
+    }
+
+    /// <summary>The literal first argument of every EXEC @CpExec (Counterpoint's sp_executesql).</summary>
+    private sealed class CpExecLiteralFinder : TSqlFragmentVisitor
+    {
+        public List<(int Line, string Sql)> Literals { get; } = new();
+
+        public override void ExplicitVisit(ExecuteSpecification node)
+        {
+            if (node.ExecutableEntity is ExecutableProcedureReference p
+                && p.ProcedureReference?.ProcedureVariable?.Name.Equals("@CpExec", StringComparison.OrdinalIgnoreCase) == true
+                && p.Parameters.Count > 0 && p.Parameters[0].ParameterValue is StringLiteral literal)
+                Literals.Add((node.StartLine, literal.Value));
+            base.ExplicitVisit(node);
+        }
+    }
+
     private sealed class RaiseErrorFinder : TSqlFragmentVisitor
     {
         public List<int> Severe { get; } = new();
+        public List<int> NonLiteralOrSqlcmdFormat { get; } = new();
 
         public override void ExplicitVisit(RaiseErrorStatement node)
         {
             if (node.SecondParameter is not IntegerLiteral literal || int.Parse(literal.Value) >= 11)
                 Severe.Add(node.StartLine);
+            // Parse() turns $(Name) into SQLCMD_Name.
+            if (node.FirstParameter is not StringLiteral format || format.Value.Contains("SQLCMD_", StringComparison.Ordinal))
+                NonLiteralOrSqlcmdFormat.Add(node.StartLine);
             base.ExplicitVisit(node);
+        }
+    }
+
+    /// <summary>SELECTs over sys.certificates that pick one row by order.</summary>
+    private sealed class CertificatePickFinder : TSqlFragmentVisitor
+    {
+        public List<int> Lines { get; } = new();
+
+        public override void ExplicitVisit(QuerySpecification node)
+        {
+            bool certificates = node.FromClause?.TableReferences.Any(References) == true;
+            // TOP, or ORDER BY while assigning variables (the last row wins): a pick. An ordered FOR XML list is not.
+            if (certificates && (node.TopRowFilter != null || (node.OrderByClause != null && node.SelectElements.Any(e => e is SelectSetVariable))))
+                Lines.Add(node.StartLine);
+            base.ExplicitVisit(node);
+        }
+
+        private static bool References(TableReference t) => t switch
+        {
+            NamedTableReference n => n.SchemaObject.BaseIdentifier.Value.Equals("certificates", StringComparison.OrdinalIgnoreCase),
+            JoinTableReference j => References(j.FirstTableReference) || References(j.SecondTableReference),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Statements that use a secret variable (or a statement variable built from it): allowed only DECLARE/SET of those
+    /// variables and EXEC (@statement). Anything else (PRINT, RAISERROR, THROW, SELECT, INSERT, a procedure argument) is a
+    /// misuse. Compound statements are not judged as a whole; their inner statements are visited, their conditions checked.
+    /// </summary>
+    private sealed class PasswordUseFinder : TSqlFragmentVisitor
+    {
+        private readonly string[] _secret;
+        public List<string> Misuses { get; } = new();
+        public int Executions { get; private set; }
+
+        public PasswordUseFinder(params string[] secretVariables) => _secret = secretVariables;
+
+        public override void Visit(TSqlStatement node)
+        {
+            base.Visit(node);
+            if (node is BeginEndBlockStatement or TryCatchStatement or WhileStatement or IfStatement)
+            {
+                TSqlFragment? predicate = node switch { IfStatement i => i.Predicate, WhileStatement w => w.Predicate, _ => null };
+                if (predicate != null && Uses(predicate))
+                    Misuses.Add($"line {node.StartLine}: a condition reads a secret");
+                return;
+            }
+            if (!Uses(node))
+                return;
+            switch (node)
+            {
+                case DeclareVariableStatement d when d.Declarations.All(x => _secret.Contains(x.VariableName.Value, StringComparer.OrdinalIgnoreCase)):
+                    return;
+                case SetVariableStatement s when _secret.Contains(s.Variable.Name, StringComparer.OrdinalIgnoreCase):
+                    return;
+                case ExecuteStatement e when e.ExecuteSpecification.ExecutableEntity is ExecutableStringList list
+                                          && list.Strings.All(x => x is VariableReference v && _secret.Contains(v.Name, StringComparer.OrdinalIgnoreCase)):
+                    Executions++;
+                    return;
+                default:
+                    Misuses.Add($"line {node.StartLine}: {node.GetType().Name}");
+                    return;
+            }
+        }
+
+        private bool Uses(TSqlFragment fragment)
+        {
+            var refs = new VariableFinder();
+            fragment.Accept(refs);
+            return refs.Names.Any(n => _secret.Contains(n, StringComparer.OrdinalIgnoreCase));
+        }
+    }
+
+    private sealed class VariableFinder : TSqlFragmentVisitor
+    {
+        public List<string> Names { get; } = new();
+
+        public override void ExplicitVisit(VariableReference node)
+        {
+            Names.Add(node.Name);
+            base.ExplicitVisit(node);
+        }
+    }
+
+    private sealed class InsertExecFinder : TSqlFragmentVisitor
+    {
+        public List<int> Lines { get; } = new();
+        public int Modules { get; private set; }
+
+        public override void ExplicitVisit(CreateProcedureStatement node)
+        {
+            Modules++;
+            base.ExplicitVisit(node);
+        }
+
+        public override void ExplicitVisit(InsertSpecification node)
+        {
+            if (node.InsertSource is ExecuteInsertSource)
+                Lines.Add(node.StartLine);
+            base.ExplicitVisit(node);
+        }
+    }
+
+    /// <summary>Equality comparisons of two names where one side comes from Counterpoint's catalog (alias h or o).</summary>
+    private sealed class NameComparisonFinder : TSqlFragmentVisitor
+    {
+        private static readonly string[] Names = { "SchemaName", "ObjectName", "ColumnName", "PermissionName" };
+        public List<int> Uncollated { get; } = new();
+        public int Checked { get; private set; }
+
+        public override void ExplicitVisit(BooleanComparisonExpression node)
+        {
+            (string? alias, string? column) first = Column(node.FirstExpression), second = Column(node.SecondExpression);
+            if (first.column != null && second.column != null && (first.alias is "h" or "o" || second.alias is "h" or "o"))
+            {
+                Checked++;
+                if (node.FirstExpression is not PrimaryExpression { Collation: not null } || node.SecondExpression is not PrimaryExpression { Collation: not null })
+                    Uncollated.Add(node.StartLine);
+            }
+            base.ExplicitVisit(node);
+        }
+
+        private static (string?, string?) Column(ScalarExpression e)
+        {
+            if (e is FunctionCall f && f.FunctionName.Value.Equals("ISNULL", StringComparison.OrdinalIgnoreCase) && f.Parameters.Count > 0)
+                e = f.Parameters[0];
+            if (e is ColumnReferenceExpression c && c.MultiPartIdentifier?.Identifiers.Count == 2
+                && Names.Contains(c.MultiPartIdentifier.Identifiers[1].Value, StringComparer.OrdinalIgnoreCase))
+                return (c.MultiPartIdentifier.Identifiers[0].Value.ToLowerInvariant(), c.MultiPartIdentifier.Identifiers[1].Value);
+            return (null, null);
         }
     }
 

@@ -43,14 +43,36 @@ BEGIN
     PRINT N'CpOrders post-deploy: created certificate CpOrdersSecretProtector.';
 END;
 
--- 1d. Warn (every deploy, until fixed) when the master key has no password of the DBA's: no ESKP row other than the
---     random one CpOrders generated. Without it, a restore to another server or an AG failover cannot open the key.
-IF NOT EXISTS (SELECT 1
-               FROM sys.key_encryptions AS ke
-               JOIN sys.symmetric_keys AS sk ON sk.symmetric_key_id = ke.key_id AND sk.name = N'##MS_DatabaseMasterKey##'
-               WHERE ke.crypt_type = 'ESKP'
-                 AND NOT EXISTS (SELECT 1 FROM woo.MasterKeyOrigin AS o WHERE o.GeneratedPasswordFingerprint = HASHBYTES('SHA2_256', ke.crypt_property)))
-    PRINT N'CpOrders post-deploy: WARNING: CPO-MASTERKEY-NOPASSWORD: the database master key of $(DatabaseName) has no password of yours. Add one and keep it in your vault: ALTER MASTER KEY ADD ENCRYPTION BY PASSWORD = ''<your password>''; (README, Backups and restores).';
+-- 1d. A master key that CpOrders has no record of: made by the previous build (which did not record its random
+--     password encryption) or by the DBA. Nobody can tell which of its password encryptions is whose, so all of them
+--     are recorded once as "not known to be the DBA's"; a password the DBA adds later is not in the record, and the DBA
+--     who already has one acknowledges it with a row 0x00 (README, Backups and restores).
+IF NOT EXISTS (SELECT 1 FROM woo.MasterKeyOrigin)
+   AND EXISTS (SELECT 1 FROM sys.symmetric_keys WHERE name = N'##MS_DatabaseMasterKey##')
+BEGIN
+    INSERT INTO woo.MasterKeyOrigin (GeneratedPasswordFingerprint)
+    SELECT DISTINCT HASHBYTES('SHA2_256', ke.crypt_property)
+    FROM sys.key_encryptions AS ke
+    JOIN sys.symmetric_keys AS sk ON sk.symmetric_key_id = ke.key_id AND sk.name = N'##MS_DatabaseMasterKey##'
+    WHERE ke.crypt_type = 'ESKP';
+    IF @@ROWCOUNT > 0
+    BEGIN
+        SET @KeyChanges += 1;
+        PRINT N'CpOrders post-deploy: recorded the fingerprints of the master key''s existing password encryptions (CpOrders cannot tell whether one is yours).';
+    END;
+END;
+
+-- 1e. Warn (every deploy, until fixed) while no password encryption (ESKP) of the master key is known to be the DBA's:
+--     none outside the record, and no acknowledgement. Without one, a restore to another server or an AG failover
+--     cannot open the key.
+IF NOT EXISTS (SELECT 1 FROM woo.MasterKeyOrigin)
+   OR NOT EXISTS (SELECT 1
+                  FROM sys.key_encryptions AS ke
+                  JOIN sys.symmetric_keys AS sk ON sk.symmetric_key_id = ke.key_id AND sk.name = N'##MS_DatabaseMasterKey##'
+                  WHERE ke.crypt_type = 'ESKP'
+                    AND (NOT EXISTS (SELECT 1 FROM woo.MasterKeyOrigin AS o WHERE o.GeneratedPasswordFingerprint = HASHBYTES('SHA2_256', ke.crypt_property))
+                         OR EXISTS (SELECT 1 FROM woo.MasterKeyOrigin AS a WHERE a.GeneratedPasswordFingerprint = 0x00)))
+    PRINT N'CpOrders post-deploy: WARNING: CPO-MASTERKEY-NOPASSWORD: cannot tell that a password of yours protects the database master key of $(DatabaseName) (CpOrders made every password encryption it has, or they were there before CpOrders recorded them). Add one and keep it in your vault: ALTER MASTER KEY ADD ENCRYPTION BY PASSWORD = ''<your password>''; or, if one of yours is already there, acknowledge: INSERT INTO woo.MasterKeyOrigin (GeneratedPasswordFingerprint) VALUES (0x00); (README, Backups and restores).';
 
 IF @KeyChanges = 0
     PRINT N'CpOrders post-deploy: master key and certificates: no changes.';

@@ -61,12 +61,85 @@ BEGIN
              WHEN @Expected IS NULL OR @Expected = @ClrVersion THEN N'CLR version ' + ISNULL(@ClrVersion, N'(none)') + N'.'
              ELSE N'CLR version ' + ISNULL(@ClrVersion, N'(none)') + N' differs from the deployed ' + @Expected + N': deploy CpOrders again.' END);
 
-    -- Signatures: every module of the list post-deploy keeps (woo.SignedModule) is signed by the current signer and its
-    -- signature is valid (IS_OBJECTSIGNED = 1); the signer has no private key. The roles hold VIEW DEFINITION on it.
-    DECLARE @Signer sysname, @SignerThumb varbinary(32), @SignerHasKey bit;
-    SELECT TOP (1) @Signer = c.name, @SignerThumb = c.thumbprint,
-           @SignerHasKey = CASE WHEN c.pvt_key_encryption_type = 'NA' THEN 0 ELSE 1 END
-    FROM sys.certificates AS c WHERE c.name LIKE N'CpOrdersCounterpointSigner[_]%' ORDER BY c.name DESC;
+    -- Counterpoint's catalog, read where the caller may (sysadmin, or VIEW DEFINITION there): the thumbprint of the
+    -- certificate that user @Principal is made from (the anchor of the signer, as in post-deploy: a db_owner of CpOrders
+    -- cannot write there), and everything that user holds: permissions of any class and role memberships. One dynamic
+    -- batch returns both through OUTPUT parameters (the list as XML text), never INSERT ... EXEC: INSERT ... EXEC cannot
+    -- nest (Msg 8164), and callers capture this procedure's rows with INSERT ... EXEC.
+    DECLARE @CpDb sysname = N'$(CounterpointDb)';
+    DECLARE @CpExec nvarchar(300) = QUOTENAME(@CpDb) + N'.sys.sp_executesql';
+    DECLARE @Principal sysname = LEFT(N'CpOrders_' + DB_NAME(), 128);
+    DECLARE @CpDefinition bit = CASE WHEN @IsSysadmin = 1 OR HAS_PERMS_BY_NAME(@CpDb, N'DATABASE', N'VIEW DEFINITION') = 1 THEN 1 ELSE 0 END;
+    DECLARE @AnchorThumb varbinary(32), @HeldXml nvarchar(max), @CpReadError nvarchar(max);
+    DECLARE @Held TABLE (Kind varchar(10) NOT NULL, PermissionName nvarchar(128) NOT NULL, SchemaName sysname NOT NULL, ObjectName sysname NOT NULL, ColumnName sysname NOT NULL);
+    IF @CpDefinition = 1
+    BEGIN
+        BEGIN TRY
+            EXEC @CpExec N'SELECT @A = c.thumbprint
+                           FROM sys.database_principals AS u JOIN sys.certificates AS c ON c.sid = u.sid
+                           WHERE u.name = @P AND u.type = ''C'';
+                           SET @X = (SELECT h.k AS [@k], h.p AS [@p], h.s AS [@s], h.o AS [@o], h.c AS [@c]
+                                     FROM (SELECT CASE p.class WHEN 1 THEN ''OBJECT'' WHEN 0 THEN ''DATABASE'' WHEN 3 THEN ''SCHEMA''
+                                                               ELSE ''CLASS '' + CONVERT(varchar(5), p.class) END AS k,
+                                                  p.permission_name AS p,
+                                                  CASE p.class WHEN 1 THEN s.name WHEN 3 THEN SCHEMA_NAME(p.major_id) END AS s,
+                                                  o.name AS o, c.name AS c
+                                           FROM sys.database_permissions AS p
+                                           LEFT JOIN sys.objects AS o ON p.class = 1 AND o.object_id = p.major_id
+                                           LEFT JOIN sys.schemas AS s ON s.schema_id = o.schema_id
+                                           LEFT JOIN sys.columns AS c ON p.class = 1 AND c.object_id = p.major_id AND c.column_id = p.minor_id
+                                           WHERE p.state IN (''G'', ''W'') AND p.grantee_principal_id = DATABASE_PRINCIPAL_ID(@P)
+                                             AND NOT (p.class = 0 AND p.permission_name = N''CONNECT'')
+                                           UNION ALL
+                                           SELECT ''ROLE'', N''MEMBER'', NULL, r.name, NULL
+                                           FROM sys.database_role_members AS rm
+                                           JOIN sys.database_principals AS r ON r.principal_id = rm.role_principal_id
+                                           WHERE rm.member_principal_id = DATABASE_PRINCIPAL_ID(@P)) AS h
+                                     FOR XML PATH(N''h''), ROOT(N''held''));',
+                 N'@P sysname, @A varbinary(32) OUTPUT, @X nvarchar(max) OUTPUT',
+                 @P = @Principal, @A = @AnchorThumb OUTPUT, @X = @HeldXml OUTPUT;
+            DECLARE @HeldDoc xml = CONVERT(xml, @HeldXml);
+            INSERT INTO @Held (Kind, PermissionName, SchemaName, ObjectName, ColumnName)
+            SELECT h.n.value(N'@k', N'varchar(10)'), h.n.value(N'@p', N'nvarchar(128)'), ISNULL(h.n.value(N'@s', N'sysname'), N''),
+                   ISNULL(h.n.value(N'@o', N'sysname'), N''), ISNULL(h.n.value(N'@c', N'sysname'), N'')
+            FROM @HeldDoc.nodes(N'/held/h') AS h(n);
+        END TRY
+        BEGIN CATCH
+            SET @CpReadError = ERROR_MESSAGE();
+        END CATCH;
+    END;
+
+    -- Signatures: every module of the list post-deploy keeps (woo.SignedModule) is signed by the signer and its
+    -- signature is valid (IS_OBJECTSIGNED = 1); the signer has no private key. The signer is the certificate whose
+    -- thumbprint is the anchor read above, never the one with the highest name. A caller who cannot read Counterpoint's
+    -- catalog (the job login) gets the certificate named CpOrdersCounterpointSigner_<stamp> that signs the listed
+    -- modules, and is told that its link to the Counterpoint user was not checked. The roles hold VIEW DEFINITION on the
+    -- signer (post-deploy) and on schemas woo and dbo (Permissions.sql), so they see it and the signatures.
+    DECLARE @Signer sysname, @SignerThumb varbinary(32), @SignerHasKey bit, @Signers int = 0, @Foreign nvarchar(max);
+    IF @CpDefinition = 1
+        SELECT @Signer = c.name, @SignerThumb = c.thumbprint,
+               @SignerHasKey = CASE WHEN c.pvt_key_encryption_type = 'NA' THEN 0 ELSE 1 END
+        FROM sys.certificates AS c WHERE c.thumbprint = @AnchorThumb;
+    ELSE
+    BEGIN
+        DECLARE @Candidates TABLE (CertName sysname NOT NULL, Thumbprint varbinary(32) NOT NULL, HasKey bit NOT NULL);
+        INSERT INTO @Candidates (CertName, Thumbprint, HasKey)
+        SELECT c.name, c.thumbprint, CASE WHEN c.pvt_key_encryption_type = 'NA' THEN 0 ELSE 1 END
+        FROM sys.certificates AS c
+        WHERE c.name LIKE N'CpOrdersCounterpointSigner[_]%'
+          AND EXISTS (SELECT 1 FROM sys.crypt_properties AS cp JOIN woo.SignedModule AS s
+                          ON cp.major_id = OBJECT_ID(QUOTENAME(s.SchemaName) + N'.' + QUOTENAME(s.ObjectName))
+                      WHERE cp.class = 1 AND cp.thumbprint = c.thumbprint);
+        SET @Signers = @@ROWCOUNT;
+        IF @Signers = 1
+            SELECT @Signer = CertName, @SignerThumb = Thumbprint, @SignerHasKey = HasKey FROM @Candidates;
+    END;
+    -- Other certificates named with the prefix (as far as the caller sees them): old or foreign; the next deploy drops them.
+    SET @Foreign = (SELECT STUFF((SELECT N', ' + c.name FROM sys.certificates AS c
+                                  WHERE (c.name = N'CpOrdersCounterpointSigner' OR c.name LIKE N'CpOrdersCounterpointSigner[_]%')
+                                    AND (@SignerThumb IS NULL OR c.thumbprint <> @SignerThumb)
+                                  ORDER BY c.name
+                                  FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
     DECLARE @Unsigned nvarchar(max) = (
         SELECT STUFF((
             SELECT N', ' + s.SchemaName + N'.' + s.ObjectName
@@ -77,49 +150,56 @@ BEGIN
             ORDER BY s.SchemaName, s.ObjectName
             FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
     INSERT INTO @Checks VALUES (40, 'modules_signed',
-        CASE WHEN @Signer IS NULL AND @DbDefinition = 0 THEN 'SKIP'
-             WHEN @Signer IS NULL OR @SignerHasKey = 1 OR @Unsigned IS NOT NULL THEN 'FAIL' ELSE 'OK' END,
-        CASE WHEN @Signer IS NULL AND @DbDefinition = 0 THEN N'not checked: needs VIEW DEFINITION on the signing certificate (post-deploy grants it to CpOrdersJob and CpOrdersOperator).'
+        CASE WHEN @CpReadError IS NOT NULL THEN 'FAIL'
+             WHEN @CpDefinition = 0 AND @Signers = 0 AND @DbDefinition = 0 THEN 'SKIP'
+             WHEN @Signer IS NULL OR @SignerHasKey = 1 OR @Unsigned IS NOT NULL THEN 'FAIL'
+             WHEN @Foreign IS NOT NULL THEN 'WARN' ELSE 'OK' END,
+        CASE WHEN @CpReadError IS NOT NULL THEN N'Cannot read the catalog of [' + @CpDb + N']: ' + @CpReadError
+             WHEN @CpDefinition = 0 AND @Signers = 0 AND @DbDefinition = 0 THEN N'not checked: needs VIEW DEFINITION on the signing certificate (post-deploy grants it to CpOrdersJob and CpOrdersOperator).'
+             WHEN @CpDefinition = 1 AND @AnchorThumb IS NULL THEN N'[' + @CpDb + N'] has no certificate user ' + @Principal + N': deploy CpOrders again.'
+             WHEN @CpDefinition = 1 AND @Signer IS NULL THEN N'The certificate user ' + @Principal + N' in [' + @CpDb + N'] is made from a certificate that is not in this database: deploy CpOrders again.'
+             WHEN @Signers > 1 THEN N'The listed modules are signed by more than one certificate named CpOrdersCounterpointSigner_<stamp>: ' + ISNULL(@Foreign, N'')
+                 + N'. Which one user ' + @Principal + N' in [' + @CpDb + N'] is made from is not checked (needs VIEW DEFINITION there; a DBA runs this check); deploy CpOrders again (it keeps only that one).'
              WHEN @Signer IS NULL THEN N'No signing certificate: deploy CpOrders again.'
              WHEN @SignerHasKey = 1 THEN N'Certificate ' + @Signer + N' still has its private key (an interrupted deploy?): deploy CpOrders again (it makes a new one and removes the key).'
              WHEN @Unsigned IS NOT NULL THEN N'Not signed by ' + @Signer + N': ' + @Unsigned + N'. Deploy CpOrders again (post-deploy signs with a new certificate).'
-             ELSE N'Every module that uses the Counterpoint database is signed by ' + @Signer + N', which has no private key.' END);
+             ELSE N'Every module that uses the Counterpoint database is signed by ' + @Signer + N', which has no private key'
+                  + CASE WHEN @CpDefinition = 1 THEN N' and is the certificate user ' + @Principal + N' in [' + @CpDb + N'] is made from.'
+                         ELSE N'. Not checked: that ' + @Signer + N' is the certificate user ' + @Principal + N' in [' + @CpDb + N'] is made from (needs VIEW DEFINITION there).' END
+                  + ISNULL(N' Other certificates named CpOrdersCounterpointSigner (old or foreign; the next deploy drops them): ' + @Foreign + N'.', N'') END);
 
     -- The certificate user's permissions in Counterpoint against the derived list (woo.CounterpointGrant).
-    -- Exact comparison (missing AND extra) where the caller may read Counterpoint's permission catalog (VIEW DEFINITION
-    -- there; sysadmin has it); otherwise HAS_PERMS_BY_NAME proves each needed permission through this module's
-    -- signature, and extra permissions stay unchecked.
-    DECLARE @CpDb sysname = N'$(CounterpointDb)';
-    DECLARE @CpExec nvarchar(300) = QUOTENAME(@CpDb) + N'.sys.sp_executesql';
-    DECLARE @Principal sysname = LEFT(N'CpOrders_' + DB_NAME(), 128);
-    DECLARE @CpDefinition bit = CASE WHEN @IsSysadmin = 1 OR HAS_PERMS_BY_NAME(@CpDb, N'DATABASE', N'VIEW DEFINITION') = 1 THEN 1 ELSE 0 END;
-    DECLARE @GrantError nvarchar(max), @GrantMissing nvarchar(max), @GrantExtra nvarchar(max);
-    DECLARE @Held TABLE (PermissionName nvarchar(128) NOT NULL, SchemaName sysname NOT NULL, ObjectName sysname NOT NULL, ColumnName sysname NOT NULL);
+    -- Exact comparison (missing AND extra, including role memberships) where the catalog was read above; otherwise
+    -- HAS_PERMS_BY_NAME proves each needed permission through this module's signature, and extra permissions and role
+    -- memberships stay unchecked. Names compare case-insensitively (the list has the code's spelling).
+    DECLARE @GrantError nvarchar(max) = @CpReadError, @GrantMissing nvarchar(max), @GrantExtra nvarchar(max);
     BEGIN TRY
         IF @CpDefinition = 1
         BEGIN
-            INSERT INTO @Held (PermissionName, SchemaName, ObjectName, ColumnName)
-            EXEC @CpExec N'SELECT p.permission_name, ISNULL(s.name, N''''), ISNULL(o.name, N''(database or schema)''), ISNULL(c.name, N'''')
-                           FROM sys.database_permissions AS p
-                           LEFT JOIN sys.objects AS o ON p.class = 1 AND o.object_id = p.major_id
-                           LEFT JOIN sys.schemas AS s ON s.schema_id = o.schema_id
-                           LEFT JOIN sys.columns AS c ON p.class = 1 AND c.object_id = p.major_id AND c.column_id = p.minor_id
-                           WHERE p.state IN (''G'', ''W'') AND p.grantee_principal_id = DATABASE_PRINCIPAL_ID(@P)
-                             AND NOT (p.class = 0 AND p.permission_name = N''CONNECT'');',
-                 N'@P sysname', @P = @Principal;
             SET @GrantMissing = (SELECT STUFF((SELECT N', ' + g.PermissionName + N' ' + g.SchemaName + N'.' + g.ObjectName
                                                       + CASE WHEN g.ColumnName = N'' THEN N'' ELSE N' (' + g.ColumnName + N')' END
                                                FROM woo.CounterpointGrant AS g
                                                WHERE NOT EXISTS (SELECT 1 FROM @Held AS h
-                                                                 WHERE h.PermissionName = g.PermissionName AND h.SchemaName = g.SchemaName
-                                                                   AND h.ObjectName = g.ObjectName AND h.ColumnName = g.ColumnName)
+                                                                 WHERE h.Kind = 'OBJECT'
+                                                                   AND h.PermissionName COLLATE Latin1_General_100_CI_AS = g.PermissionName COLLATE Latin1_General_100_CI_AS
+                                                                   AND h.SchemaName COLLATE Latin1_General_100_CI_AS = g.SchemaName COLLATE Latin1_General_100_CI_AS
+                                                                   AND h.ObjectName COLLATE Latin1_General_100_CI_AS = g.ObjectName COLLATE Latin1_General_100_CI_AS
+                                                                   AND h.ColumnName COLLATE Latin1_General_100_CI_AS = g.ColumnName COLLATE Latin1_General_100_CI_AS)
                                                FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
-            SET @GrantExtra = (SELECT STUFF((SELECT N', ' + h.PermissionName + N' ' + h.SchemaName + N'.' + h.ObjectName
-                                                    + CASE WHEN h.ColumnName = N'' THEN N'' ELSE N' (' + h.ColumnName + N')' END
+            SET @GrantExtra = (SELECT STUFF((SELECT N', ' + CASE h.Kind
+                                                      WHEN 'OBJECT' THEN h.PermissionName + N' ' + h.SchemaName + N'.' + h.ObjectName
+                                                                         + CASE WHEN h.ColumnName = N'' THEN N'' ELSE N' (' + h.ColumnName + N')' END
+                                                      WHEN 'DATABASE' THEN h.PermissionName + N' on the database'
+                                                      WHEN 'SCHEMA' THEN h.PermissionName + N' on schema ' + h.SchemaName
+                                                      WHEN 'ROLE' THEN N'member of role ' + h.ObjectName
+                                                      ELSE h.PermissionName + N' on a securable of ' + LOWER(h.Kind) END
                                              FROM @Held AS h
                                              WHERE NOT EXISTS (SELECT 1 FROM woo.CounterpointGrant AS g
-                                                               WHERE h.PermissionName = g.PermissionName AND h.SchemaName = g.SchemaName
-                                                                 AND h.ObjectName = g.ObjectName AND h.ColumnName = g.ColumnName)
+                                                               WHERE h.Kind = 'OBJECT'
+                                                                 AND h.PermissionName COLLATE Latin1_General_100_CI_AS = g.PermissionName COLLATE Latin1_General_100_CI_AS
+                                                                 AND h.SchemaName COLLATE Latin1_General_100_CI_AS = g.SchemaName COLLATE Latin1_General_100_CI_AS
+                                                                 AND h.ObjectName COLLATE Latin1_General_100_CI_AS = g.ObjectName COLLATE Latin1_General_100_CI_AS
+                                                                 AND h.ColumnName COLLATE Latin1_General_100_CI_AS = g.ColumnName COLLATE Latin1_General_100_CI_AS)
                                              FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
         END
         ELSE
@@ -142,9 +222,9 @@ BEGIN
              WHEN @GrantMissing IS NOT NULL OR @GrantExtra IS NOT NULL
                  THEN N'User ' + @Principal + N' in [' + @CpDb + N'] differs from the derived list (CpOrders.CounterpointAccess.txt):'
                       + ISNULL(N' missing ' + @GrantMissing + N';', N'') + ISNULL(N' extra ' + @GrantExtra + N';', N'')
-                      + N' deploy CpOrders again (post-deploy grants exactly the list).'
-             WHEN @CpDefinition = 1 THEN N'User ' + @Principal + N' in [' + @CpDb + N'] holds exactly the derived list.'
-             ELSE N'Every permission of the derived list is in force through the signature; extra permissions not checked: needs VIEW DEFINITION in [' + @CpDb + N'].' END);
+                      + N' deploy CpOrders again (post-deploy grants exactly the list and revokes the rest).'
+             WHEN @CpDefinition = 1 THEN N'User ' + @Principal + N' in [' + @CpDb + N'] holds exactly the derived list and is a member of no role.'
+             ELSE N'Every permission of the derived list is in force through the signature; extra permissions and role memberships not checked: needs VIEW DEFINITION in [' + @CpDb + N'].' END);
 
     -- Counterpoint: readable through the signature. As sysadmin this proves nothing about the certificate user
     -- (sysadmin bypasses permission checks): counterpoint_grants and a run as the job login do.
@@ -162,7 +242,9 @@ BEGIN
              ELSE N'[' + @CpDb + N'] is readable through the signed modules.' END);
 
     -- Master key: opened by this server (a restore to another server or an AG failover loses that), and protected by a
-    -- password of the DBA's (an ESKP row other than the random one post-deploy generated, woo.MasterKeyOrigin).
+    -- password of the DBA's: an ESKP row not recorded in woo.MasterKeyOrigin (post-deploy records the random one it
+    -- generated, and, on the first deploy that finds a key but no record, every password encryption there was), or
+    -- the DBA's acknowledgement (a row 0x00) with any ESKP row. No record at all (emptied) warns too.
     DECLARE @MasterKeyId int = (SELECT sk.symmetric_key_id FROM sys.symmetric_keys AS sk WHERE sk.name = N'##MS_DatabaseMasterKey##');
     DECLARE @ByServer bit = (SELECT d.is_master_key_encrypted_by_server FROM sys.databases AS d WHERE d.database_id = DB_ID());
     IF @MasterKeyId IS NULL AND @DbDefinition = 0
@@ -171,12 +253,14 @@ BEGIN
         INSERT INTO @Checks VALUES (60, 'master_key', 'FAIL', N'The database has no master key: deploy CpOrders again.');
     ELSE IF @ByServer = 0
         INSERT INTO @Checks VALUES (60, 'master_key', 'FAIL', N'The master key is not opened by this server''s service master key (restore or failover?): README, Backups and restores.');
-    ELSE IF NOT EXISTS (SELECT 1 FROM sys.key_encryptions AS ke
+    ELSE IF NOT EXISTS (SELECT 1 FROM woo.MasterKeyOrigin)
+         OR NOT EXISTS (SELECT 1 FROM sys.key_encryptions AS ke
                         WHERE ke.key_id = @MasterKeyId AND ke.crypt_type = 'ESKP'
-                          AND NOT EXISTS (SELECT 1 FROM woo.MasterKeyOrigin AS o WHERE o.GeneratedPasswordFingerprint = HASHBYTES('SHA2_256', ke.crypt_property)))
-        INSERT INTO @Checks VALUES (60, 'master_key', 'WARN', N'CPO-MASTERKEY-NOPASSWORD: the master key has no password of yours; a restore to another server could not open it. ALTER MASTER KEY ADD ENCRYPTION BY PASSWORD = ''<your password>''; and keep it in your vault (README, Backups and restores).');
+                          AND (NOT EXISTS (SELECT 1 FROM woo.MasterKeyOrigin AS o WHERE o.GeneratedPasswordFingerprint = HASHBYTES('SHA2_256', ke.crypt_property))
+                               OR EXISTS (SELECT 1 FROM woo.MasterKeyOrigin AS a WHERE a.GeneratedPasswordFingerprint = 0x00)))
+        INSERT INTO @Checks VALUES (60, 'master_key', 'WARN', N'CPO-MASTERKEY-NOPASSWORD: cannot tell that a password of yours protects the master key (every password encryption it has was made by CpOrders, or was there before CpOrders recorded them); a restore to another server could not open it. Add one and keep it in your vault: ALTER MASTER KEY ADD ENCRYPTION BY PASSWORD = ''<your password>''; or, if one of yours is already there, acknowledge: INSERT INTO woo.MasterKeyOrigin (GeneratedPasswordFingerprint) VALUES (0x00); (README, Backups and restores).');
     ELSE
-        INSERT INTO @Checks VALUES (60, 'master_key', 'OK', N'The master key is opened by this server and has a password of yours.');
+        INSERT INTO @Checks VALUES (60, 'master_key', 'OK', N'The master key is opened by this server and has a password of yours (or you acknowledged one).');
 
     -- Deploy left-overs: jobs still disabled by a deploy that did not finish.
     DECLARE @Waiting int = (SELECT COUNT(*) FROM woo.DeployJobState);
@@ -191,7 +275,8 @@ BEGIN
         DECLARE @Failed nvarchar(max) = (
             SELECT STUFF((SELECT N'; ' + c.CheckName + N': ' + c.Detail FROM @Checks AS c WHERE c.[Status] = 'FAIL' ORDER BY c.CheckOrder
                           FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
-        -- THROW takes at most 2,048 characters.
+        -- THROW takes at most 2,048 characters, and its message is not a format ('%' in a detail is printed as is;
+        -- RAISERROR would read it as one).
         SET @Failed = LEFT(N'CPO-INSTALL: ' + @Failed, 2048);
         THROW 50102, @Failed, 1;
     END;
