@@ -141,7 +141,6 @@ namespace CpOrders.WooClr.Woo.Paging
             private string _upperNote;
             private string _clockWarning;                                  // the Date header and this server's clock disagree
             private long _dateBehindSeconds;                               // > 0: the Date header is that far behind this server's clock
-            private bool _completeToUpper;                                 // a short page read every version before U
             private int _requests, _retries, _pageNo, _lastStatus;
 
             public PullRun(KeysetOrderPuller puller)
@@ -198,11 +197,12 @@ namespace CpOrders.WooClr.Woo.Paging
             {
             }
 
-            /// <summary>min(cursor, U), never before the watermark; U itself after a short page proved every version
-            /// before U was read. The cursor never passes U (rows at or after U are not taken).</summary>
+            /// <summary>min(cursor, U), never before the watermark. The cursor never passes U (rows at or after U are not
+            /// taken), so this is the cursor. (After a short page U itself would do, but only if the shop honours
+            /// per_page: a plugin capping it would make a full page look short, so the cursor is kept.)</summary>
             private DateTime RestartPoint()
             {
-                DateTime restart = _completeToUpper && _upper.HasValue ? _upper.Value : _cursor;
+                DateTime restart = _cursor;
                 if (_upper.HasValue && _upper.Value < restart)
                     restart = _upper.Value;
                 return restart < _p._watermarkUtc ? _p._watermarkUtc : restart;
@@ -353,8 +353,6 @@ namespace CpOrders.WooClr.Woo.Paging
 
                 if (!full)
                 {
-                    // Every version before U not read yet was on this page: the next call may start at U.
-                    _completeToUpper = true;
                     End(string.Format(CultureInfo.InvariantCulture,
                         "{0} order(s) in {1} page(s). {2} (orders modified at or after {3:yyyy-MM-ddTHH:mm:ss}Z, {4}, are left to the next call).",
                         _returned.Count, _pageNo, Complete(), upper, _upperNote));
