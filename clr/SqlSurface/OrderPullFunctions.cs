@@ -59,6 +59,13 @@ namespace CpOrders.WooClr.SqlSurface
             {
                 problem = ex.Message.StartsWith("CPO-PARAM:", StringComparison.Ordinal) ? ex.Message : "CPO-PARAM: " + ex.Message;
             }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                // Any other failure while checking (a URI or proxy class refusing a value, a bug): still the only row,
+                // never an exception, so the "only row is CPO-PARAM" promise holds.
+                problem = new Redactor(ConsumerKey.IsNull ? null : ConsumerKey.Value, ConsumerSecret.IsNull ? null : ConsumerSecret.Value).Text(
+                    "CPO-PARAM: the connection settings could not be checked (" + ex.GetType().Name + ": " + ex.Message + ").");
+            }
             if (problem != null)
                 return new[] { PulledRow.Failure(0, 0, problem, 0, 0, watermark) };
 

@@ -131,6 +131,25 @@ public class GetOrdersConsistencyTests : StandInTestBase
     }
 
     [Test]
+    public void A_Date_header_40_s_ahead_of_the_stamping_clock_does_not_bound_the_call_this_servers_clock_does_and_the_end_row_says_so()
+    {
+        // A proxy stamps Date 40 s ahead of the shop's clock; this server's clock agrees with the shop.
+        Server.DateHeaderText = Server.Orders.ClockGmt.AddSeconds(40).ToString("r", CultureInfo.InvariantCulture);
+        var env = new FakeEnvironment { Now = Server.Orders.ClockGmt };
+        var byTime = ShopVersions().OrderBy(v => v.Modified).ThenBy(v => v.Id).ToList();
+        Server.BeforeListRequest(2, store =>
+        {
+            store.Modify((int)byTime[9].Id);    // the last order of page 1 (excluded from page 2), saved now
+            store.Insert(7001);                 // a new order a second later
+        });
+        List<PulledRow> rows = Pull(pageSize: 10, env);
+        AssertNothingLost(ShopVersions(), rows);
+        string expected = env.Now.AddSeconds(-KeysetOrderPuller.UpperBoundMarginSeconds).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        Assert.That(ListRequests().Skip(1).Select(r => r.Query["modified_before"]), Has.All.EqualTo(expected));
+        Assert.That(rows.Last().Message, Does.Contain("Clock warning").And.Contain("ahead of"));
+    }
+
+    [Test]
     public void The_exclude_parameter_takes_the_characters_the_puller_counts()
     {
         // Many orders in one second: the exclude list grows to page size - 1 ids.

@@ -47,6 +47,11 @@ namespace CpOrders.WooClr.Woo.Paging
         /// normally NTP-synchronised; OAuth 1.0a already needs them within 15 minutes).</summary>
         public const int NoDateMarginSeconds = 60;
 
+        /// <summary>When the shop's Date header and this server's clock disagree by more than this (beyond the time the
+        /// answer took), the final row says so; when the Date is that far behind and the bound is not after the watermark
+        /// (a cache or proxy serving a stale Date would stop every call there, silently), the call ends with an error.</summary>
+        public const int ClockSkewWarningSeconds = 30;
+
         /// <summary>
         /// At most this many ids in the exclude list (the ids read at the cursor's second): IIS' default maximum query
         /// string is 2,048 characters, and some hosts and firewalls are as strict. Each id costs its digits plus 3 for
@@ -134,6 +139,8 @@ namespace CpOrders.WooClr.Woo.Paging
             private DateTime _cursor;                                      // every version before it (and after the watermark) is returned
             private DateTime? _upper;                                      // U, from the first answer
             private string _upperNote;
+            private string _clockWarning;                                  // the Date header and this server's clock disagree
+            private long _dateBehindSeconds;                               // > 0: the Date header is that far behind this server's clock
             private int _requests, _retries, _pageNo, _lastStatus;
 
             public PullRun(KeysetOrderPuller puller)
@@ -191,7 +198,8 @@ namespace CpOrders.WooClr.Woo.Paging
             }
 
             /// <summary>min(cursor, U), never before the watermark. The cursor never passes U (rows at or after U are not
-            /// taken), so this is the cursor; the min keeps it so if that ever changes.</summary>
+            /// taken), so this is the cursor. (After a short page U itself would do, but only if the shop honours
+            /// per_page: a plugin capping it would make a full page look short, so the cursor is kept.)</summary>
             private DateTime RestartPoint()
             {
                 DateTime restart = _cursor;
@@ -208,12 +216,17 @@ namespace CpOrders.WooClr.Woo.Paging
 
             private void End(string message)
             {
-                Finish(PulledRow.End(_pageNo, _lastStatus, message, _requests, _retries, RestartPoint()));
+                Finish(PulledRow.End(_pageNo, _lastStatus, WithWarning(message), _requests, _retries, RestartPoint()));
             }
 
             private void Fail(string message)
             {
-                Finish(PulledRow.Failure(_pageNo, _lastStatus, message, _requests, _retries, RestartPoint()));
+                Finish(PulledRow.Failure(_pageNo, _lastStatus, WithWarning(message), _requests, _retries, RestartPoint()));
+            }
+
+            private string WithWarning(string message)
+            {
+                return _clockWarning == null ? message : message + " " + _clockWarning;
             }
 
             private string Complete()
@@ -258,6 +271,14 @@ namespace CpOrders.WooClr.Woo.Paging
                 if (!bounded)
                 {
                     SetUpperBound(page);
+                    if (_upper.Value <= _p._watermarkUtc && _dateBehindSeconds > 0)
+                    {
+                        _clockWarning = null;      // the error says it
+                        Fail(string.Format(CultureInfo.InvariantCulture,
+                            "CPO-WOO-CLOCK: the shop's Date header is {0} s behind this server's clock, so the upper bound {1:yyyy-MM-ddTHH:mm:ss}Z ({2}) is not after the watermark and nothing can be pulled. A cache or proxy serving a stale Date header, or a wrong clock on the shop or on this server, would stop every call here. Check both clocks (NTP) and that the shop's answers are not cached. {3}.",
+                            _dateBehindSeconds, _upper.Value, _upperNote, Complete()));
+                        return;
+                    }
                     if (_upper.Value <= _p._watermarkUtc)
                     {
                         End(string.Format(CultureInfo.InvariantCulture,
@@ -281,6 +302,11 @@ namespace CpOrders.WooClr.Woo.Paging
                     if (Truncate(order.DateModifiedGmt.Value) < upper)
                         taken.Add(order);
                 }
+                // A short page holds every version before U not read yet, whatever its order: sorted here, nothing can be
+                // missed. A full page must come in modification order (GMT), or later pages could skip versions.
+                bool full = page.Orders.Count >= _p._pageSize;
+                if (!full)
+                    SortByModified(taken);
                 string problem = Check(taken, _cursor);
                 if (problem != null)
                 {
@@ -310,15 +336,22 @@ namespace CpOrders.WooClr.Woo.Paging
                     }
                 }
 
-                if (page.Orders.Count >= _p._pageSize && newRows == 0 && _cursor == cursorBefore && bounded)
+                if (full && taken.Count == 0)
                 {
-                    Fail(taken.Count == page.Orders.Count
-                        ? "The shop returned a full page of orders already read at the same time: it ignores exclude (WooCommerce older than the version README names?). " + Complete() + "."
-                        : "The shop returned a full page of orders modified at or after modified_before: it ignores modified_before (WooCommerce older than 5.8?). " + Complete() + ".");
+                    // Every row of a full page lies at or after U (saved while the page was served, or a shop that ignores
+                    // modified_before): the rows come ascending, so this call is done; the next one goes on from the cursor.
+                    End(string.Format(CultureInfo.InvariantCulture,
+                        "{0} order(s) in {1} page(s); page {1} held only orders modified at or after the upper bound {2:yyyy-MM-ddTHH:mm:ss}Z ({3}), left to the next call. {4}.",
+                        _returned.Count, _pageNo, upper, _upperNote, Complete()));
+                    return;
+                }
+                if (full && newRows == 0 && _cursor == cursorBefore && bounded)
+                {
+                    Fail("The shop returned a full page of orders already read at the same time: it ignores exclude (WooCommerce older than the version README names?). " + Complete() + ".");
                     return;
                 }
 
-                if (page.Orders.Count < _p._pageSize)
+                if (!full)
                 {
                     End(string.Format(CultureInfo.InvariantCulture,
                         "{0} order(s) in {1} page(s). {2} (orders modified at or after {3:yyyy-MM-ddTHH:mm:ss}Z, {4}, are left to the next call).",
@@ -326,21 +359,48 @@ namespace CpOrders.WooClr.Woo.Paging
                 }
             }
 
-            /// <summary>U from the first answer: its Date minus the time it took minus the margin; without a usable Date,
-            /// this server's clock when the request was sent minus the wider margin.</summary>
+            /// <summary>U from the first answer: the earlier of (the shop's Date minus the time the answer took) and (this
+            /// server's clock when the request was sent), minus the margin. Both bound the time the shop's stamping clock
+            /// showed at its list query if that clock agrees with either; the min guards against either one running fast
+            /// (a proxy or CDN clock stamping Date, or a fast SQL Server clock), at the cost of latency when one is slow.
+            /// Without a usable Date, this server's clock minus the wider margin (assumes it is at most about 55 s fast).</summary>
             private void SetUpperBound(OrderPage page)
             {
                 if (page.ShopDateUtc.HasValue)
                 {
                     long tookSeconds = (Math.Max(0, page.ElapsedMs) + 999) / 1000;
-                    _upper = Truncate(page.ShopDateUtc.Value).AddSeconds(-tookSeconds - UpperBoundMarginSeconds);
+                    DateTime date = Truncate(page.ShopDateUtc.Value);
+                    _upper = date.AddSeconds(-tookSeconds - UpperBoundMarginSeconds);
                     _upperNote = string.Format(CultureInfo.InvariantCulture, "the shop's Date header minus {0} s", tookSeconds + UpperBoundMarginSeconds);
+                    if (page.LocalSentUtc.HasValue)
+                    {
+                        DateTime sent = Truncate(page.LocalSentUtc.Value);
+                        DateTime local = sent.AddSeconds(-UpperBoundMarginSeconds);
+                        if (local < _upper.Value)
+                        {
+                            _upper = local;
+                            _upperNote = string.Format(CultureInfo.InvariantCulture,
+                                "this server's clock when the first request was sent minus {0} s, earlier than the shop's Date header minus {1} s",
+                                UpperBoundMarginSeconds, tookSeconds + UpperBoundMarginSeconds);
+                        }
+                        // Date is stamped between sending and receiving: outside that (plus a second of truncation) one
+                        // of the clocks is off.
+                        long behind = (long)(sent - date).TotalSeconds - 1;
+                        long ahead = (long)(date - sent).TotalSeconds - tookSeconds - 1;
+                        if (behind > ClockSkewWarningSeconds)
+                            _dateBehindSeconds = behind;
+                        if (behind > ClockSkewWarningSeconds || ahead > ClockSkewWarningSeconds)
+                            _clockWarning = string.Format(CultureInfo.InvariantCulture,
+                                "Clock warning: the shop's Date header is {0} s {1} this server's clock (more than {2} s: a wrong clock on the shop, a proxy or CDN, or this server, or a cache serving a stale Date); the bound uses the earlier of the two, so nothing is lost, but fix the clock.",
+                                behind > 0 ? behind : ahead, behind > 0 ? "behind" : "ahead of", ClockSkewWarningSeconds);
+                    }
                 }
                 else if (page.LocalSentUtc.HasValue)
                 {
                     _upper = Truncate(page.LocalSentUtc.Value).AddSeconds(-NoDateMarginSeconds);
                     _upperNote = string.Format(CultureInfo.InvariantCulture,
-                        "no usable Date header from the shop: this server's clock minus {0} s", NoDateMarginSeconds);
+                        "no usable Date header from the shop: this server's clock minus {0} s, which assumes this server's clock is at most {1} s ahead of the shop's",
+                        NoDateMarginSeconds, NoDateMarginSeconds - UpperBoundMarginSeconds);
                 }
                 else
                 {
@@ -364,11 +424,33 @@ namespace CpOrders.WooClr.Woo.Paging
                         order.Id, modified, cursor);
                 if (modified < previous)
                     return string.Format(CultureInfo.InvariantCulture,
-                        "The shop did not return orders in modification order (order {0} at {1:yyyy-MM-ddTHH:mm:ss}Z after {2:yyyy-MM-ddTHH:mm:ss}Z): it ignores orderby=modified (WooCommerce older than the version README names?).",
-                        order.Id, modified, previous);
+                        "The shop did not return a full page in modification order (order {0} at {1:yyyy-MM-ddTHH:mm:ss}Z after {2:yyyy-MM-ddTHH:mm:ss}Z): " +
+                        "either it ignores orderby=modified (WooCommerce older than the version README names?), or it keeps orders in the posts table " +
+                        "(not HPOS), where orderby=modified sorts by the site's local time, and these orders lie in the hour a daylight-saving clock " +
+                        "change repeats (README: 'Daylight saving'). Nothing after {3:yyyy-MM-ddTHH:mm:ss}Z was trusted; calling again stops here again " +
+                        "unless every order from that time on fits in one page (a larger @PageSize, up to 100).",
+                        order.Id, modified, previous, cursor);
                 previous = modified;
             }
             return null;
+        }
+
+        /// <summary>By modification time (whole seconds), then id: an insertion sort (a page has at most 100 rows).</summary>
+        private static void SortByModified(List<OrderSummary> orders)
+        {
+            for (int i = 1; i < orders.Count; i++)
+            {
+                OrderSummary item = orders[i];
+                DateTime key = Truncate(item.DateModifiedGmt.Value);
+                int j = i - 1;
+                while (j >= 0 && (Truncate(orders[j].DateModifiedGmt.Value) > key ||
+                                  (Truncate(orders[j].DateModifiedGmt.Value) == key && orders[j].Id > item.Id)))
+                {
+                    orders[j + 1] = orders[j];
+                    j--;
+                }
+                orders[j + 1] = item;
+            }
         }
 
         private static DateTime Truncate(DateTime value)

@@ -32,6 +32,13 @@ public sealed class InMemoryShop : IOrderPageSource
     public bool SendsDate { get; set; } = true;
     /// <summary>The SQL Server's clock minus the shop's (for answers without a Date header).</summary>
     public TimeSpan LocalClockOffset { get; set; } = TimeSpan.Zero;
+    /// <summary>The Date header runs this far ahead of the clock that stamps orders (a proxy or CDN with a fast clock).</summary>
+    public TimeSpan DateHeaderAhead { get; set; } = TimeSpan.Zero;
+    /// <summary>When set, every answer carries this Date (a cache serving a stale header).</summary>
+    public DateTime? StaleDate { get; set; }
+    /// <summary>When set, orderby=modified sorts by the site's local time (Modified + this offset at that instant), as
+    /// WooCommerce's posts (non-HPOS) storage does (WP_Query: post_modified); filters stay on GMT (post_modified_gmt).</summary>
+    public Func<DateTime, TimeSpan>? SortsByLocalTimeWithOffset { get; set; }
     /// <summary>Called before each request with the request number (1-based); may change the shop or return an error.</summary>
     public Func<int, InMemoryShop, string?>? BeforeRequest { get; set; }
     /// <summary>Called with the request number and its query before the shop selects anything (e.g. to edit an excluded id).</summary>
@@ -112,13 +119,14 @@ public sealed class InMemoryShop : IOrderPageSource
             set = set.Where(o => !query.ExcludeIds.Contains(o.Key));
         set = IgnoresOrderByModified
             ? set.OrderByDescending(o => o.Key)
-            : set.OrderBy(o => o.Value.Modified).ThenBy(o => o.Key);
+            : set.OrderBy(o => o.Value.Modified + (SortsByLocalTimeWithOffset?.Invoke(o.Value.Modified) ?? TimeSpan.Zero)).ThenBy(o => o.Key);
         List<long> ids = set.Take(query.PageSize).Select(o => o.Key).ToList();
 
         WhileServing?.Invoke(Requests, this);
         // Each order is read after the list query, as WooCommerce does: a save in between shows its newer version.
         var page = ids.Select(id => new OrderSummary(id, _orders[id].Status, _orders[id].Modified, $"{{\"id\":{id}}}")).ToList();
-        DateTime date = new(Now.Ticks - Now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        DateTime shown = StaleDate ?? Now + DateHeaderAhead;
+        DateTime date = new(shown.Ticks - shown.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         long elapsedMs = (long)(Now - started).TotalMilliseconds;
         return new OrderPage(200, page, 1 + failed, failed, null!, SendsDate ? date : null, elapsedMs, started + LocalClockOffset);
     }

@@ -113,9 +113,10 @@ public class KeysetOrderPullerTests
     [Test]
     public void A_shop_that_ignores_orderby_modified_is_an_error()
     {
+        // A full page out of order (a short page holds every order left, whatever its order, and is sorted instead).
         var shop = new InMemoryShop { IgnoresOrderByModified = true };
         for (int i = 0; i < 5; i++) shop.Add(Start.AddSeconds(i));
-        List<PulledRow> rows = Pull(shop, Start);
+        List<PulledRow> rows = Pull(shop, Start, pageSize: 2);
         Assert.That(rows.Last().RowKind, Is.EqualTo(PulledRow.ErrorKind));
         Assert.That(rows.Last().Message, Does.Contain("orderby=modified"));
     }
