@@ -74,6 +74,34 @@ public class DeployTests
     }
 
     [Test]
+    public void Collation_mismatch_says_what_to_do_before_and_after_the_database_exists()
+    {
+        // sqlpackage (or the offline script) may already have created CpOrders with the model's collation when the check
+        // stops: "create the empty database" is then wrong; the message must also say how to fix the existing empty one.
+        string check = Read(Path.Combine("database", "Scripts", "PreDeploy", "10.CounterpointDb.sql"));
+        Assert.That(check, Does.Contain("CASE WHEN DB_ID(N'$(DatabaseName)') IS NULL"));
+        Assert.That(check, Does.Contain("CREATE DATABASE [$(DatabaseName)] COLLATE "));
+        Assert.That(check, Does.Contain("ALTER DATABASE [$(DatabaseName)] COLLATE ").And.Contain("or drops it"));
+        var codeWords = SqlTokens.CodeTokens(check, out List<string> errors).Select(SqlTokens.Text).ToList();
+        Assert.That(errors, Is.Empty);
+        Assert.That(codeWords, Has.None.EqualTo("ALTER").IgnoreCase, "the advice is a message, never run");
+        Assert.That(Read("README.md"), Does.Contain("ALTER DATABASE CpOrders COLLATE"));
+    }
+
+    [Test]
+    public void Offline_script_EXISTS_guard_says_how_to_finish_a_failed_first_install()
+    {
+        string script = DeployScript;
+        string guard = script[script.IndexOf("CPO-DEPLOY-EXISTS:", StringComparison.Ordinal)..];
+        guard = guard[..guard.IndexOf('\n')];
+        Assert.That(guard, Does.Contain("If this script failed after creating it"));
+        Assert.That(guard, Does.Contain("sqlpackage /a:Publish").And.Contain("drop the new empty database"));
+        string readme = Read("README.md");
+        Assert.That(readme, Does.Not.Contain("the cure is\nalways to fix").And.Not.Contain("the cure is always"));
+        Assert.That(readme, Does.Contain("running it again stops at `CPO-DEPLOY-EXISTS`"));
+    }
+
+    [Test]
     public void Counterpoint_objects_pre_deploy_checks_are_the_objects_of_the_derived_grants_and_every_object_the_code_names()
     {
         string pre = Read(Path.Combine("obj", "generated", "PreDeploy.CounterpointDb.Data.sql"));
@@ -92,6 +120,27 @@ public class DeployTests
         Assert.That(checkedObjects, Is.EqualTo(granted));
         Assert.That(checkedObjects, Is.SupersetOf(named));
         Assert.That(pre, Does.Contain("DECLARE @CpoModelCollation sysname = N'SQL_Latin1_General_CP1_CI_AS';"), "the model's DefaultCollation");
+    }
+
+    [Test]
+    public void Jobs_are_disabled_by_their_presence_in_msdb_even_before_woo_DeployJobState_exists()
+    {
+        // An upgrade from a schema before woo.DeployJobState existed has jobs: they must be disabled too, recorded in a
+        // holding table that post-deploy moves into woo.DeployJobState before it re-enables them.
+        string pre = Read(Path.Combine("database", "Scripts", "PreDeploy", "30.DisableJobs.sql"));
+        string post = Read(Path.Combine("database", "Scripts", "PostDeploy", "90.RestoreJobs.sql"));
+        var parser = new TSql140Parser(initialQuotedIdentifiers: true);
+        var script = (TSqlScript)parser.Parse(new StringReader(SqlTokens.Batches(pre).First()), out IList<ParseError> errors);
+        Assert.That(errors, Is.Empty);
+        TSqlStatement first = script.Batches[0].Statements[0];
+        Assert.That(first, Is.InstanceOf<TryCatchStatement>(), "the step starts by reading msdb, with no branch on woo.DeployJobState before it");
+        Assert.That(pre, Does.Not.Contain("first install"));
+        Assert.That(pre, Does.Contain("FROM msdb.dbo.sysjobs AS j"));
+        Assert.That(pre, Does.Contain("CREATE TABLE dbo.CpOrdersDeployJobStateCarry").And.Contain("INSERT INTO dbo.CpOrdersDeployJobStateCarry (JobId, JobName)"));
+        int move = post.IndexOf("FROM dbo.CpOrdersDeployJobStateCarry", StringComparison.Ordinal);
+        int restore = post.IndexOf("EXEC woo.usp_RestoreJobsAfterDeploy", StringComparison.Ordinal);
+        Assert.That(move, Is.GreaterThan(0).And.LessThan(restore), "post-deploy moves the held rows before it re-enables the jobs");
+        Assert.That(post, Does.Contain("DROP TABLE dbo.CpOrdersDeployJobStateCarry;"));
     }
 
     // ---- point 5: the offline script checks before CREATE DATABASE --------------------------------------------------------
