@@ -160,15 +160,15 @@ public static class PreDeployWriter
                 INSERT INTO @Problems (Message) VALUES ({SqlText.N(sysadminHint)});
             -- Detects a deploying login that may not CREATE or ALTER an EXTERNAL_ACCESS assembly: a new or changed build needs the
             -- server permission EXTERNAL ACCESS ASSEMBLY (sysadmin and CONTROL SERVER imply it), even when a sysadmin trusted its hash beforehand.
-            IF @SameAssembly = 0 AND ISNULL(HAS_PERMS_BY_NAME(NULL, NULL, N'EXTERNAL ACCESS ASSEMBLY'), 0) = 0
+            IF @SameAssembly = 0 AND HAS_PERMS_BY_NAME(NULL, NULL, N'EXTERNAL ACCESS ASSEMBLY') = 0
                 INSERT INTO @Problems (Message) VALUES ({SqlText.N(externalAccessHint)});
             -- Detects the database permission the assembly step needs (checked only in the target database: before CREATE DATABASE the
             -- offline script runs these checks in master, and the login that creates the database owns it): CREATE ASSEMBLY for a first
-            -- install, ALTER on the assembly for a new build.
+            -- install, ALTER on the assembly for a new build. (HAS_PERMS_BY_NAME is NULL for a name it cannot resolve: not counted as a problem.)
             IF @SameAssembly = 0 AND DB_NAME() = N'$(DatabaseName)'
-               AND ISNULL(CASE WHEN NOT EXISTS (SELECT 1 FROM sys.assemblies WHERE name = {asmN})
-                               THEN HAS_PERMS_BY_NAME(DB_NAME(), N'DATABASE', N'CREATE ASSEMBLY')
-                               ELSE HAS_PERMS_BY_NAME({asmN}, N'ASSEMBLY', N'ALTER') END, 0) = 0
+               AND CASE WHEN NOT EXISTS (SELECT 1 FROM sys.assemblies WHERE name = {asmN})
+                        THEN HAS_PERMS_BY_NAME(QUOTENAME(DB_NAME()), N'DATABASE', N'CREATE ASSEMBLY')
+                        ELSE HAS_PERMS_BY_NAME(QUOTENAME({asmN}), N'ASSEMBLY', N'ALTER') END = 0
                 INSERT INTO @Problems (Message) VALUES (N'This login may not ' + CASE WHEN NOT EXISTS (SELECT 1 FROM sys.assemblies WHERE name = {asmN}) THEN N'create assemblies in database ' + QUOTENAME(DB_NAME()) + N' (CREATE ASSEMBLY)' ELSE N'alter assembly {asmQ.Replace("'", "''")} (ALTER on the assembly)' END + N'. Deploy as db_owner of ' + QUOTENAME(DB_NAME()) + N' (README, Permissions).');
             IF EXISTS (SELECT 1 FROM @Problems)
             BEGIN
