@@ -98,6 +98,9 @@ public static class PreDeployWriter
         string sysadminHint =
             $"This build of {asm} is new to this database and its SHA2_512 is not in sys.trusted_assemblies (or this login cannot see it without VIEW SERVER STATE); adding it needs sysadmin (or CONTROL SERVER). " +
             $"Deploy once as a sysadmin, or have a sysadmin run: EXEC sys.sp_add_trusted_assembly @hash = {hash}, @description = N'{description}';";
+        string externalAccessHint =
+            $"This build of {asm} is new to this database, and CREATE or ALTER ASSEMBLY of an EXTERNAL_ACCESS assembly needs the server permission EXTERNAL ACCESS ASSEMBLY, which this login does not hold (sysadmin and CONTROL SERVER imply it; a trusted hash does not). " +
+            "Deploy as a sysadmin, or have a sysadmin run: GRANT EXTERNAL ACCESS ASSEMBLY TO <this login>; (README, Permissions).";
         Batch($"""
             -- a. Environment: collect every problem, then stop with one error listing them all (one round of fixes). Changes nothing.
             DECLARE @Problems TABLE (Id int IDENTITY(1, 1) NOT NULL PRIMARY KEY, Message nvarchar(1000) NOT NULL);
@@ -155,6 +158,18 @@ public static class PreDeployWriter
                 EXEC sys.sp_executesql N'SELECT @Count = COUNT(*) FROM sys.trusted_assemblies WHERE [hash] = @Hash;', N'@Hash varbinary(64), @Count int OUTPUT', @Hash = {hash}, @Count = @Trusted OUTPUT;
             IF @Major >= 14 AND @Trusted = 0 AND @CanTrust = 0 AND @SameAssembly = 0
                 INSERT INTO @Problems (Message) VALUES ({SqlText.N(sysadminHint)});
+            -- Detects a deploying login that may not CREATE or ALTER an EXTERNAL_ACCESS assembly: a new or changed build needs the
+            -- server permission EXTERNAL ACCESS ASSEMBLY (sysadmin and CONTROL SERVER imply it), even when a sysadmin trusted its hash beforehand.
+            IF @SameAssembly = 0 AND HAS_PERMS_BY_NAME(NULL, NULL, N'EXTERNAL ACCESS ASSEMBLY') = 0
+                INSERT INTO @Problems (Message) VALUES ({SqlText.N(externalAccessHint)});
+            -- Detects the database permission the assembly step needs (checked only in the target database: before CREATE DATABASE the
+            -- offline script runs these checks in master, and the login that creates the database owns it): CREATE ASSEMBLY for a first
+            -- install, ALTER on the assembly for a new build. (HAS_PERMS_BY_NAME is NULL for a name it cannot resolve: not counted as a problem.)
+            IF @SameAssembly = 0 AND DB_NAME() = N'$(DatabaseName)'
+               AND CASE WHEN NOT EXISTS (SELECT 1 FROM sys.assemblies WHERE name = {asmN})
+                        THEN HAS_PERMS_BY_NAME(QUOTENAME(DB_NAME()), N'DATABASE', N'CREATE ASSEMBLY')
+                        ELSE HAS_PERMS_BY_NAME(QUOTENAME({asmN}), N'ASSEMBLY', N'ALTER') END = 0
+                INSERT INTO @Problems (Message) VALUES (N'This login may not ' + CASE WHEN NOT EXISTS (SELECT 1 FROM sys.assemblies WHERE name = {asmN}) THEN N'create assemblies in database ' + QUOTENAME(DB_NAME()) + N' (CREATE ASSEMBLY)' ELSE N'alter assembly {asmQ.Replace("'", "''")} (ALTER on the assembly)' END + N'. Deploy as db_owner of ' + QUOTENAME(DB_NAME()) + N' (README, Permissions).');
             IF EXISTS (SELECT 1 FROM @Problems)
             BEGIN
                 WHILE 1 = 1
@@ -258,7 +273,11 @@ public static class PreDeployWriter
                         INSERT INTO {Log} (Kind, Message) VALUES (N'action', @Message);
                         RAISERROR(N'{Prefix}: %s.', 10, 1, @Message) WITH NOWAIT;
                     END;
-                    ALTER ASSEMBLY {asmQ} FROM @Bytes WITH PERMISSION_SET = EXTERNAL_ACCESS;
+                    -- ALTER ASSEMBLY without PERMISSION_SET keeps the assembly's permission set: the clause only when it changes.
+                    IF @PermissionSet = N'EXTERNAL_ACCESS'
+                        ALTER ASSEMBLY {asmQ} FROM @Bytes;
+                    ELSE
+                        ALTER ASSEMBLY {asmQ} FROM @Bytes WITH PERMISSION_SET = EXTERNAL_ACCESS;
                     COMMIT TRANSACTION;
                     {Action($"replaced the bytes of assembly {asmQ} (ALTER ASSEMBLY, EXTERNAL_ACCESS)", 8)}
                 END

@@ -91,7 +91,7 @@ public static class DeployScript
 
     private const string ExistsGuard =
         "IF DB_ID(N'$(DatabaseName)') IS NOT NULL\r\n" +
-        "    THROW 50104, N'CPO-DEPLOY-EXISTS: database $(DatabaseName) already exists. This script is for a first install only and never drops a database. Upgrade with sqlpackage /a:Publish and CpOrders.publish.xml, or a script generated against the live database (sqlpackage /a:Script).', 1;";
+        "    THROW 50104, N'CPO-DEPLOY-EXISTS: database $(DatabaseName) already exists. This script is for a first install only and never drops a database. Upgrade with sqlpackage /a:Publish and CpOrders.publish.xml, or a script generated against the live database (sqlpackage /a:Script). If this script failed after creating it, finish with sqlpackage /a:Publish against it, or drop the new empty database and run this script again (README, Recovery).', 1;";
 
     /// <summary>
     /// Every region of the pre-deploy text between the server-check markers, in order. Each must end a batch (GO) so the

@@ -66,11 +66,13 @@ static int Access(string[] args)
         return Usage();
     List<SqlSource> sources = files.Select(SqlSource.Load).ToList();
     IReadOnlyList<Finding> unsignable = UnsignableModules.Find(sources);
-    if (unsignable.Count > 0)
+    IReadOnlyList<Finding> hidden = HiddenCounterpointReferences.Find(sources);
+    if (unsignable.Count + hidden.Count > 0)
     {
-        foreach (Finding f in unsignable)
+        foreach (Finding f in unsignable.Concat(hidden))
             Console.WriteLine(f);
-        Console.WriteLine($"DbTool counterpoint-access: {unsignable.Count} module(s) reference the Counterpoint database but cannot be signed");
+        Console.WriteLine($"DbTool counterpoint-access: {unsignable.Count} module(s) reference the Counterpoint database but cannot be signed; " +
+                          $"{hidden.Count} synonym(s) or string literal(s) hide a Counterpoint reference");
         return 1;
     }
     IReadOnlyList<CounterpointModule> modules = CounterpointAccess.Derive(sources);

@@ -74,6 +74,34 @@ public class DeployTests
     }
 
     [Test]
+    public void Collation_mismatch_says_what_to_do_before_and_after_the_database_exists()
+    {
+        // sqlpackage (or the offline script) may already have created CpOrders with the model's collation when the check
+        // stops: "create the empty database" is then wrong; the message must also say how to fix the existing empty one.
+        string check = Read(Path.Combine("database", "Scripts", "PreDeploy", "10.CounterpointDb.sql"));
+        Assert.That(check, Does.Contain("CASE WHEN DB_ID(N'$(DatabaseName)') IS NULL"));
+        Assert.That(check, Does.Contain("CREATE DATABASE [$(DatabaseName)] COLLATE "));
+        Assert.That(check, Does.Contain("ALTER DATABASE [$(DatabaseName)] COLLATE ").And.Contain("or drops it"));
+        var codeWords = SqlTokens.CodeTokens(check, out List<string> errors).Select(SqlTokens.Text).ToList();
+        Assert.That(errors, Is.Empty);
+        Assert.That(codeWords, Has.None.EqualTo("ALTER").IgnoreCase, "the advice is a message, never run");
+        Assert.That(Read("README.md"), Does.Contain("ALTER DATABASE CpOrders COLLATE"));
+    }
+
+    [Test]
+    public void Offline_script_EXISTS_guard_says_how_to_finish_a_failed_first_install()
+    {
+        string script = DeployScript;
+        string guard = script[script.IndexOf("CPO-DEPLOY-EXISTS:", StringComparison.Ordinal)..];
+        guard = guard[..guard.IndexOf('\n')];
+        Assert.That(guard, Does.Contain("If this script failed after creating it"));
+        Assert.That(guard, Does.Contain("sqlpackage /a:Publish").And.Contain("drop the new empty database"));
+        string readme = Read("README.md");
+        Assert.That(readme, Does.Not.Contain("the cure is\nalways to fix").And.Not.Contain("the cure is always"));
+        Assert.That(readme, Does.Contain("running it again stops at `CPO-DEPLOY-EXISTS`"));
+    }
+
+    [Test]
     public void Counterpoint_objects_pre_deploy_checks_are_the_objects_of_the_derived_grants_and_every_object_the_code_names()
     {
         string pre = Read(Path.Combine("obj", "generated", "PreDeploy.CounterpointDb.Data.sql"));
@@ -92,6 +120,27 @@ public class DeployTests
         Assert.That(checkedObjects, Is.EqualTo(granted));
         Assert.That(checkedObjects, Is.SupersetOf(named));
         Assert.That(pre, Does.Contain("DECLARE @CpoModelCollation sysname = N'SQL_Latin1_General_CP1_CI_AS';"), "the model's DefaultCollation");
+    }
+
+    [Test]
+    public void Jobs_are_disabled_by_their_presence_in_msdb_even_before_woo_DeployJobState_exists()
+    {
+        // An upgrade from a schema before woo.DeployJobState existed has jobs: they must be disabled too, recorded in a
+        // holding table that post-deploy moves into woo.DeployJobState before it re-enables them.
+        string pre = Read(Path.Combine("database", "Scripts", "PreDeploy", "30.DisableJobs.sql"));
+        string post = Read(Path.Combine("database", "Scripts", "PostDeploy", "90.RestoreJobs.sql"));
+        var parser = new TSql140Parser(initialQuotedIdentifiers: true);
+        var script = (TSqlScript)parser.Parse(new StringReader(SqlTokens.Batches(pre).First()), out IList<ParseError> errors);
+        Assert.That(errors, Is.Empty);
+        TSqlStatement first = script.Batches[0].Statements[0];
+        Assert.That(first, Is.InstanceOf<TryCatchStatement>(), "the step starts by reading msdb, with no branch on woo.DeployJobState before it");
+        Assert.That(pre, Does.Not.Contain("first install"));
+        Assert.That(pre, Does.Contain("FROM msdb.dbo.sysjobs AS j"));
+        Assert.That(pre, Does.Contain("CREATE TABLE dbo.CpOrdersDeployJobStateCarry").And.Contain("INSERT INTO dbo.CpOrdersDeployJobStateCarry (JobId, JobName)"));
+        int move = post.IndexOf("FROM dbo.CpOrdersDeployJobStateCarry", StringComparison.Ordinal);
+        int restore = post.IndexOf("EXEC woo.usp_RestoreJobsAfterDeploy", StringComparison.Ordinal);
+        Assert.That(move, Is.GreaterThan(0).And.LessThan(restore), "post-deploy moves the held rows before it re-enables the jobs");
+        Assert.That(post, Does.Contain("DROP TABLE dbo.CpOrdersDeployJobStateCarry;"));
     }
 
     // ---- point 5: the offline script checks before CREATE DATABASE --------------------------------------------------------
@@ -145,17 +194,38 @@ public class DeployTests
     // ---- point 9: timeouts ----------------------------------------------------------------------------------------------
 
     [Test]
-    public void Publish_profile_timeouts_cover_the_two_minute_pipeline_lock_wait()
+    public void Pipeline_lock_waits_two_minutes_in_batches_that_fit_DacFx_default_CommandTimeout()
+    {
+        // A user running sqlpackage /pr: without README's /p: timeouts gets DacFx's default CommandTimeout (60 s), which
+        // applies to each batch: no batch may wait that long, and together they still wait 2 minutes.
+        string lockWait = Read(Path.Combine("database", "Scripts", "PreDeploy", "20.PipelineLock.sql"));
+        int defaultTimeout = new DacDeployOptions().CommandTimeout;
+        Assert.That(defaultTimeout, Is.EqualTo(60), "sanity: DacFx's default");
+        var batches = SqlTokens.Batches(lockWait).Select(b => Regex.Replace(b, @"--[^\n]*", "")) // code only, no comments
+            .Where(b => b.Contains("sp_getapplock", StringComparison.Ordinal)).ToList();
+        Assert.That(batches, Has.Count.EqualTo(SqlTokens.Batches(lockWait).Count(b => !string.IsNullOrWhiteSpace(b))), "every batch of the step waits for the lock");
+        var waits = batches.Select(b => Regex.Matches(b, @"@LockTimeout\s*=\s*(-?\d+)").Select(m => int.Parse(m.Groups[1].Value)).ToList()).ToList();
+        Assert.That(waits, Has.All.Count.EqualTo(1), "one sp_getapplock per batch");
+        Assert.That(waits.Select(w => w[0]), Has.All.InRange(1, (defaultTimeout - 15) * 1000), "each batch waits at most 45 s (a margin under 60 s)");
+        Assert.That(waits.Sum(w => w[0]) / 1000, Is.GreaterThanOrEqualTo(120), "2 minutes in all");
+        Assert.That(batches, Has.All.Contains("IF APPLOCK_MODE(N'public', N'CpOrders.Pipeline', N'Session') = N'NoLock'"),
+            "each batch takes the lock only when this session does not hold it yet (post-deploy releases it once)");
+        Assert.That(batches[^1], Does.Contain("THROW 50110").And.Contain("CPO-DEPLOY-BUSY"), "the last batch stops the deploy");
+        Assert.That(batches.Take(batches.Count - 1), Has.None.Contains("THROW"));
+        var lines = DeployOutput.Messages(lockWait).Select(m => m.Text).ToList();
+        Assert.That(lines, Is.EqualTo(new[] { "CpOrders pre-deploy: pipeline lock (held for this deploy): no changes." }));
+    }
+
+    [Test]
+    public void Publish_profile_timeouts_cover_the_pipeline_lock_wait()
     {
         // As the test runner applies them (DacProfile.Load ignores these two; sqlpackage gets them with /p: too, README).
         DacDeployOptions options = TSqltServer.ProfileOptions(Path.Combine(Repo.Artifacts, "CpOrders.publish.xml"));
         string lockWait = Read(Path.Combine("database", "Scripts", "PreDeploy", "20.PipelineLock.sql"));
-        int waitSeconds = int.Parse(Regex.Match(lockWait, @"@LockTimeout = (\d{4,})").Groups[1].Value) / 1000;
-        Assert.That(waitSeconds, Is.EqualTo(120));
-        Assert.That(options.CommandTimeout, Is.GreaterThanOrEqualTo(waitSeconds + 60), "CommandTimeout: the lock wait plus a margin");
+        int waitSeconds = Regex.Matches(lockWait, @"@LockTimeout = (\d{4,})").Max(m => int.Parse(m.Groups[1].Value)) / 1000;
+        Assert.That(options.CommandTimeout, Is.GreaterThanOrEqualTo(waitSeconds + 60), "CommandTimeout: the longest batch wait plus a margin");
         Assert.That(options.LongRunningCommandTimeout, Is.EqualTo(0).Or.GreaterThanOrEqualTo(waitSeconds + 60),
             "LongRunningCommandTimeout: 0 (no limit) or the lock wait plus a margin");
-        Assert.That(new DacDeployOptions().CommandTimeout, Is.LessThan(waitSeconds), "sanity: DacFx's default would cut the wait off");
         string readme = Read("README.md");
         Assert.That(readme, Does.Contain($"/p:CommandTimeout={options.CommandTimeout}").And.Contain($"/p:LongRunningCommandTimeout={options.LongRunningCommandTimeout}"),
             "README's sqlpackage command passes the profile's timeouts");

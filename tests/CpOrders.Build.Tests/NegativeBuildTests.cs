@@ -78,6 +78,14 @@ public class NegativeBuildTests
             "database/woo/Procedures/woo.tvf_BadCounterpoint.sql",
             "CREATE FUNCTION woo.tvf_BadCounterpoint (@Id bigint) RETURNS TABLE AS RETURN (SELECT h.DOC_ID FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = @Id);",
             new[] { "woo.tvf_BadCounterpoint.sql", "DBT0101", "inline table-valued function [woo].[tvf_BadCounterpoint]" });
+        yield return new Case("synonym for a Counterpoint table (hides the reference from signing and the checks)",
+            "database/woo/Procedures/woo.Doc.sql",
+            "CREATE SYNONYM woo.Doc FOR [$(CounterpointDb)].dbo.PS_DOC_HDR;",
+            new[] { "woo.Doc.sql", "DBT0102", "synonym [woo].[Doc]", "write the three-part name" });
+        yield return new Case("dynamic SQL naming the Counterpoint database in a model module",
+            "database/woo/Procedures/woo.usp_BadDynamic.sql",
+            "CREATE PROCEDURE woo.usp_BadDynamic AS BEGIN SET NOCOUNT ON; EXEC sys.sp_executesql N'SELECT TOP (1) h.DOC_ID FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h;'; END;",
+            new[] { "woo.usp_BadDynamic.sql", "DBT0103", "string literal" });
         yield return new Case("static mutable field in the CLR",
             "clr/SqlSurface/BadStatic.cs",
             "namespace CpOrders.WooClr.SqlSurface { public static class BadStatic { public static int Calls; public static int Next() { return ++Calls; } } }",

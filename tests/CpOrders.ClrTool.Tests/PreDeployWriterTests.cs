@@ -71,6 +71,30 @@ public class PreDeployWriterTests
     }
 
     [Test]
+    public void Environment_checks_need_EXTERNAL_ACCESS_ASSEMBLY_and_the_database_permission_for_a_new_build()
+    {
+        // A non-sysadmin whose new hash a sysadmin trusted beforehand would pass the trust check, then fail at
+        // CREATE/ALTER ASSEMBLY ... EXTERNAL_ACCESS: the checks must stop first, listing the missing server permission.
+        string a = SqlParsing.Batches(_script)[1];
+        Assert.That(a, Does.Contain("IF @SameAssembly = 0 AND HAS_PERMS_BY_NAME(NULL, NULL, N'EXTERNAL ACCESS ASSEMBLY') = 0"));
+        Assert.That(a, Does.Contain("needs the server permission EXTERNAL ACCESS ASSEMBLY").And.Contain("GRANT EXTERNAL ACCESS ASSEMBLY TO"));
+        Assert.That(a, Does.Contain("HAS_PERMS_BY_NAME(QUOTENAME(DB_NAME()), N'DATABASE', N'CREATE ASSEMBLY')")
+            .And.Contain("HAS_PERMS_BY_NAME(QUOTENAME(N'CpOrders.WooClr'), N'ASSEMBLY', N'ALTER')"));
+        Assert.That(a, Does.Contain("DB_NAME() = N'$(DatabaseName)'"), "database permissions only in the target database, not in master before CREATE DATABASE");
+        int problem = a.IndexOf("EXTERNAL ACCESS ASSEMBLY", StringComparison.Ordinal);
+        Assert.That(problem, Is.LessThan(a.IndexOf("IF EXISTS (SELECT 1 FROM @Problems)", StringComparison.Ordinal)), "collected before the one THROW");
+    }
+
+    [Test]
+    public void ALTER_ASSEMBLY_names_the_permission_set_only_when_it_changes()
+    {
+        string d = SqlParsing.Batches(_script).Single(b => b.Contains("-- d. Assembly", StringComparison.Ordinal));
+        Assert.That(Regex.Replace(d, @"\s+", " "), Does.Contain(
+            "IF @PermissionSet = N'EXTERNAL_ACCESS' ALTER ASSEMBLY [CpOrders.WooClr] FROM @Bytes; ELSE ALTER ASSEMBLY [CpOrders.WooClr] FROM @Bytes WITH PERMISSION_SET = EXTERNAL_ACCESS;"));
+        Assert.That(Regex.Matches(d, @"ALTER ASSEMBLY \[CpOrders\.WooClr\] FROM @Bytes WITH PERMISSION_SET").Count, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Sections_come_in_order_trust_before_assembly_before_wrappers()
     {
         string[] markers =
@@ -168,7 +192,10 @@ public class PreDeployWriterTests
         int xactAbort = Offset<PredicateSetStatement>(x => x.Options.HasFlag(SetOptions.XactAbort) && x.IsOn);
         int begin = Offset<BeginTransactionStatement>();
         int dropLoop = Offset<ExecuteStatement>(x => Text(x).Contains("@Sql", StringComparison.Ordinal));
-        int alter = Offset<AlterAssemblyStatement>(x => x.Parameters.Count > 0);
+        // Two ALTER ASSEMBLY ... FROM (with PERMISSION_SET only when it changes): both inside the transaction.
+        var alters = statements.All.OfType<AlterAssemblyStatement>().Where(x => x.Parameters.Count > 0).Select(x => x.StartOffset).ToList();
+        Assert.That(alters, Has.Count.EqualTo(2));
+        int alter = alters.Min();
         int commit = Offset<CommitTransactionStatement>();
         var tryCatch = statements.All.OfType<TryCatchStatement>().Single();
         int rollback = Offset<RollbackTransactionStatement>();
@@ -177,6 +204,7 @@ public class PreDeployWriterTests
         int[] order = [xactAbort, begin, dropLoop, alter, commit];
         Assert.That(order, Is.All.GreaterThanOrEqualTo(0), "SET XACT_ABORT ON, BEGIN TRANSACTION, the drops, ALTER ASSEMBLY ... FROM, COMMIT");
         Assert.That(order, Is.Ordered, "SET XACT_ABORT ON, BEGIN TRANSACTION, the drops, ALTER ASSEMBLY ... FROM, COMMIT");
+        Assert.That(alters.Max(), Is.LessThan(commit), "both ALTER ASSEMBLY ... FROM before COMMIT");
         Assert.That(begin, Is.GreaterThan(tryCatch.TryStatements.StartOffset), "the transaction is inside TRY");
         Assert.That(commit, Is.LessThan(tryCatch.CatchStatements.StartOffset));
         Assert.That(rollback, Is.GreaterThan(tryCatch.CatchStatements.StartOffset).And.LessThan(rethrow), "CATCH rolls back, then raises");

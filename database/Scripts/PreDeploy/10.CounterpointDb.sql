@@ -34,8 +34,12 @@ SET @CpoCpCollation = CONVERT(sysname, DATABASEPROPERTYEX(N'$(CounterpointDb)', 
 SET @CpoOurCollation = ISNULL(CONVERT(sysname, DATABASEPROPERTYEX(N'$(DatabaseName)', 'Collation')), @CpoModelCollation);
 IF @CpoCpCollation IS NULL OR @CpoCpCollation COLLATE Latin1_General_BIN2 <> @CpoOurCollation COLLATE Latin1_General_BIN2
     SET @CpoProblems += N' | [$(CounterpointDb)] has collation ' + ISNULL(@CpoCpCollation, N'(unknown)') + N' but CpOrders [$(DatabaseName)] has (or is created with) '
-        + @CpoOurCollation + N'; cross-database comparisons of their text keys would fail (error 468). For a first install, a DBA creates the empty database [$(DatabaseName)] with COLLATE '
-        + ISNULL(@CpoCpCollation, N'<Counterpoint''s collation>') + N' and deploys with sqlpackage /a:Publish (README, Collation).';
+        + @CpoOurCollation + N'; cross-database comparisons of their text keys would fail (error 468). '
+        + CASE WHEN DB_ID(N'$(DatabaseName)') IS NULL
+               THEN N'Before the first install, a DBA creates the empty database: CREATE DATABASE [$(DatabaseName)] COLLATE ' + ISNULL(@CpoCpCollation, N'<Counterpoint''s collation>')
+               ELSE N'If [$(DatabaseName)] was just created by this deploy and is still empty, a DBA runs ALTER DATABASE [$(DatabaseName)] COLLATE ' + ISNULL(@CpoCpCollation, N'<Counterpoint''s collation>')
+                    + N' (with no other connection to it), or drops it and runs CREATE DATABASE [$(DatabaseName)] COLLATE ' + ISNULL(@CpoCpCollation, N'<Counterpoint''s collation>') END
+        + N'; then deploys with sqlpackage /a:Publish (README, Collation).';
 IF @CpoProblems <> N''
 BEGIN
     SET @CpoMessage = LEFT(N'CPO-DEPLOY-COUNTERPOINTDB: nothing was changed:' + STUFF(@CpoProblems, 1, 2, N' '), 2048);
