@@ -97,7 +97,7 @@ namespace CpOrders.WooClr.Documents.Numbering
             }
             if (number.Length > MaxOrderNumberLength)
             {
-                problems.Add("the order number is " + number.Length.ToString(CultureInfo.InvariantCulture) + " characters long; at most "
+                problems.Add("the order number is " + number.Length.ToString(CultureInfo.InvariantCulture) + " characters long, more than "
                     + MaxOrderNumberLength.ToString(CultureInfo.InvariantCulture)
                     + ", because Counterpoint numbers its release tickets '<order number>-01' in a 15-character TKT_NO");
             }
