@@ -10,7 +10,8 @@ namespace CpOrders.WooClr.SqlSurface
     /// <summary>
     /// Counterpoint's numbering rules (design 6, 11) as deterministic functions: no data access, no HTTP, fine inside the
     /// order's transaction. The T-SQL that takes a number under lock and probes DOC_ID is its caller. A NULL argument gives
-    /// NULL (no rows for DocIdParts), except where each function says otherwise; a wrong argument raises an error that says why.
+    /// NULL (no rows for DocIdParts), except where each function says otherwise; a wrong argument raises an error whose
+    /// message starts with CPO-PARAM: (or CPO-NEXT-NUMBER: for a next-number value CpOrders will not increment) and says why.
     /// </summary>
     public static class NumberingFunctions
     {
@@ -29,7 +30,7 @@ namespace CpOrders.WooClr.SqlSurface
             string type = DocType.Value;
             if (type.Length != 1)
             {
-                throw new ArgumentException("@DocType must be exactly one character (DOC_TYP), not '" + type + "'");
+                throw new NumberingException(NumberingException.Param, "@DocType must be exactly one character (DOC_TYP), not '" + type + "'");
             }
             return new SqlInt64(DocIdLayout.Compose(StoreNo.Value, StationNo.Value, type[0], DocDate.Value, VariantDigit.Value));
         }
@@ -95,7 +96,7 @@ namespace CpOrders.WooClr.SqlSurface
         {
             if (Value.IsNull) return SqlString.Null;
             int max = MaxChars.IsNull ? DocNumber.DefaultMaxChars : MaxChars.Value;
-            if (max > 4000) throw new ArgumentOutOfRangeException("MaxChars", max, "@MaxChars must be 1-4000");
+            if (max > 4000) throw new NumberingException(NumberingException.Param, "@MaxChars must be 1-4000, not " + max.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return new SqlString(DocNumber.Next(Value.Value, max));
         }
 

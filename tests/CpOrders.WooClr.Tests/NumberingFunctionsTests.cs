@@ -194,7 +194,7 @@ public class NumberingFunctionsTests
     public void GenDocId_refuses_what_Counterpoint_would_turn_into_a_wrong_or_collation_dependent_id(int store, int station, string type, int variant, string message)
     {
         var ex = Assert.Catch<ArgumentException>(() => GenDocId(store, station, type, At("2020-05-05 00:00:00"), variant));
-        Assert.That(ex!.Message, Does.Contain(message));
+        Assert.That(ex!.Message, Does.StartWith("CPO-PARAM: ").And.Contain(message));
     }
 
     // ------------------------------------------------------------------ NextDocIdCandidate
@@ -247,7 +247,8 @@ public class NumberingFunctionsTests
     [TestCase(201026132100L)]   // type digit 0
     public void NextDocIdCandidate_refuses_an_id_outside_the_layout(long id)
     {
-        Assert.Catch<ArgumentException>(() => Next(id));
+        var ex = Assert.Catch<ArgumentException>(() => Next(id));
+        Assert.That(ex!.Message, Does.StartWith("CPO-PARAM: DOC_ID ").And.Contain("does not fit"));
     }
 
     [Test]
@@ -419,18 +420,18 @@ public class NumberingFunctionsTests
         Assert.That(NextNumber(null, 12), Is.Null);
     }
 
-    [TestCase("1234567890123456", null, "more than @MaxChars (15)")]
-    [TestCase("1234567890123", 12, "more than @MaxChars (12)")]
-    [TestCase("1", 0, "at least 1")]
-    [TestCase("1", -3, "at least 1")]
-    [TestCase("1", 4001, "1-4000")]
-    [TestCase("web-999", null, "'b' at position 3")]
-    [TestCase("z", null, "'z' at position 1")]
-    [TestCase("A\u00C49", null, "U+00C4")]
-    public void NextDocNumber_refuses_with_a_reason(string value, int? maxChars, string message)
+    [TestCase("1234567890123456", null, "CPO-NEXT-NUMBER: ", "more than @MaxChars (15)")]
+    [TestCase("1234567890123", 12, "CPO-NEXT-NUMBER: ", "more than @MaxChars (12)")]
+    [TestCase("1", 0, "CPO-PARAM: ", "at least 1")]
+    [TestCase("1", -3, "CPO-PARAM: ", "at least 1")]
+    [TestCase("1", 4001, "CPO-PARAM: ", "1-4000")]
+    [TestCase("web-999", null, "CPO-NEXT-NUMBER: ", "'b' at position 3")]
+    [TestCase("z", null, "CPO-NEXT-NUMBER: ", "'z' at position 1")]
+    [TestCase("A\u00C49", null, "CPO-NEXT-NUMBER: ", "U+00C4")]
+    public void NextDocNumber_refuses_with_a_code_and_a_reason(string value, int? maxChars, string code, string message)
     {
         var ex = Assert.Catch<ArgumentException>(() => NextNumber(value, maxChars));
-        Assert.That(ex!.Message, Does.Contain(message));
+        Assert.That(ex!.Message, Does.StartWith(code).And.Contain(message));
     }
 
     /// <summary>
@@ -517,7 +518,8 @@ public class NumberingFunctionsTests
             bool reaches = uncertain >= 0 && uncertain > stop;
             if (reaches)
             {
-                Assert.Catch<ArgumentException>(() => NextNumber(value), $"'{value}'");
+                var ex = Assert.Catch<ArgumentException>(() => NextNumber(value), $"'{value}'");
+                Assert.That(ex!.Message, Does.StartWith("CPO-NEXT-NUMBER: "), $"'{value}'");
             }
             else if (stop >= 0)
             {

@@ -38,12 +38,12 @@ namespace CpOrders.WooClr.Documents.Numbering
         {
             if (docType >= 'a' && docType <= 'z')
             {
-                throw new ArgumentException("document type '" + docType + "' is lower case: pass DOC_TYP in upper case ('"
-                    + char.ToUpperInvariant(docType) + "'); whether Counterpoint's fnGenDocId matches a lower-case letter depends on the database collation");
+                throw new NumberingException(NumberingException.Param, "document type '" + docType + "' is lower case: pass DOC_TYP in upper case ('"
+                    + char.ToUpperInvariant(docType) + "'), because whether Counterpoint's fnGenDocId matches a lower-case letter depends on the database collation");
             }
             if (docType < ' ' || docType > '~')
             {
-                throw new ArgumentException("document type U+" + ((int)docType).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)
+                throw new NumberingException(NumberingException.Param, "document type U+" + ((int)docType).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)
                     + " is not a printable ASCII character");
             }
             int index = TypeLetters.IndexOf(docType);
@@ -63,9 +63,9 @@ namespace CpOrders.WooClr.Documents.Numbering
         /// </summary>
         public static long Compose(int storeNo, int stationNo, char docType, DateTime docDate, int variant)
         {
-            if (storeNo < 0) throw new ArgumentOutOfRangeException("storeNo", storeNo, "the store number (PS_STR.STR_NO) must not be negative");
-            if (stationNo < 0) throw new ArgumentOutOfRangeException("stationNo", stationNo, "the station number (PS_STA.STA_NO) must not be negative");
-            if (variant < 0 || variant > 9) throw new ArgumentOutOfRangeException("variant", variant, "the variant digit must be 0-9");
+            if (storeNo < 0) throw new NumberingException(NumberingException.Param, "the store number (PS_STR.STR_NO) must not be negative, not " + Text(storeNo));
+            if (stationNo < 0) throw new NumberingException(NumberingException.Param, "the station number (PS_STA.STA_NO) must not be negative, not " + Text(stationNo));
+            if (variant < 0 || variant > 9) throw new NumberingException(NumberingException.Param, "the variant digit must be 0-9, not " + Text(variant));
             int type = TypeDigit(docType);
             int day = docDate.DayOfYear % 100;
             long seconds = docDate.TimeOfDay.Ticks / TimeSpan.TicksPerSecond;
@@ -84,7 +84,11 @@ namespace CpOrders.WooClr.Documents.Numbering
         public static long NextCandidate(long docId)
         {
             string problem = LayoutProblem(docId);
-            if (problem != null) throw new ArgumentOutOfRangeException("docId", docId, problem);
+            if (problem != null)
+            {
+                throw new NumberingException(NumberingException.Param, "DOC_ID " + docId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + " does not fit fnGenDocId's layout: " + problem);
+            }
             long field = docId % DayFactor;
             return field >= MaxSqlTimeField ? docId - field : docId + 1;
         }
@@ -97,6 +101,11 @@ namespace CpOrders.WooClr.Documents.Numbering
             int type = (int)(docId / TypeFactor % 10);
             if (type == 0 || type == 8) return "the doc-type digit (9th from the right) is " + type + "; fnGenDocId makes only 1-7 and 9";
             return null;
+        }
+
+        private static string Text(int value)
+        {
+            return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         /// <summary>The parts of <paramref name="docId"/> read with this layout (for operators; see <see cref="DocIdParts"/>).</summary>

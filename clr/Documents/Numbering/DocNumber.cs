@@ -27,20 +27,20 @@ namespace CpOrders.WooClr.Documents.Numbering
         /// off the left end, a value of digits only gets a leading '1' ("999" gives "1000"), or becomes "1" if that would be
         /// longer than <paramref name="maxChars"/>; any other value becomes "1" ("ZZ", "-" and "" give "1").
         /// Trailing spaces are not part of the number (T-SQL's LEN and comparisons ignore them) and are dropped.
-        /// Refused (ArgumentException): <paramref name="maxChars"/> below 1, a value longer than <paramref name="maxChars"/>,
-        /// and a carry that reaches a lower-case letter or a non-ASCII character - whether Counterpoint counts those as
-        /// letters (and what 'z' carries to) depends on its collation and is not known, so CpOrders does not guess. Before
-        /// the carry reaches one, both readings agree ("web-100" gives "web-101").
+        /// Refused (<see cref="NumberingException"/>): CPO-PARAM for <paramref name="maxChars"/> below 1; CPO-NEXT-NUMBER for
+        /// a value longer than <paramref name="maxChars"/> and for a carry that reaches a lower-case letter or a non-ASCII
+        /// character - whether Counterpoint counts those as letters (and what 'z' carries to) depends on its collation and
+        /// is not known, so CpOrders does not guess. Before the carry reaches one, both readings agree ("web-100" gives "web-101").
         /// </summary>
         public static string Next(string value, int maxChars)
         {
             if (value == null) throw new ArgumentNullException("value");
-            if (maxChars < 1) throw new ArgumentOutOfRangeException("maxChars", maxChars, "@MaxChars must be at least 1");
+            if (maxChars < 1) throw new NumberingException(NumberingException.Param, "@MaxChars must be at least 1, not " + maxChars.ToString(CultureInfo.InvariantCulture));
             int length = value.Length;
             while (length > 0 && value[length - 1] == ' ') length--;
             if (length > maxChars)
             {
-                throw new ArgumentException("the number '" + value + "' is " + length.ToString(CultureInfo.InvariantCulture)
+                throw new NumberingException(NumberingException.NextNumber, "the number '" + value + "' is " + length.ToString(CultureInfo.InvariantCulture)
                     + " characters long, more than @MaxChars (" + maxChars.ToString(CultureInfo.InvariantCulture) + ")");
             }
             char[] chars = value.ToCharArray(0, length);
@@ -62,7 +62,7 @@ namespace CpOrders.WooClr.Documents.Numbering
                 }
                 else if (!IsAsciiSeparator(c))
                 {
-                    throw new ArgumentException("cannot increment '" + value + "': the carry reaches "
+                    throw new NumberingException(NumberingException.NextNumber, "cannot increment '" + value + "': the carry reaches "
                         + Describe(c) + " at position " + (i + 1).ToString(CultureInfo.InvariantCulture)
                         + ", and whether Counterpoint's fnGetNextDocNumber_EX counts it as a letter depends on the database collation;"
                         + " use upper-case ASCII letters, digits and separators in next-number fields");
