@@ -99,7 +99,7 @@ namespace CpOrders.WooClr.Documents.Numbering
             if (docId <= 0) return "a DOC_ID of this layout is positive";
             if (docId > MaxDocId) return "a DOC_ID of this layout has at most 15 digits (store number mod 10000)";
             int type = (int)(docId / TypeFactor % 10);
-            if (type == 0 || type == 8) return "the doc-type digit (9th from the right) is " + type + "; fnGenDocId makes only 1-7 and 9";
+            if (type == 0 || type == 8) return "the doc-type digit (9th from the right) is " + Text(type) + "; fnGenDocId makes only 1-7 and 9";
             return null;
         }
 
