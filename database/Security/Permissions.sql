@@ -1,7 +1,9 @@
 -- Every permission CpOrders grants or denies inside its own database, in one place (README, Permissions).
 -- Rule (tests/CpOrders.Build.Tests/SecurityTests.cs): every procedure in schemas woo and dbo is granted EXECUTE here to
--- at least one CpOrders role, and nothing here is granted to public. Post-deploy adds only VIEW DEFINITION on the
--- current signing certificate (it gets a new name with every new signature set, so it cannot be declared here).
+-- at least one CpOrders role, and nothing here is granted to public. Post-deploy adds VIEW DEFINITION on the current
+-- Counterpoint signing certificate (it gets a new name with every new signature set, so it cannot be declared here) and
+-- the two key permissions of the certificate user CpOrdersSecretReader (PostDeploy/35.SecretAccess.sql); no role
+-- holds a key or certificate permission of its own (SecretAccessTests).
 
 -- The CLR connector is reached only through dbo-owned woo modules: ownership chaining skips the permission check on
 -- the dbo-owned wooclr objects they call, so this DENY blocks direct calls (any URL, any proxy) and nothing else.

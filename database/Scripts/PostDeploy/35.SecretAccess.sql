@@ -6,7 +6,7 @@
 --     private key is protected by a random password held only in a variable of this batch, never by the master key,
 --     so nobody else can use it in that window. The signer in use is the certificate the user is made from. A module
 --     that changed (ALTER drops its signature), or a change of the list, gives a new certificate; the old one goes.
---     The list is checked against the code by tests/CpOrders.Build.Tests/SecurityTests.cs.
+--     The list is checked against the code by tests/CpOrders.Build.Tests/SecretAccessTests.cs.
 SET XACT_ABORT ON;
 DECLARE @SecretModules TABLE (SchemaName sysname NOT NULL, ObjectName sysname NOT NULL);
 INSERT INTO @SecretModules (SchemaName, ObjectName)
@@ -107,7 +107,8 @@ BEGIN
     SET @Changes += 1;
 END;
 
--- Exactly two permissions: anything else the user holds is revoked, anything missing granted.
+-- Exactly two permissions: anything else the user holds (any class we can name, role memberships) is revoked, anything
+-- missing granted.
 DECLARE @Wanted TABLE (Stmt nvarchar(400) NOT NULL, PermissionClass tinyint NOT NULL, MajorId int NOT NULL, PermissionName nvarchar(128) NOT NULL);
 INSERT INTO @Wanted (Stmt, PermissionClass, MajorId, PermissionName)
 VALUES (N'GRANT VIEW DEFINITION ON SYMMETRIC KEY::[CpOrdersSecretKey] TO ' + QUOTENAME(@User) + N';', 24, KEY_ID(N'CpOrdersSecretKey'), N'VIEW DEFINITION'),
@@ -129,7 +130,11 @@ DECLARE secret_grant_cursor CURSOR LOCAL FAST_FORWARD FOR
     WHERE p.grantee_principal_id = DATABASE_PRINCIPAL_ID(@User) AND p.state IN ('G', 'W')
       AND p.class IN (0, 1, 3, 24, 25) AND NOT (p.class = 0 AND p.permission_name = N'CONNECT')
       AND NOT EXISTS (SELECT 1 FROM @Wanted AS w
-                      WHERE p.class = w.PermissionClass AND p.major_id = w.MajorId AND p.permission_name = w.PermissionName);
+                      WHERE p.class = w.PermissionClass AND p.major_id = w.MajorId AND p.permission_name = w.PermissionName)
+    UNION ALL
+    SELECT N'ALTER ROLE ' + QUOTENAME(r.name) + N' DROP MEMBER ' + QUOTENAME(@User) + N';'
+    FROM sys.database_role_members AS rm JOIN sys.database_principals AS r ON r.principal_id = rm.role_principal_id
+    WHERE rm.member_principal_id = DATABASE_PRINCIPAL_ID(@User);
 OPEN secret_grant_cursor;
 FETCH NEXT FROM secret_grant_cursor INTO @Sql;
 WHILE @@FETCH_STATUS = 0
@@ -150,14 +155,16 @@ OPEN secret_old_cursor;
 FETCH NEXT FROM secret_old_cursor INTO @OldName, @OldThumb;
 WHILE @@FETCH_STATUS = 0
 BEGIN
+    -- A counter-signature (crypt_type C...) is not removed by DROP SIGNATURE.
     DECLARE secret_unsign_cursor CURSOR LOCAL FAST_FORWARD FOR
-        SELECT QUOTENAME(OBJECT_SCHEMA_NAME(cp.major_id)) + N'.' + QUOTENAME(OBJECT_NAME(cp.major_id))
+        SELECT CASE WHEN cp.crypt_type LIKE 'C%' THEN N'DROP COUNTER SIGNATURE FROM ' ELSE N'DROP SIGNATURE FROM ' END
+               + QUOTENAME(OBJECT_SCHEMA_NAME(cp.major_id)) + N'.' + QUOTENAME(OBJECT_NAME(cp.major_id))
         FROM sys.crypt_properties AS cp WHERE cp.class = 1 AND cp.thumbprint = @OldThumb;
     OPEN secret_unsign_cursor;
     FETCH NEXT FROM secret_unsign_cursor INTO @Name;
     WHILE @@FETCH_STATUS = 0
     BEGIN
-        SET @Sql = N'DROP SIGNATURE FROM ' + @Name + N' BY CERTIFICATE ' + QUOTENAME(@OldName) + N';';
+        SET @Sql = @Name + N' BY CERTIFICATE ' + QUOTENAME(@OldName) + N';';
         EXEC (@Sql);
         FETCH NEXT FROM secret_unsign_cursor INTO @Name;
     END;

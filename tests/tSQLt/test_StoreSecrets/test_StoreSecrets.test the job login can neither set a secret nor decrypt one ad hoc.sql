@@ -3,9 +3,12 @@ AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'woo.StoreSecret';
     EXEC woo.usp_SetStoreSecret @StoreId = 'WEB', @SecretName = 'consumer_key', @Value = N'ck_test_value_0004';
-    CREATE TABLE #Result (SetError int NULL, Plain nvarchar(4000) NULL, DecryptError int NULL);
+    -- The job role may not read the table at all; granted here (rolled back with the test) so that only the missing
+    -- key permissions can stop the decryption below, and the test fails if a role ever holds them.
+    GRANT SELECT ON OBJECT::woo.StoreSecret TO [CpOrdersJob];
+    CREATE TABLE #Result (SetError int NULL, Plain nvarchar(4000) NULL, DecryptError int NULL, OpenKeys int NULL);
     EXEC (N'
-DECLARE @SetError int, @Plain nvarchar(4000), @DecryptError int;
+DECLARE @SetError int, @Plain nvarchar(4000), @DecryptError int, @OpenKeys int;
 EXECUTE AS LOGIN = N''CpOrdersTest_JobLogin'';
 BEGIN TRY
     EXEC woo.usp_SetStoreSecret @StoreId = ''WEB'', @SecretName = ''consumer_key'', @Value = N''ck_attacker'';
@@ -20,10 +23,15 @@ END TRY
 BEGIN CATCH
     SET @DecryptError = ERROR_NUMBER();
 END CATCH;
+SET @OpenKeys = (SELECT COUNT(*) FROM sys.openkeys WHERE key_name = N''CpOrdersSecretKey'');
 REVERT;
-INSERT INTO #Result (SetError, Plain, DecryptError) VALUES (@SetError, @Plain, @DecryptError);');
-    DECLARE @SetError int = (SELECT SetError FROM #Result), @Plain nvarchar(4000) = (SELECT Plain FROM #Result);
+INSERT INTO #Result (SetError, Plain, DecryptError, OpenKeys) VALUES (@SetError, @Plain, @DecryptError, @OpenKeys);');
+    DECLARE @SetError int = (SELECT SetError FROM #Result), @DecryptError int = (SELECT DecryptError FROM #Result);
     EXEC tSQLt.AssertEquals @Expected = 229, @Actual = @SetError, @Message = N'EXECUTE on woo.usp_SetStoreSecret must be refused to the job login';
-    IF @Plain IS NOT NULL
+    IF @DecryptError IS NOT NULL
+        EXEC tSQLt.Fail N'the ad hoc read failed for another reason (error ', @DecryptError, N'); the test must reach the decryption itself';
+    IF EXISTS (SELECT 1 FROM #Result WHERE Plain IS NOT NULL)
         EXEC tSQLt.Fail N'the job login decrypted a secret outside the signed procedures';
+    IF EXISTS (SELECT 1 FROM #Result WHERE OpenKeys > 0)
+        EXEC tSQLt.Fail N'CpOrdersSecretKey is left open in the session';
 END;
