@@ -1,19 +1,9 @@
 CREATE PROCEDURE [test_AsJobLogin].[test the job login cannot call the connector directly]
 AS
 BEGIN
-    CREATE TABLE #Result (ErrorNumber int NULL, ErrorMessage nvarchar(max) NULL);
-    EXEC (N'
-DECLARE @N int, @M nvarchar(max);
-EXECUTE AS LOGIN = N''CpOrdersTest_JobLogin'';
-BEGIN TRY
-    DECLARE @V nvarchar(100) = wooclr.ClrVersion();
-END TRY
-BEGIN CATCH
-    SELECT @N = ERROR_NUMBER(), @M = ERROR_MESSAGE();
-END CATCH;
-REVERT;
-INSERT INTO #Result (ErrorNumber, ErrorMessage) VALUES (@N, @M);');
+    DECLARE @Error int;
+    EXEC [test_AsJobLogin].[ErrorNumberAsJobLogin] @Statement = N'
+    DECLARE @V nvarchar(100) = wooclr.ClrVersion();', @ErrorNumber = @Error OUTPUT;
     -- 229: the EXECUTE permission was denied (DENY on schema wooclr to public).
-    DECLARE @Error int = (SELECT ErrorNumber FROM #Result);
     EXEC tSQLt.AssertEquals @Expected = 229, @Actual = @Error;
 END;
