@@ -43,3 +43,26 @@ GO
 -- woo.usp_SetStoreSecret: the operator enters a store's consumer key and secret (encrypted; never shown or logged).
 GRANT EXECUTE ON OBJECT::[woo].[usp_SetStoreSecret] TO [CpOrdersOperator];
 GO
+-- Issue 13 (store setup and queue). Store setup: operators. Transport procedures (design 3: the only callers of the
+-- wooclr HTTP objects; signed for the secret key, PostDeploy/35.SecretAccess.sql): the job only, reached through the
+-- pipeline procedures. Pull and staging: job and operator. Migration, requeue and skip: operators.
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetStore] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetShipViaMap] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetPayCodeMap] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetTaxMap] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetSkuMap] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetUnitSuffix] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetCustomerClass] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetCustomerMap] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[StoreSettings] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[StoreSettings] TO [CpOrdersJob];
+GO
