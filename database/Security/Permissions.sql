@@ -66,3 +66,13 @@ GRANT SELECT ON OBJECT::[woo].[StoreSettings] TO [CpOrdersOperator];
 GO
 GRANT SELECT ON OBJECT::[woo].[StoreSettings] TO [CpOrdersJob];
 GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_WooGetOrders] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_WooUpdateOrder] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_WooBatchUpdateOrders] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_WooAddOrderNote] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_WooListOrderNotes] TO [CpOrdersJob];
+GO

@@ -11,7 +11,12 @@ SET XACT_ABORT ON;
 DECLARE @SecretModules TABLE (SchemaName sysname NOT NULL, ObjectName sysname NOT NULL);
 INSERT INTO @SecretModules (SchemaName, ObjectName)
 VALUES (N'woo', N'usp_CheckStoreSecrets'),
-       (N'woo', N'usp_SetStoreSecret');
+       (N'woo', N'usp_SetStoreSecret'),
+       (N'woo', N'usp_WooAddOrderNote'),
+       (N'woo', N'usp_WooBatchUpdateOrders'),
+       (N'woo', N'usp_WooGetOrders'),
+       (N'woo', N'usp_WooListOrderNotes'),
+       (N'woo', N'usp_WooUpdateOrder');
 
 DECLARE @Changes int = 0, @Sql nvarchar(max), @Msg nvarchar(2048), @Name nvarchar(600);
 DECLARE @User sysname = N'CpOrdersSecretReader', @Prefix sysname = N'CpOrdersSecretSigner';
