@@ -76,3 +76,9 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_WooAddOrderNote] TO [CpOrdersJob];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_WooListOrderNotes] TO [CpOrdersJob];
 GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_PullOrders] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_PullOrders] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_UpsertOrders] TO [CpOrdersJob];
+GO
