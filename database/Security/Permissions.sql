@@ -82,3 +82,13 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_PullOrders] TO [CpOrdersOperator];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_UpsertOrders] TO [CpOrdersJob];
 GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_StageOrderJson] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_StageOrderJson] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_RequeueOrder] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SkipOrder] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetOrderStateByOperator] TO [CpOrdersOperator];
+GO
