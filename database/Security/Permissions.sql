@@ -92,3 +92,5 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_SkipOrder] TO [CpOrdersOperator];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_SetOrderStateByOperator] TO [CpOrdersOperator];
 GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_MigrateLegacyStaging] TO [CpOrdersOperator];
+GO
