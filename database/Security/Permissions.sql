@@ -94,3 +94,12 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_SetOrderStateByOperator] TO [CpOrdersOperato
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_MigrateLegacyStaging] TO [CpOrdersOperator];
 GO
+-- Reading the queue (README, Read the queue): operators only; the rows hold shoppers' data.
+GRANT SELECT ON OBJECT::[woo].[OrderQueue] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[OrderEvent] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[RunLog] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[Alert] TO [CpOrdersOperator];
+GO
