@@ -7,7 +7,7 @@ AS
 RETURN
 SELECT h.id AS WooOrderId, h.number AS WooOrderNumber, h.status AS WooStatus, h.date_modified_gmt AS DateModifiedGmt, h.currency AS Currency,
        h.total AS Total, h.total_tax AS TotalTax, h.shipping_total AS ShippingTotal, h.discount_total AS DiscountTotal,
-       l.LineCount, l.LinesHash, r.RefundCount, r.RefundTotal,
+       l.LineCount, lh.LinesHash, r.RefundCount, r.RefundTotal,
        HASHBYTES('SHA2_256', CONCAT(h.billing_first_name, N'|', h.billing_last_name, N'|', h.billing_company, N'|', h.billing_address_1, N'|',
                                     h.billing_address_2, N'|', h.billing_city, N'|', h.billing_state, N'|', h.billing_postcode, N'|',
                                     h.billing_country, N'|', h.billing_email, N'|', h.billing_phone, N'|', h.shipping_first_name, N'|',
@@ -16,9 +16,8 @@ SELECT h.id AS WooOrderId, h.number AS WooOrderNumber, h.status AS WooStatus, h.
                                     h.shipping_phone)) AS AddressHash,
        HASHBYTES('SHA2_256', ISNULL(h.customer_note, N'')) AS NoteHash
 FROM wooclr.OrderHeader(@OrderJson) AS h
-CROSS APPLY (SELECT COUNT(*) AS LineCount,
-                    HASHBYTES('SHA2_256', (SELECT x.sku, x.product_id, x.variation_id, x.quantity, x.subtotal, x.total, x.total_tax
-                                           FROM wooclr.OrderLines(@OrderJson) AS x ORDER BY x.line_no FOR JSON PATH)) AS LinesHash
-             FROM wooclr.OrderLines(@OrderJson) AS i) AS l
+CROSS APPLY (SELECT COUNT(*) AS LineCount FROM wooclr.OrderLines(@OrderJson) AS i) AS l
+CROSS APPLY (SELECT HASHBYTES('SHA2_256', ISNULL((SELECT x.sku, x.product_id, x.variation_id, x.quantity, x.subtotal, x.total, x.total_tax
+                                                  FROM wooclr.OrderLines(@OrderJson) AS x ORDER BY x.line_no FOR JSON PATH), N'')) AS LinesHash) AS lh
 CROSS APPLY (SELECT COUNT(*) AS RefundCount, ISNULL(SUM(f.total), 0) AS RefundTotal
              FROM wooclr.OrderRefunds(@OrderJson) AS f) AS r;

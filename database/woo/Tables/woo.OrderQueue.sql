@@ -4,9 +4,10 @@
 -- States: PENDING (due for processing), RETRY (failed, due again at NextAttemptUtc), PARKED (needs a person or an edit
 -- in the shop: invalid JSON, planner problems, schema drift), DEAD (gave up: attempts exhausted or no retry can help),
 -- APPLIED (document written; later edits are recorded as events, never applied silently), SKIPPED (operator decision).
--- A claim is a lease (LeaseOwner, LeaseExpiresUtc): a crashed run's claim expires (design 5). ContentHash is SHA2_256
--- of the order JSON; the document transaction re-reads it under the row lock, so an edit staged while an order is being
--- planned is never written under the old content.
+-- A claim is a lease (LeaseOwner, LeaseExpiresUtc): a crashed run's claim expires (design 5). ContentHash is
+-- HASHBYTES('SHA2_256', OrderJson) over the nvarchar text as stored (woo.usp_UpsertOrders; a row migrated from the
+-- predecessor, which kept no JSON, hashes a marker 'legacy:USER_ORDER_STAGING:<id>'); the document transaction re-reads
+-- it under the row lock, so an edit staged while an order is being planned is never written under the old content.
 CREATE TABLE [woo].[OrderQueue] (
     [QueueId]            bigint IDENTITY (1, 1) NOT NULL,
     [StoreId]            varchar (10)     NOT NULL,
