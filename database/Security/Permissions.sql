@@ -66,3 +66,10 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_GatherPlanInput] TO [CpOrdersOperator];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_TakeDocumentNumbers] TO [CpOrdersOperator];
 GO
+-- The predecessor's entry points in dbo (design 1), for operators.
+GRANT EXECUTE ON OBJECT::[dbo].[sp_ValidateStagedOrder] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[dbo].[sp_CreateOrderFromStaging] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[dbo].[sp_CreateOrderLines] TO [CpOrdersOperator];
+GO
