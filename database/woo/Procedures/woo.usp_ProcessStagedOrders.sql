@@ -44,8 +44,9 @@ BEGIN
         INSERT INTO @Errors VALUES ('CPO-STORE-DISABLED', N'store ' + @StoreId + N' is disabled; enable it first (woo.usp_SetStore).');
     IF @QueueId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM woo.OrderQueue AS q WHERE q.QueueId = @QueueId AND (@StoreId IS NULL OR q.StoreId = @StoreId))
         INSERT INTO @Errors VALUES ('CPO-QUEUE-UNKNOWN', N'@QueueId ' + CONVERT(nvarchar (20), @QueueId) + N' is not in woo.OrderQueue' + ISNULL(N' for store ' + @StoreId, N'') + N'.');
-    IF @@TRANCOUNT > 0
-        INSERT INTO @Errors VALUES ('CPO-TRANSACTION', N'woo.usp_ProcessStagedOrders runs one short transaction per order (design 5); call it outside a transaction.');
+    -- A dry run takes no lock it keeps and writes nothing, so it may run inside a caller's transaction (tSQLt tests do).
+    IF @@TRANCOUNT > 0 AND @Execute = 'Y'
+        INSERT INTO @Errors VALUES ('CPO-TRANSACTION', N'woo.usp_ProcessStagedOrders runs one short transaction per order (design 5); call it outside a transaction (a dry run, @Execute = ''N'', may run inside one).');
     IF (SELECT d.compatibility_level FROM sys.databases AS d WHERE d.database_id = DB_ID()) < 130
         INSERT INTO @Errors VALUES ('CPO-COMPATIBILITY', N'the CpOrders database''s compatibility level is below 130; OPENJSON and FOR JSON need 130 or higher (ALTER DATABASE ... SET COMPATIBILITY_LEVEL = 140).');
     IF EXISTS (SELECT 1 FROM @Errors)
@@ -58,7 +59,7 @@ BEGIN
     SET DEADLOCK_PRIORITY LOW;      -- and wins every deadlock (design 5)
 
     DECLARE @Claimed TABLE (QueueId bigint NOT NULL PRIMARY KEY, StoreId varchar (10) NOT NULL);
-    DECLARE @Outcomes TABLE (QueueId bigint NOT NULL PRIMARY KEY, WooOrderId bigint NULL, Outcome varchar (10) NOT NULL,
+    DECLARE @Outcomes TABLE (QueueId bigint NOT NULL PRIMARY KEY, WooOrderId bigint NULL, Outcome varchar (20) NOT NULL,
                              Code varchar (40) NULL, [Message] nvarchar (4000) NULL, DocId bigint NULL, TktNo varchar (15) NULL,
                              CustNo varchar (15) NULL);
     DECLARE @Inventory TABLE (ITEM_NO varchar (20) NOT NULL, LOC_ID varchar (10) NOT NULL, QTY_COMMIT decimal (15, 4) NOT NULL,
@@ -150,7 +151,7 @@ BEGIN
             SELECT @S = NULL, @WooOrderId = NULL, @WebNumber = NULL, @Hash = NULL, @OrderJson = NULL, @Mode = NULL, @CustNo = NULL,
                    @TemplateCustNo = NULL, @MapKey = NULL, @MapHow = NULL, @Reason = NULL, @ProblemCode = NULL, @Problem = NULL,
                    @Input = NULL, @Plan = NULL, @NewCustNo = NULL, @TktNo = NULL, @DocId = NULL, @DocGuid = NULL, @Problems = NULL,
-                   @TktDt = NULL, @Code = NULL;
+                   @TktDt = NULL, @Code = NULL, @Attempts = NULL, @MaxAttempts = NULL, @RetryBase = NULL, @Numbers = NULL;
             BEGIN TRY
                 SELECT @S = q.StoreId, @WooOrderId = q.WooOrderId, @WebNumber = q.WooOrderNumber, @Hash = q.ContentHash,
                        @OrderJson = q.OrderJson, @Attempts = q.Attempts, @StrId = s.CpStrId, @StaId = s.CpStaId,
