@@ -191,4 +191,35 @@ public class PlanWriterTests
                 Assert.That(Regex.IsMatch(text, $@"c\.{c.Column}\s*=\s*c\.{c.Column}\s*\+\s*p\.{c.Column}"), Is.True, $"AR_CUST.{c.Column} is added");
         });
     }
+
+    /// <summary>
+    /// The drift check's catalog read runs as a literal batch in the Counterpoint database, which no build validates and
+    /// whose compatibility level may be as old as SQL Server 2008's: it must parse with that grammar.
+    /// </summary>
+    [Test]
+    public void The_drift_checks_Counterpoint_batch_parses_with_the_2008_grammar()
+    {
+        string path = Path.Combine(Repo.Root, "database", "woo", "Procedures", "woo.usp_CheckCounterpointSchema.sql");
+        var finder = new CpExecFinder();
+        Parse(path).Accept(finder);
+        Assert.That(finder.Batches, Has.Count.EqualTo(1), "one batch run in Counterpoint");
+        foreach (string batch in finder.Batches)
+        {
+            new TSql100Parser(true).Parse(new StringReader(batch), out IList<ParseError> errors);
+            Assert.That(errors.Select(e => $"({e.Line},{e.Column}) {e.Message}"), Is.Empty);
+        }
+    }
+
+    private sealed class CpExecFinder : TSqlFragmentVisitor
+    {
+        public List<string> Batches { get; } = new();
+        public override void ExplicitVisit(ExecuteSpecification node)
+        {
+            if (node.ExecutableEntity is ExecutableProcedureReference p
+                && p.ProcedureReference?.ProcedureVariable?.Name.Equals("@CpExec", StringComparison.OrdinalIgnoreCase) == true
+                && p.Parameters.FirstOrDefault()?.ParameterValue is StringLiteral literal)
+                Batches.Add(literal.Value);
+            base.ExplicitVisit(node);
+        }
+    }
 }

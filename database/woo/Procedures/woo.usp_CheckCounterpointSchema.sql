@@ -56,29 +56,39 @@ BEGIN
     -- A static read: it makes this module one the build signs (only modules that name [$(CounterpointDb)] in code are
     -- signed and granted), and fails here, plainly, when the signature does not reach the Counterpoint database.
     SELECT @Probe = COUNT(*) FROM (SELECT TOP (1) h.DOC_ID FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h) AS p;
-    -- Runs in the Counterpoint database (its own compatibility level: nothing newer than SQL Server 2008 syntax).
+    -- Runs in the Counterpoint database (its own compatibility level: nothing newer than SQL Server 2008 syntax) and returns
+    -- the catalog as XML through an OUTPUT parameter (no INSERT ... EXEC: every module here may itself be captured by one).
     -- TYPE_NAME(system_type_id): the base type of Counterpoint's alias types (T_GUID, T_DOC_NO, ...).
+    DECLARE @LiveXml xml;
+    EXEC @CpExec N'SET @X = (SELECT t.name AS t, c.name AS c, TYPE_NAME(c.system_type_id) AS ty, c.max_length AS ml, c.precision AS pr,
+                                    c.scale AS sc, CONVERT(tinyint, c.is_nullable) AS nu,
+                                    CASE WHEN c.default_object_id <> 0 THEN 1 ELSE 0 END AS df,
+                                    CASE WHEN c.is_computed = 1 OR c.is_identity = 1 OR c.system_type_id = 189 THEN 1 ELSE 0 END AS ge
+                             FROM sys.tables AS t JOIN sys.columns AS c ON c.object_id = t.object_id
+                             WHERE t.schema_id = SCHEMA_ID(N''dbo'')
+                               AND (t.name LIKE N''PS[_]DOC[_]%'' OR t.name IN (N''AR_CUST'', N''IM_INV'', N''EC_CTL'', N''PS_STR_CFG_PS'', N''PS_STA_CFG_PS''))
+                             FOR XML RAW(''c''), TYPE);',
+         N'@X xml OUTPUT', @X = @LiveXml OUTPUT;
     INSERT INTO @Live (TableName, ColumnName, TypeName, MaxLength, [Precision], Scale, IsNullable, HasDefault, IsGenerated)
-    EXEC @CpExec N'SELECT t.name, c.name, TYPE_NAME(c.system_type_id), c.max_length, c.precision, c.scale, c.is_nullable,
-                          CASE WHEN c.default_object_id <> 0 THEN 1 ELSE 0 END,
-                          CASE WHEN c.is_computed = 1 OR c.is_identity = 1 OR c.system_type_id = 189 THEN 1 ELSE 0 END
-                   FROM sys.tables AS t JOIN sys.columns AS c ON c.object_id = t.object_id
-                   WHERE t.schema_id = SCHEMA_ID(N''dbo'')
-                     AND (t.name LIKE N''PS[_]DOC[_]%'' OR t.name IN (N''AR_CUST'', N''IM_INV'', N''EC_CTL'', N''PS_STR_CFG_PS'', N''PS_STA_CFG_PS''));';
+    SELECT x.value(N'@t', N'sysname'), x.value(N'@c', N'sysname'), x.value(N'@ty', N'sysname'), x.value(N'@ml', N'smallint'),
+           x.value(N'@pr', N'tinyint'), x.value(N'@sc', N'tinyint'), x.value(N'@nu', N'bit'), x.value(N'@df', N'bit'), x.value(N'@ge', N'bit')
+    FROM @LiveXml.nodes(N'/c') AS n(x);
 
     DECLARE @Found TABLE (Code varchar (40) NOT NULL, TableName sysname NOT NULL, ColumnName sysname NULL, Detail nvarchar (400) NOT NULL);
     INSERT INTO @Found (Code, TableName, ColumnName, Detail)
     SELECT DISTINCT 'CPO-SCHEMA-TABLE', s.TableName, NULL, N'table dbo.' + s.TableName + N' is missing or not visible to the signing certificate''s user'
     FROM @Supplied AS s
-    WHERE NOT EXISTS (SELECT 1 FROM @Live AS l WHERE l.TableName = s.TableName);
+    WHERE NOT EXISTS (SELECT 1 FROM @Live AS l WHERE l.TableName COLLATE Latin1_General_100_CI_AS = s.TableName COLLATE Latin1_General_100_CI_AS);
 
     INSERT INTO @Found (Code, TableName, ColumnName, Detail)
     SELECT 'CPO-SCHEMA-NOTNULL', l.TableName, l.ColumnName,
            l.TableName + N'.' + l.ColumnName + N' is NOT NULL without a default and CpOrders does not supply it'
     FROM @Live AS l
     WHERE l.IsNullable = 0 AND l.HasDefault = 0 AND l.IsGenerated = 0
-      AND EXISTS (SELECT 1 FROM @Supplied AS s WHERE s.TableName = l.TableName AND s.IsInserted = 1)
-      AND NOT EXISTS (SELECT 1 FROM @Supplied AS s WHERE s.TableName = l.TableName AND s.ColumnName = l.ColumnName AND s.IsInserted = 1);
+      AND EXISTS (SELECT 1 FROM @Supplied AS s WHERE s.TableName COLLATE Latin1_General_100_CI_AS = l.TableName COLLATE Latin1_General_100_CI_AS AND s.IsInserted = 1)
+      AND NOT EXISTS (SELECT 1 FROM @Supplied AS s
+                      WHERE s.TableName COLLATE Latin1_General_100_CI_AS = l.TableName COLLATE Latin1_General_100_CI_AS
+                        AND s.ColumnName COLLATE Latin1_General_100_CI_AS = l.ColumnName COLLATE Latin1_General_100_CI_AS AND s.IsInserted = 1);
 
     INSERT INTO @Found (Code, TableName, ColumnName, Detail)
     SELECT CASE WHEN l.ColumnName IS NULL THEN 'CPO-SCHEMA-COLUMN' WHEN l.IsGenerated = 1 THEN 'CPO-SCHEMA-COMPUTED' ELSE 'CPO-SCHEMA-TYPE' END,
@@ -89,8 +99,9 @@ BEGIN
                   ELSE N' is ' + ISNULL(l.TypeName, N'?') + N'(' + CONVERT(nvarchar (10), l.MaxLength) + N',' + CONVERT(nvarchar (10), l.[Precision]) + N',' + CONVERT(nvarchar (10), l.Scale)
                        + N'), CpOrders writes ' + s.TypeName + N'(' + CONVERT(nvarchar (10), s.MaxLength) + N',' + CONVERT(nvarchar (10), s.[Precision]) + N',' + CONVERT(nvarchar (10), s.Scale) + N')' END
     FROM @Supplied AS s
-    LEFT JOIN @Live AS l ON l.TableName = s.TableName AND l.ColumnName = s.ColumnName
-    WHERE EXISTS (SELECT 1 FROM @Live AS t WHERE t.TableName = s.TableName)
+    LEFT JOIN @Live AS l ON l.TableName COLLATE Latin1_General_100_CI_AS = s.TableName COLLATE Latin1_General_100_CI_AS
+                        AND l.ColumnName COLLATE Latin1_General_100_CI_AS = s.ColumnName COLLATE Latin1_General_100_CI_AS
+    WHERE EXISTS (SELECT 1 FROM @Live AS t WHERE t.TableName COLLATE Latin1_General_100_CI_AS = s.TableName COLLATE Latin1_General_100_CI_AS)
       AND (l.ColumnName IS NULL
            OR l.IsGenerated = 1
            -- text columns: OPENJSON returns varchar(max) for them (max_length -1 on our side, 16 in the catalog).

@@ -55,6 +55,10 @@ BEGIN
         THROW 50400, @Msg, 1;
     END;
 
+    -- A dry run inside a caller's transaction must not doom it: each order's problems are errors caught below, and with
+    -- XACT_ABORT ON any error makes an open transaction uncommittable. (A dry run writes nothing of its own to roll back.)
+    IF @Execute = 'N' AND @@TRANCOUNT > 0
+        SET XACT_ABORT OFF;
     SET LOCK_TIMEOUT 5000;          -- a few seconds: the POS waits for nobody
     SET DEADLOCK_PRIORITY LOW;      -- and wins every deadlock (design 5)
 
@@ -369,8 +373,8 @@ BEGIN
             END TRY
             BEGIN CATCH
                 SELECT @ErrNo = ERROR_NUMBER(), @ErrMsg = ERROR_MESSAGE();
-                IF XACT_STATE() <> 0
-                    ROLLBACK TRANSACTION;
+                IF XACT_STATE() <> 0 AND @Execute = 'Y'
+                    ROLLBACK TRANSACTION;   -- the order's own transaction (a real run starts none around it)
                 SET @Code = CASE WHEN @ErrMsg LIKE N'CPO-%' THEN LEFT(LEFT(@ErrMsg, CHARINDEX(N':', @ErrMsg + N':') - 1), 40)
                                  WHEN @ErrNo = 6522 AND @ErrMsg LIKE N'%CPO-NEXT-NUMBER%' THEN 'CPO-NEXT-NUMBER'
                                  ELSE 'SQL-' + CONVERT(varchar (10), @ErrNo) END;
@@ -448,7 +452,7 @@ BEGIN
     END TRY
     BEGIN CATCH
         -- Not an order's failure (those are handled above): the run itself failed. Record it, give the leases back, re-raise.
-        IF XACT_STATE() <> 0
+        IF XACT_STATE() <> 0 AND @Execute = 'Y'
             ROLLBACK TRANSACTION;
         IF @Execute = 'Y'
         BEGIN
