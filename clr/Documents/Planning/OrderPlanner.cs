@@ -455,13 +455,16 @@ namespace CpOrders.WooClr.Documents.Planning
                 if (taxes.Kind != JsonValueKind.Array) return list;
                 foreach (JsonElement t in taxes.EnumerateArray())
                 {
+                    // WooCommerce keeps per-rate line taxes unrounded ("1.92885"): they only say WHICH rates tax the line.
                     var tr = new PlanInputRow(t, "$.order." + section + "[" + index.ToString(CultureInfo.InvariantCulture) + "].taxes", _problems);
                     long? id = tr.Long("id");
-                    JsonElement total = t.Kind == JsonValueKind.Object ? t.Property("total") : default(JsonElement);
-                    decimal? amount = null;
-                    if (total.Kind == JsonValueKind.String && total.GetString().Length == 0) amount = 0m;
-                    else amount = tr.Dec("total");
-                    if (id.HasValue && amount.HasValue) list.Add(new RateAmount { RateId = id.Value, Total = amount.Value });
+                    string total = tr.Str("total");
+                    decimal amount = 0m;
+                    if (total != null && !decimal.TryParse(total, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out amount))
+                    {
+                        _problems.Add(new PlanProblem(PlanCodes.Order, "order " + section + "[" + index.ToString(CultureInfo.InvariantCulture) + "].taxes total '" + total + "' is not a number.", null));
+                    }
+                    if (id.HasValue) list.Add(new RateAmount { RateId = id.Value, Total = amount });
                 }
             }
             return list;
