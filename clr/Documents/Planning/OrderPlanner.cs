@@ -577,8 +577,10 @@ namespace CpOrders.WooClr.Documents.Planning
             decimal totalTax = _hdr.TotalTax ?? 0m;
             decimal taxLinesSum = 0m;
             var rateToAuth = new Dictionary<long, AuthPlan>();
+            var orderRates = new Dictionary<long, bool>();
             foreach (WooTaxLine t in _wooTaxLines)
             {
+                if (t.RateId.HasValue && !orderRates.ContainsKey(t.RateId.Value)) orderRates.Add(t.RateId.Value, true);
                 decimal amount = (t.TaxTotal ?? 0m) + (t.ShippingTaxTotal ?? 0m);
                 taxLinesSum += amount;
                 TaxMapEntry e;
@@ -613,6 +615,7 @@ namespace CpOrders.WooClr.Documents.Planning
                     AuthPlan a;
                     if (!rateToAuth.TryGetValue(ra.RateId, out a))
                     {
+                        if (orderRates.ContainsKey(ra.RateId)) continue;   // the tax line's own CPO-TAX-UNMAPPED says it
                         LineProblem(l, PlanCodes.TaxUnmapped, "the line is taxed by WooCommerce rate " + ra.RateId.ToString(CultureInfo.InvariantCulture) + ", which is not among the order's mapped tax lines.");
                         continue;
                     }
@@ -629,6 +632,7 @@ namespace CpOrders.WooClr.Documents.Planning
                     AuthPlan a;
                     if (!rateToAuth.TryGetValue(ra.RateId, out a))
                     {
+                        if (orderRates.ContainsKey(ra.RateId)) continue;
                         Problem(PlanCodes.TaxUnmapped, "misc charge " + m.No.ToString(CultureInfo.InvariantCulture) + " is taxed by WooCommerce rate " + ra.RateId.ToString(CultureInfo.InvariantCulture) + ", which is not among the order's mapped tax lines.", null);
                         continue;
                     }
@@ -950,8 +954,8 @@ namespace CpOrders.WooClr.Documents.Planning
             if (_hdr.Id.HasValue) sb.Append(" (id ").Append(_hdr.Id.Value.ToString(CultureInfo.InvariantCulture)).Append(')');
             if (_store.Str("StoreId") != null) sb.Append(", store ").Append(_store.Str("StoreId"));
             if (_hdr.DateCreatedGmt.HasValue) sb.Append("\nCreated ").Append(_hdr.DateCreatedGmt.Value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(" UTC");
-            if (_hdr.PaymentMethodTitle != null || _hdr.PaymentMethod != null) sb.Append("\nPayment: ").Append(_hdr.PaymentMethodTitle ?? _hdr.PaymentMethod);
-            if (_hdr.TransactionId != null) sb.Append(", transaction ").Append(_hdr.TransactionId);
+            if (TextPolicy.Clean(_hdr.PaymentMethodTitle) != null || TextPolicy.Clean(_hdr.PaymentMethod) != null) sb.Append("\nPayment: ").Append(TextPolicy.Clean(_hdr.PaymentMethodTitle) ?? _hdr.PaymentMethod);
+            if (TextPolicy.Clean(_hdr.TransactionId) != null) sb.Append(", transaction ").Append(_hdr.TransactionId);
             sb.Append("\nShop total ").Append(Show(_hdr.Total)).Append(' ').Append(_hdr.Currency ?? "");
             if (_linDisc != 0m)
             {
