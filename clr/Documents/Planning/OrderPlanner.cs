@@ -120,7 +120,8 @@ namespace CpOrders.WooClr.Documents.Planning
             }
             var input = new PlanInputRow(doc.Root, "$", _problems);
             ReadInput(input);
-            if (_hdr == null) { ClearRows(); return; }
+            // Without the order, the store or the Counterpoint rows every later check would only repeat the gathering fault.
+            if (_hdr == null || !_store.Exists || _cpElement.Kind != JsonValueKind.Object) { ClearRows(); return; }
             PlanLines();
             PlanShippingAndFees();
             PlanTaxes();
