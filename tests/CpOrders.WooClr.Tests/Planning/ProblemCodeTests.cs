@@ -176,12 +176,12 @@ public class ProblemCodeTests
     public void PlanColumns_lists_exactly_the_columns_every_row_carries()
     {
         var method = typeof(PlanningFunctions).GetMethod(nameof(PlanningFunctions.PlanColumns))!;
-        var rows = new List<(string key, string table, string column, int ordinal)>();
+        var rows = new List<(string key, string table, string column, int ordinal, bool nullable)>();
         foreach (object r in (System.Collections.IEnumerable)method.Invoke(null, null)!)
         {
             PlanningFunctions.FillPlanColumnRow(r, out SqlString key, out SqlString table, out SqlString column, out SqlString type,
                 out SqlInt32 max, out SqlInt32 precision, out SqlInt32 scale, out SqlBoolean nullable, out SqlBoolean hasDefault, out SqlInt32 ordinal);
-            rows.Add((key.Value, table.Value, column.Value, ordinal.Value));
+            rows.Add((key.Value, table.Value, column.Value, ordinal.Value, nullable.Value));
         }
         JObject input = BaseInput();
         input["customer"]!["mode"] = "CREATE";
@@ -195,7 +195,12 @@ public class ProblemCodeTests
             Assert.That(planned, Is.Not.Empty, group.Key + " has rows in this plan");
             var expected = group.OrderBy(r => r.ordinal).Select(r => r.column).ToList();
             if (group.Key == "IM_INV") expected.Add("IS_NEW_ROW");
-            foreach (JObject row in planned) Assert.That(row.Properties().Select(p => p.Name), Is.EqualTo(expected), group.Key);
+            foreach (JObject row in planned)
+            {
+                Assert.That(row.Properties().Select(p => p.Name), Is.EqualTo(expected), group.Key);
+                // With numbers given, every column NOT NULL in the reference has a value (the reference test proves the flags).
+                foreach (var c in group.Where(c => !c.nullable)) Assert.That(row[c.column]!.Type, Is.Not.EqualTo(JTokenType.Null), group.Key + "." + c.column);
+            }
         }
         Assert.That(rows.Select(r => r.key).Distinct(), Is.EquivalentTo(plan.Properties().Select(p => p.Name).Except(new[] { "ok", "problems", "notes" })));
     }
