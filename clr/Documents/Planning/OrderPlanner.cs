@@ -126,6 +126,9 @@ namespace CpOrders.WooClr.Documents.Planning
             PlanShippingAndFees();
             PlanTaxes();
             CheckTotals();
+            // Names, addresses and the new customer do not depend on the lines: their text problems are found in every
+            // call, so the answer lists every problem at once.
+            BuildPartyRows();
             if (_problems.Count > 0) { ClearRows(); return; }
             BuildRows();
             if (_problems.Count > 0) ClearRows();
@@ -328,6 +331,7 @@ namespace CpOrders.WooClr.Documents.Planning
                     line.Gross = w.Subtotal.Value;
                     line.Net = w.Total.Value;
                     line.Disc = line.Gross - line.Net;
+                    line.AmountOk = true;
                 }
 
                 // SKU -> item and selling unit.
@@ -640,13 +644,12 @@ namespace CpOrders.WooClr.Documents.Planning
                     if (!a.Miscs.Contains(m)) a.Miscs.Add(m);
                 }
             }
-            if (_problems.Count > 0 || (strategy != WebAsCharged && strategy != CounterpointRates)) return;
-
             if (taxLinesSum != totalTax)
             {
                 Problem(PlanCodes.TaxMismatch, "the order's tax lines add up to " + Show(taxLinesSum) + " but total_tax is " + Show(totalTax) + ".", null);
                 return;
             }
+            if (_problems.Count > 0 || (strategy != WebAsCharged && strategy != CounterpointRates)) return;
             if (strategy == WebAsCharged)
             {
                 decimal pieces = _shippingTax + _feeTax;
@@ -661,6 +664,7 @@ namespace CpOrders.WooClr.Documents.Planning
                     return;
                 }
                 foreach (AuthPlan a in _auths) a.TaxExact = a.TaxAmt;
+                _taxPlanned = true;
                 // Misc charges not enabled but carrying tax are caught by CPO-MISC-CHARGE; a misc TaxAlloc is already the shop's.
                 decimal miscTax = 0m;
                 foreach (MiscPlan m in _miscs) miscTax += m.TaxAlloc;
@@ -710,6 +714,7 @@ namespace CpOrders.WooClr.Documents.Planning
                 foreach (LinePlan l in a.Lines) l.TaxAlloc += shares[k++];
                 foreach (MiscPlan m in a.Miscs) m.TaxAlloc += shares[k++];
             }
+            _taxPlanned = true;
         }
 
         /// <summary>
@@ -742,6 +747,7 @@ namespace CpOrders.WooClr.Documents.Planning
 
         // ------------------------------------------------------------------ totals
 
+        private bool _taxPlanned;
         private decimal _subTot;
         private decimal _linDisc;
         private decimal _misc;
@@ -753,20 +759,26 @@ namespace CpOrders.WooClr.Documents.Planning
 
         private void CheckTotals()
         {
-            if (_problems.Count > 0) return;
+            // Needs every line's amounts; runs even when other problems exist (every problem at once).
             foreach (LinePlan l in _lines)
             {
+                if (!l.AmountOk) return;
                 _subTot += l.Gross;
                 _linDisc += l.Disc;
             }
-            foreach (MiscPlan m in _miscs) _misc += m.Amount;
-            foreach (AuthPlan a in _auths) _tax += a.TaxAmt;
-            _tot = _subTot - _linDisc + _misc + _tax;
-            decimal shop = _hdr.Total ?? 0m;
-            if (_tot != shop)
+            if (_lines.Count == 0) return;
+            decimal tax = _hdr.TotalTax ?? 0m;
+            if (_taxPlanned)
             {
-                Problem(PlanCodes.TotalMismatch, "the planned document totals " + Show(_tot) + " (SUB_TOT " + Show(_subTot) + " - line discounts " + Show(_linDisc) + " + misc " + Show(_misc) +
-                    " + tax " + Show(_tax) + ") but the shop's order total is " + Show(shop) + "; the order is not written.", null);
+                tax = 0m;
+                foreach (AuthPlan a in _auths) tax += a.TaxAmt;
+            }
+            decimal planned = _subTot - _linDisc + _shipping + _fees + tax;
+            decimal shop = _hdr.Total ?? 0m;
+            if (planned != shop)
+            {
+                Problem(PlanCodes.TotalMismatch, "the planned document totals " + Show(planned) + " (SUB_TOT " + Show(_subTot) + " - line discounts " + Show(_linDisc) + " + misc " + Show(_shipping + _fees) +
+                    " + tax " + Show(tax) + ") but the shop's order total is " + Show(shop) + "; the order is not written.", null);
             }
         }
 
@@ -784,10 +796,13 @@ namespace CpOrders.WooClr.Documents.Planning
             object tktDt = _tktDt.HasValue ? (object)_tktDt.Value : null;
             string custNo = _mode == "CREATE" ? _newCustNo : _cust.Str("CUST_NO");
             string taxCod = _store.Str("TaxCod") ?? _cust.Str("TAX_COD") ?? _cfg.Str("AR_TAX_COD");
-            string number = _hdr.Number ?? (_hdr.Id.HasValue ? _hdr.Id.Value.ToString(CultureInfo.InvariantCulture) : null);
-            string reference = _text.Fit(number, 50, true, "WooCommerce order number", null);
-            string shipVia = _text.Fit(_shipViaCod, 10, true, "ship-via code", null);
+            string number = OrderNumber();
+            string reference = _reference;
+            string shipVia = _shipVia;
             int ordLins = _lines.Count;
+            foreach (MiscPlan m in _miscs) _misc += m.Amount;
+            foreach (AuthPlan a in _auths) _tax += a.TaxAmt;
+            _tot = _subTot - _linDisc + _misc + _tax;
 
             // Lines first (totals need costs).
             foreach (LinePlan l in _lines)
@@ -831,13 +846,6 @@ namespace CpOrders.WooClr.Documents.Planning
                         .Set("APPLY_TO", "L").Set("DISC_TYP", "A").Set("DISC_AMT", l.Disc).Set("DISC_PCT", 0m).Set("DISC_AMT_SHIPPED", 0m);
                 }
             }
-
-            // Contacts: 1 billing, 2 shipping (billing when the order has no shipping address).
-            WooAddress bill = _hdr.Billing;
-            WooAddress ship = _hdr.Shipping;
-            bool shipEmpty = TextPolicy.Clean(ship.Address1) == null && TextPolicy.Clean(ship.FirstName) == null && TextPolicy.Clean(ship.LastName) == null && TextPolicy.Clean(ship.Company) == null;
-            Contact(docId, 1, bill, bill.Email, "billing");
-            Contact(docId, 2, shipEmpty ? bill : ship, null, shipEmpty ? "shipping (billing copied)" : "shipping");
 
             // Header.
             PlanRow h = New("PS_DOC_HDR");
@@ -887,8 +895,7 @@ namespace CpOrders.WooClr.Documents.Planning
                  .Set("TOT_TXBL_AMT", txblLin + txblMisc);
             }
 
-            // Customer (CREATE) and the customer's order counters.
-            if (_mode == "CREATE") Customer(custNo, tktDt, usrId, strId);
+            // The customer's order counters.
             New("AR_CUST_ORD").Set("CUST_NO", custNo).Set("NO_OF_ORDS", 1).Set("ORD_BAL", _tot);
 
             // Notes (after every Fit, so truncations are known).
@@ -941,6 +948,29 @@ namespace CpOrders.WooClr.Documents.Planning
         }
 
         private readonly List<bool> _newInvRows = new List<bool>();
+        private string _reference;
+        private string _shipVia;
+
+        private string OrderNumber()
+        {
+            return _hdr.Number ?? (_hdr.Id.HasValue ? _hdr.Id.Value.ToString(CultureInfo.InvariantCulture) : null);
+        }
+
+        /// <summary>The rows and values that come from names and addresses: contacts, the new customer, REF, SHIP_VIA_COD.</summary>
+        private void BuildPartyRows()
+        {
+            object docId = _docId.HasValue ? (object)_docId.Value : null;
+            object tktDt = _tktDt.HasValue ? (object)_tktDt.Value : null;
+            _reference = _text.Fit(OrderNumber(), 50, true, "WooCommerce order number", null);
+            _shipVia = _text.Fit(_shipViaCod, 10, true, "ship-via code", null);
+            // Contacts: 1 billing, 2 shipping (billing when the order has no shipping address).
+            WooAddress bill = _hdr.Billing;
+            WooAddress ship = _hdr.Shipping;
+            bool shipEmpty = TextPolicy.Clean(ship.Address1) == null && TextPolicy.Clean(ship.FirstName) == null && TextPolicy.Clean(ship.LastName) == null && TextPolicy.Clean(ship.Company) == null;
+            Contact(docId, 1, bill, bill.Email, "billing");
+            Contact(docId, 2, shipEmpty ? bill : ship, null, shipEmpty ? "shipping (billing copied)" : "shipping");
+            if (_mode == "CREATE" && _cust.Exists) Customer(_newCustNo, tktDt, _store.Str("CpUsrId"), _store.Str("CpStrId"));
+        }
 
         /// <summary>IS_NEW_ROW of each IM_INV row, in row order.</summary>
         public List<bool> NewInventoryRows

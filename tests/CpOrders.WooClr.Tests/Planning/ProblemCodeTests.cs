@@ -118,8 +118,10 @@ public class ProblemCodeTests
         input["order"]!["line_items"]![0]!["sku"] = "NOPE";
         input["store"]!["ShippingMiscChargeNo"] = 3;
         ((JArray)input["store"]!["taxMap"]!).RemoveAt(0);
+        input["order"]!["billing"]!["postcode"] = "12345-6789-0123-4";
+        input["order"]!["total"] = "436.00";
         JObject plan = Plan(input);
-        Assert.That(Codes(plan), Is.SupersetOf(new[] { "CPO-CURRENCY", "CPO-ITEM-UNKNOWN", "CPO-MISC-CHARGE", "CPO-TAX-UNMAPPED" }));
+        Assert.That(Codes(plan), Is.SupersetOf(new[] { "CPO-CURRENCY", "CPO-ITEM-UNKNOWN", "CPO-MISC-CHARGE", "CPO-TAX-UNMAPPED", "CPO-TEXT-TOO-LONG", "CPO-TOTAL-MISMATCH" }));
         Assert.That(plan["problems"]!.First(p => (string)p["code"]! == "CPO-ITEM-UNKNOWN")["line"]!.Value<int>(), Is.EqualTo(1), "the WooCommerce line");
     }
 
