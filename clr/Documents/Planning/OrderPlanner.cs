@@ -120,11 +120,15 @@ namespace CpOrders.WooClr.Documents.Planning
             }
             var input = new PlanInputRow(doc.Root, "$", _problems);
             ReadInput(input);
-            if (_hdr == null) { ClearRows(); return; }
+            // Without the order, the store or the Counterpoint rows every later check would only repeat the gathering fault.
+            if (_hdr == null || !_store.Exists || _cpElement.Kind != JsonValueKind.Object) { ClearRows(); return; }
             PlanLines();
             PlanShippingAndFees();
             PlanTaxes();
             CheckTotals();
+            // Names, addresses and the new customer do not depend on the lines: their text problems are found in every
+            // call, so the answer lists every problem at once.
+            BuildPartyRows();
             if (_problems.Count > 0) { ClearRows(); return; }
             BuildRows();
             if (_problems.Count > 0) ClearRows();
@@ -327,6 +331,7 @@ namespace CpOrders.WooClr.Documents.Planning
                     line.Gross = w.Subtotal.Value;
                     line.Net = w.Total.Value;
                     line.Disc = line.Gross - line.Net;
+                    line.AmountOk = true;
                 }
 
                 // SKU -> item and selling unit.
@@ -455,13 +460,16 @@ namespace CpOrders.WooClr.Documents.Planning
                 if (taxes.Kind != JsonValueKind.Array) return list;
                 foreach (JsonElement t in taxes.EnumerateArray())
                 {
+                    // WooCommerce keeps per-rate line taxes unrounded ("1.92885"): they only say WHICH rates tax the line.
                     var tr = new PlanInputRow(t, "$.order." + section + "[" + index.ToString(CultureInfo.InvariantCulture) + "].taxes", _problems);
                     long? id = tr.Long("id");
-                    JsonElement total = t.Kind == JsonValueKind.Object ? t.Property("total") : default(JsonElement);
-                    decimal? amount = null;
-                    if (total.Kind == JsonValueKind.String && total.GetString().Length == 0) amount = 0m;
-                    else amount = tr.Dec("total");
-                    if (id.HasValue && amount.HasValue) list.Add(new RateAmount { RateId = id.Value, Total = amount.Value });
+                    string total = tr.Str("total");
+                    decimal amount = 0m;
+                    if (total != null && !decimal.TryParse(total, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out amount))
+                    {
+                        _problems.Add(new PlanProblem(PlanCodes.Order, "order " + section + "[" + index.ToString(CultureInfo.InvariantCulture) + "].taxes total '" + total + "' is not a number.", null));
+                    }
+                    if (id.HasValue) list.Add(new RateAmount { RateId = id.Value, Total = amount });
                 }
             }
             return list;
@@ -574,8 +582,10 @@ namespace CpOrders.WooClr.Documents.Planning
             decimal totalTax = _hdr.TotalTax ?? 0m;
             decimal taxLinesSum = 0m;
             var rateToAuth = new Dictionary<long, AuthPlan>();
+            var orderRates = new Dictionary<long, bool>();
             foreach (WooTaxLine t in _wooTaxLines)
             {
+                if (t.RateId.HasValue && !orderRates.ContainsKey(t.RateId.Value)) orderRates.Add(t.RateId.Value, true);
                 decimal amount = (t.TaxTotal ?? 0m) + (t.ShippingTaxTotal ?? 0m);
                 taxLinesSum += amount;
                 TaxMapEntry e;
@@ -610,6 +620,7 @@ namespace CpOrders.WooClr.Documents.Planning
                     AuthPlan a;
                     if (!rateToAuth.TryGetValue(ra.RateId, out a))
                     {
+                        if (orderRates.ContainsKey(ra.RateId)) continue;   // the tax line's own CPO-TAX-UNMAPPED says it
                         LineProblem(l, PlanCodes.TaxUnmapped, "the line is taxed by WooCommerce rate " + ra.RateId.ToString(CultureInfo.InvariantCulture) + ", which is not among the order's mapped tax lines.");
                         continue;
                     }
@@ -626,19 +637,19 @@ namespace CpOrders.WooClr.Documents.Planning
                     AuthPlan a;
                     if (!rateToAuth.TryGetValue(ra.RateId, out a))
                     {
+                        if (orderRates.ContainsKey(ra.RateId)) continue;
                         Problem(PlanCodes.TaxUnmapped, "misc charge " + m.No.ToString(CultureInfo.InvariantCulture) + " is taxed by WooCommerce rate " + ra.RateId.ToString(CultureInfo.InvariantCulture) + ", which is not among the order's mapped tax lines.", null);
                         continue;
                     }
                     if (!a.Miscs.Contains(m)) a.Miscs.Add(m);
                 }
             }
-            if (_problems.Count > 0 || (strategy != WebAsCharged && strategy != CounterpointRates)) return;
-
             if (taxLinesSum != totalTax)
             {
                 Problem(PlanCodes.TaxMismatch, "the order's tax lines add up to " + Show(taxLinesSum) + " but total_tax is " + Show(totalTax) + ".", null);
                 return;
             }
+            if (_problems.Count > 0 || (strategy != WebAsCharged && strategy != CounterpointRates)) return;
             if (strategy == WebAsCharged)
             {
                 decimal pieces = _shippingTax + _feeTax;
@@ -653,6 +664,7 @@ namespace CpOrders.WooClr.Documents.Planning
                     return;
                 }
                 foreach (AuthPlan a in _auths) a.TaxExact = a.TaxAmt;
+                _taxPlanned = true;
                 // Misc charges not enabled but carrying tax are caught by CPO-MISC-CHARGE; a misc TaxAlloc is already the shop's.
                 decimal miscTax = 0m;
                 foreach (MiscPlan m in _miscs) miscTax += m.TaxAlloc;
@@ -702,6 +714,7 @@ namespace CpOrders.WooClr.Documents.Planning
                 foreach (LinePlan l in a.Lines) l.TaxAlloc += shares[k++];
                 foreach (MiscPlan m in a.Miscs) m.TaxAlloc += shares[k++];
             }
+            _taxPlanned = true;
         }
 
         /// <summary>
@@ -734,6 +747,7 @@ namespace CpOrders.WooClr.Documents.Planning
 
         // ------------------------------------------------------------------ totals
 
+        private bool _taxPlanned;
         private decimal _subTot;
         private decimal _linDisc;
         private decimal _misc;
@@ -745,20 +759,26 @@ namespace CpOrders.WooClr.Documents.Planning
 
         private void CheckTotals()
         {
-            if (_problems.Count > 0) return;
+            // Needs every line's amounts; runs even when other problems exist (every problem at once).
             foreach (LinePlan l in _lines)
             {
+                if (!l.AmountOk) return;
                 _subTot += l.Gross;
                 _linDisc += l.Disc;
             }
-            foreach (MiscPlan m in _miscs) _misc += m.Amount;
-            foreach (AuthPlan a in _auths) _tax += a.TaxAmt;
-            _tot = _subTot - _linDisc + _misc + _tax;
-            decimal shop = _hdr.Total ?? 0m;
-            if (_tot != shop)
+            if (_lines.Count == 0) return;
+            decimal tax = _hdr.TotalTax ?? 0m;
+            if (_taxPlanned)
             {
-                Problem(PlanCodes.TotalMismatch, "the planned document totals " + Show(_tot) + " (SUB_TOT " + Show(_subTot) + " - line discounts " + Show(_linDisc) + " + misc " + Show(_misc) +
-                    " + tax " + Show(_tax) + ") but the shop's order total is " + Show(shop) + "; the order is not written.", null);
+                tax = 0m;
+                foreach (AuthPlan a in _auths) tax += a.TaxAmt;
+            }
+            decimal planned = _subTot - _linDisc + _shipping + _fees + tax;
+            decimal shop = _hdr.Total ?? 0m;
+            if (planned != shop)
+            {
+                Problem(PlanCodes.TotalMismatch, "the planned document totals " + Show(planned) + " (SUB_TOT " + Show(_subTot) + " - line discounts " + Show(_linDisc) + " + misc " + Show(_shipping + _fees) +
+                    " + tax " + Show(tax) + ") but the shop's order total is " + Show(shop) + "; the order is not written.", null);
             }
         }
 
@@ -776,10 +796,13 @@ namespace CpOrders.WooClr.Documents.Planning
             object tktDt = _tktDt.HasValue ? (object)_tktDt.Value : null;
             string custNo = _mode == "CREATE" ? _newCustNo : _cust.Str("CUST_NO");
             string taxCod = _store.Str("TaxCod") ?? _cust.Str("TAX_COD") ?? _cfg.Str("AR_TAX_COD");
-            string number = _hdr.Number ?? (_hdr.Id.HasValue ? _hdr.Id.Value.ToString(CultureInfo.InvariantCulture) : null);
-            string reference = _text.Fit(number, 50, true, "WooCommerce order number", null);
-            string shipVia = _text.Fit(_shipViaCod, 10, true, "ship-via code", null);
+            string number = OrderNumber();
+            string reference = _reference;
+            string shipVia = _shipVia;
             int ordLins = _lines.Count;
+            foreach (MiscPlan m in _miscs) _misc += m.Amount;
+            foreach (AuthPlan a in _auths) _tax += a.TaxAmt;
+            _tot = _subTot - _linDisc + _misc + _tax;
 
             // Lines first (totals need costs).
             foreach (LinePlan l in _lines)
@@ -823,13 +846,6 @@ namespace CpOrders.WooClr.Documents.Planning
                         .Set("APPLY_TO", "L").Set("DISC_TYP", "A").Set("DISC_AMT", l.Disc).Set("DISC_PCT", 0m).Set("DISC_AMT_SHIPPED", 0m);
                 }
             }
-
-            // Contacts: 1 billing, 2 shipping (billing when the order has no shipping address).
-            WooAddress bill = _hdr.Billing;
-            WooAddress ship = _hdr.Shipping;
-            bool shipEmpty = TextPolicy.Clean(ship.Address1) == null && TextPolicy.Clean(ship.FirstName) == null && TextPolicy.Clean(ship.LastName) == null && TextPolicy.Clean(ship.Company) == null;
-            Contact(docId, 1, bill, bill.Email, "billing");
-            Contact(docId, 2, shipEmpty ? bill : ship, null, shipEmpty ? "shipping (billing copied)" : "shipping");
 
             // Header.
             PlanRow h = New("PS_DOC_HDR");
@@ -879,8 +895,7 @@ namespace CpOrders.WooClr.Documents.Planning
                  .Set("TOT_TXBL_AMT", txblLin + txblMisc);
             }
 
-            // Customer (CREATE) and the customer's order counters.
-            if (_mode == "CREATE") Customer(custNo, tktDt, usrId, strId);
+            // The customer's order counters.
             New("AR_CUST_ORD").Set("CUST_NO", custNo).Set("NO_OF_ORDS", 1).Set("ORD_BAL", _tot);
 
             // Notes (after every Fit, so truncations are known).
@@ -933,6 +948,29 @@ namespace CpOrders.WooClr.Documents.Planning
         }
 
         private readonly List<bool> _newInvRows = new List<bool>();
+        private string _reference;
+        private string _shipVia;
+
+        private string OrderNumber()
+        {
+            return _hdr.Number ?? (_hdr.Id.HasValue ? _hdr.Id.Value.ToString(CultureInfo.InvariantCulture) : null);
+        }
+
+        /// <summary>The rows and values that come from names and addresses: contacts, the new customer, REF, SHIP_VIA_COD.</summary>
+        private void BuildPartyRows()
+        {
+            object docId = _docId.HasValue ? (object)_docId.Value : null;
+            object tktDt = _tktDt.HasValue ? (object)_tktDt.Value : null;
+            _reference = _text.Fit(OrderNumber(), 50, true, "WooCommerce order number", null);
+            _shipVia = _text.Fit(_shipViaCod, 10, true, "ship-via code", null);
+            // Contacts: 1 billing, 2 shipping (billing when the order has no shipping address).
+            WooAddress bill = _hdr.Billing;
+            WooAddress ship = _hdr.Shipping;
+            bool shipEmpty = TextPolicy.Clean(ship.Address1) == null && TextPolicy.Clean(ship.FirstName) == null && TextPolicy.Clean(ship.LastName) == null && TextPolicy.Clean(ship.Company) == null;
+            Contact(docId, 1, bill, bill.Email, "billing");
+            Contact(docId, 2, shipEmpty ? bill : ship, null, shipEmpty ? "shipping (billing copied)" : "shipping");
+            if (_mode == "CREATE" && _cust.Exists) Customer(_newCustNo, tktDt, _store.Str("CpUsrId"), _store.Str("CpStrId"));
+        }
 
         /// <summary>IS_NEW_ROW of each IM_INV row, in row order.</summary>
         public List<bool> NewInventoryRows
@@ -947,8 +985,8 @@ namespace CpOrders.WooClr.Documents.Planning
             if (_hdr.Id.HasValue) sb.Append(" (id ").Append(_hdr.Id.Value.ToString(CultureInfo.InvariantCulture)).Append(')');
             if (_store.Str("StoreId") != null) sb.Append(", store ").Append(_store.Str("StoreId"));
             if (_hdr.DateCreatedGmt.HasValue) sb.Append("\nCreated ").Append(_hdr.DateCreatedGmt.Value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(" UTC");
-            if (_hdr.PaymentMethodTitle != null || _hdr.PaymentMethod != null) sb.Append("\nPayment: ").Append(_hdr.PaymentMethodTitle ?? _hdr.PaymentMethod);
-            if (_hdr.TransactionId != null) sb.Append(", transaction ").Append(_hdr.TransactionId);
+            if (TextPolicy.Clean(_hdr.PaymentMethodTitle) != null || TextPolicy.Clean(_hdr.PaymentMethod) != null) sb.Append("\nPayment: ").Append(TextPolicy.Clean(_hdr.PaymentMethodTitle) ?? _hdr.PaymentMethod);
+            if (TextPolicy.Clean(_hdr.TransactionId) != null) sb.Append(", transaction ").Append(_hdr.TransactionId);
             sb.Append("\nShop total ").Append(Show(_hdr.Total)).Append(' ').Append(_hdr.Currency ?? "");
             if (_linDisc != 0m)
             {

@@ -33,6 +33,7 @@ namespace CpOrders.WooClr.Documents.Planning
         public bool Taxable;
         public decimal StockQty;
         public bool Ok = true;
+        public bool AmountOk;
     }
 
     /// <summary>A misc charge row being planned.</summary>
