@@ -9,7 +9,8 @@
 --   CPO-SCHEMA-COLUMN    a supplied column that the live table lacks;
 --   CPO-SCHEMA-COMPUTED  a supplied column that is computed (or rowversion/identity) in the live table;
 --   CPO-SCHEMA-TYPE      a supplied column whose live type differs, or is narrower (length, precision, scale) than ours
---                        (wider is fine: the planner already fits values to the reference's lengths).
+--                        (wider is fine: the planner already fits values to the reference's lengths);
+--   CPO-SCHEMA-COLLATION the Counterpoint database's collation does not use code page 1252 (the planner's text policy).
 -- @RaiseAlert = 'Y' and any problem: one CRITICAL woo.Alert CPO-SCHEMA-DRIFT naming every column (the processor then
 -- parks the due orders). @Show = 'Y' returns the problems (and the compared columns when there are none).
 -- The live catalog is read with dynamic SQL in the Counterpoint database from this signed module: sys.columns shows a
@@ -108,6 +109,15 @@ BEGIN
            OR NOT (l.TypeName = s.TypeName OR (l.TypeName = N'text' AND s.TypeName = N'varchar' AND s.MaxLength = -1))
            OR (l.TypeName IN (N'varchar', N'nvarchar', N'char', N'nchar', N'varbinary') AND l.MaxLength <> -1 AND (s.MaxLength = -1 OR l.MaxLength < s.MaxLength))
            OR (l.TypeName IN (N'decimal', N'numeric') AND (l.[Precision] - l.Scale < s.[Precision] - s.Scale OR l.Scale < s.Scale)));
+
+    -- The planner fits every string to code page 1252 (contract 6, 9): varchar columns keep it only when the Counterpoint
+    -- database's collation uses that code page.
+    DECLARE @CpCollation sysname = CONVERT(sysname, DATABASEPROPERTYEX(N'$(CounterpointDb)', 'Collation'));
+    -- (NULL when the caller cannot see the database's row, VIEW ANY DATABASE revoked from public: not checked then.)
+    IF @CpCollation IS NOT NULL AND ISNULL(CONVERT(int, COLLATIONPROPERTY(@CpCollation, 'CodePage')), 0) <> 1252
+        INSERT INTO @Found (Code, TableName, ColumnName, Detail)
+        VALUES ('CPO-SCHEMA-COLLATION', N'(database)', NULL, N'the Counterpoint database''s collation ' + @CpCollation
+                + N' does not use code page 1252, which the planner''s text policy writes');
 
     SET @ProblemCount = (SELECT COUNT(*) FROM @Found);
     SET @Problems = (SELECT STRING_AGG(CONVERT(nvarchar (max), f.Code + N' ' + f.Detail), N'; ') WITHIN GROUP (ORDER BY f.TableName, f.ColumnName)

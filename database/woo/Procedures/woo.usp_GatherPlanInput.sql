@@ -2,7 +2,7 @@
 -- transaction: the order JSON, the store's settings and the map rows the order's SKUs and methods need, and the
 -- Counterpoint rows the planner reads (PS_STR_CFG_PS; IM_ITEM, IM_INV, IM_PRC of every item a SKU can name; the customer
 -- or the template). "numbers" is left out (the validation call); the processor adds it with JSON_MODIFY inside the
--- transaction, so the rows read here are not read again under locks.
+-- transaction, so the rows read here are not read again under locks. Columns: PlanContract.md v1.1 section 1.
 -- Items a SKU can name (the planner picks): the woo.StoreSkuMap item, the SKU itself, and the SKU without each unit
 -- suffix it ends with (woo.StoreUnitSuffix). IM_PRC: the price location's rows and the '*' rows (Counterpoint keeps
 -- prices at '*', seed 1.8).
@@ -60,14 +60,14 @@ BEGIN
                                              c.DFLT_ORD_MISC_1_TYP, c.DFLT_ORD_MISC_2_TYP, c.DFLT_ORD_MISC_3_TYP, c.DFLT_ORD_MISC_4_TYP, c.DFLT_ORD_MISC_5_TYP
                                       FROM [$(CounterpointDb)].dbo.PS_STR_CFG_PS AS c WHERE c.STR_ID = @StrId
                                       FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)) AS PS_STR_CFG_PS,
-                          JSON_QUERY(ISNULL((SELECT i.ITEM_NO, i.DESCR, i.LONG_DESCR, i.ITEM_TYP, i.TRK_METH, i.STAT, i.IS_TXBL, i.STK_UNIT,
+                          JSON_QUERY(ISNULL((SELECT i.ITEM_NO, i.DESCR, i.ITEM_TYP, i.TRK_METH, i.STK_UNIT,
                                                     i.CATEG_COD, i.SUBCAT_COD, i.ITEM_VEND_NO, i.BARCOD, i.MIX_MATCH_COD, i.IS_DISCNTBL,
                                                     i.PRC_1, i.REG_PRC, i.LST_COST, i.WEIGHT, i.[CUBE],
-                                                    i.ALT_1_UNIT, i.ALT_1_NUMER, i.ALT_1_DENOM, i.ALT_1_WEIGHT, i.ALT_1_CUBE,
-                                                    i.ALT_2_UNIT, i.ALT_2_NUMER, i.ALT_2_DENOM, i.ALT_2_WEIGHT, i.ALT_2_CUBE,
-                                                    i.ALT_3_UNIT, i.ALT_3_NUMER, i.ALT_3_DENOM, i.ALT_3_WEIGHT, i.ALT_3_CUBE,
-                                                    i.ALT_4_UNIT, i.ALT_4_NUMER, i.ALT_4_DENOM, i.ALT_4_WEIGHT, i.ALT_4_CUBE,
-                                                    i.ALT_5_UNIT, i.ALT_5_NUMER, i.ALT_5_DENOM, i.ALT_5_WEIGHT, i.ALT_5_CUBE
+                                                    i.ALT_1_UNIT, i.ALT_1_NUMER, i.ALT_1_DENOM, i.ALT_1_WEIGHT, i.ALT_1_CUBE, i.ALT_1_PRC_1, i.ALT_1_REG_PRC,
+                                                    i.ALT_2_UNIT, i.ALT_2_NUMER, i.ALT_2_DENOM, i.ALT_2_WEIGHT, i.ALT_2_CUBE, i.ALT_2_PRC_1, i.ALT_2_REG_PRC,
+                                                    i.ALT_3_UNIT, i.ALT_3_NUMER, i.ALT_3_DENOM, i.ALT_3_WEIGHT, i.ALT_3_CUBE, i.ALT_3_PRC_1, i.ALT_3_REG_PRC,
+                                                    i.ALT_4_UNIT, i.ALT_4_NUMER, i.ALT_4_DENOM, i.ALT_4_WEIGHT, i.ALT_4_CUBE, i.ALT_4_PRC_1, i.ALT_4_REG_PRC,
+                                                    i.ALT_5_UNIT, i.ALT_5_NUMER, i.ALT_5_DENOM, i.ALT_5_WEIGHT, i.ALT_5_CUBE, i.ALT_5_PRC_1, i.ALT_5_REG_PRC
                                              FROM [$(CounterpointDb)].dbo.IM_ITEM AS i JOIN @Items AS k ON k.ITEM_NO = i.ITEM_NO
                                              ORDER BY i.ITEM_NO FOR JSON PATH), N'[]')) AS IM_ITEM,
                           JSON_QUERY(ISNULL((SELECT v.ITEM_NO, v.LOC_ID, v.LST_AVG_COST, v.LST_COST
@@ -76,7 +76,7 @@ BEGIN
                           JSON_QUERY(ISNULL((SELECT p.ITEM_NO, p.LOC_ID, p.PRC_1, p.REG_PRC
                                              FROM [$(CounterpointDb)].dbo.IM_PRC AS p JOIN @Items AS k ON k.ITEM_NO = p.ITEM_NO
                                              WHERE p.LOC_ID IN (@PrcLocId, '*') ORDER BY p.ITEM_NO, p.LOC_ID FOR JSON PATH), N'[]')) AS IM_PRC,
-                          JSON_QUERY((SELECT a.CUST_NO, a.NAM, a.CUST_TYP, a.CATEG_COD, a.SLS_REP, a.TAX_COD, a.TERMS_COD, a.SHIP_VIA_COD,
+                          JSON_QUERY((SELECT a.CUST_NO, a.CUST_TYP, a.CATEG_COD, a.SLS_REP, a.TAX_COD, a.TERMS_COD, a.SHIP_VIA_COD,
                                              a.SHIP_ZONE_COD, a.STMNT_COD, a.AR_ACCT_NO, a.ALLOW_AR_CHRG, a.ALLOW_TKTS, a.NO_CR_LIM, a.CR_LIM,
                                              a.BAL_METH, a.ALLOW_ORDS, a.ALLOW_LWYS, a.PROMPT_NAM_ADRS, a.CUST_NAM_TYP,
                                              a.INCLUDE_IN_MARKETING_MAILOUTS, a.EMAIL_STATEMENT

@@ -360,8 +360,9 @@ BEGIN
                     FROM woo.OrderQueue AS q
                     WHERE q.QueueId = @Q;
                     INSERT INTO woo.OrderEvent (QueueId, EventType, Detail, RunId)
-                    VALUES (@Q, 'APPLIED', LEFT(N'DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N', customer '
-                                              + ISNULL(@NewCustNo, @CustNo) + N' (' + ISNULL(@Reason, N'') + N')', 4000), @RunId);
+                    VALUES (@Q, 'APPLIED', N'DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N', customer '
+                                           + ISNULL(@NewCustNo, @CustNo) + N' (' + ISNULL(@Reason, N'') + N')'
+                                           + ISNULL(N'; planner notes: ' + NULLIF(JSON_QUERY(@Plan, N'$.notes'), N'[]'), N''), @RunId);
                     COMMIT TRANSACTION;
 
                     SET @Created += 1;
