@@ -48,7 +48,7 @@ BEGIN
     IF @@TRANCOUNT > 0 AND @Execute = 'Y'
         INSERT INTO @Errors VALUES ('CPO-TRANSACTION', N'woo.usp_ProcessStagedOrders runs one short transaction per order (design 5); call it outside a transaction (a dry run, @Execute = ''N'', may run inside one).');
     IF (SELECT d.compatibility_level FROM sys.databases AS d WHERE d.database_id = DB_ID()) < 130
-        INSERT INTO @Errors VALUES ('CPO-COMPATIBILITY', N'the CpOrders database''s compatibility level is below 130; OPENJSON and FOR JSON need 130 or higher (ALTER DATABASE ... SET COMPATIBILITY_LEVEL = 140).');
+        INSERT INTO @Errors VALUES ('CPO-COMPATIBILITY', N'the CpOrders database''s compatibility level is below 130; OPENJSON and FOR JSON need 130 or higher: a DBA raises it (140 on SQL Server 2017).');
     IF EXISTS (SELECT 1 FROM @Errors)
     BEGIN
         SET @Msg = LEFT((SELECT STRING_AGG(CONVERT(nvarchar (max), e.Code + N': ' + e.[Message]), N' | ') FROM @Errors AS e), 2000);
