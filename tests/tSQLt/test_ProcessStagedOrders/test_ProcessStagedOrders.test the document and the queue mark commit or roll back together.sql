@@ -8,7 +8,7 @@ BEGIN
     EXEC test_ProcessStagedOrders.Arrange;
     DECLARE @QueueId bigint;
     EXEC test_ProcessStagedOrders.StageOrder @WooOrderId = 91031, @QueueId = @QueueId OUTPUT;
-    EXEC (N'ALTER TABLE woo.OrderEvent ADD CONSTRAINT CK_test_ProcessStagedOrders_NoApplied CHECK (EventType <> ''APPLIED'');');
+    EXEC (N'ALTER TABLE woo.OrderEvent WITH NOCHECK ADD CONSTRAINT CK_test_ProcessStagedOrders_NoApplied CHECK (EventType <> ''APPLIED'');');
 
     EXEC woo.usp_ProcessStagedOrders @StoreId = 'T13P', @Execute = 'Y';
 
