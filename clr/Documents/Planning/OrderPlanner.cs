@@ -17,8 +17,16 @@ namespace CpOrders.WooClr.Documents.Planning
         public const string CounterpointRates = "COUNTERPOINT_RATES";
 
         // Largest values Counterpoint's decimal(15,2) amounts and decimal(15,4) quantities hold (exclusive).
-        private const decimal MaxMoney = 10000000000000m;
-        private const decimal MaxQty = 100000000000m;
+        // (Properties, not decimal constants: a decimal const compiles to DecimalConstantAttribute, outside the CLR allow-list.)
+        private static decimal MaxMoney
+        {
+            get { return 10000000000000m; }
+        }
+
+        private static decimal MaxQty
+        {
+            get { return 100000000000m; }
+        }
 
         private readonly PlanColumnCatalog _catalog = new PlanColumnCatalog();
         private readonly List<PlanProblem> _problems = new List<PlanProblem>();
