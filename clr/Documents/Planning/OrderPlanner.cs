@@ -1068,8 +1068,8 @@ namespace CpOrders.WooClr.Documents.Planning
                 return;
             }
             PlanRow r = New("AR_CUST");
-            r.Set("CUST_NO", custNo).Set("NAM", nam).Set("NAM_UPR", nam.ToUpperInvariant()).Set("FST_NAM", first).Set("FST_NAM_UPR", first == null ? null : first.ToUpperInvariant())
-             .Set("LST_NAM", last).Set("LST_NAM_UPR", last == null ? null : last.ToUpperInvariant())
+            r.Set("CUST_NO", custNo).Set("NAM", nam).Set("NAM_UPR", Upper(nam)).Set("FST_NAM", first).Set("FST_NAM_UPR", Upper(first))
+             .Set("LST_NAM", last).Set("LST_NAM_UPR", Upper(last))
              .Set("CUST_TYP", Flag(_cust.Str("CUST_TYP"), "C", "template CUST_TYP"))
              .Set("ADRS_1", _text.Fit(b.Address1, 40, false, "new customer address 1", null)).Set("ADRS_2", _text.Fit(b.Address2, 40, false, "new customer address 2", null))
              .Set("CITY", _text.Fit(b.City, 20, false, "new customer city", null)).Set("STATE", _text.Fit(b.State, 10, true, "new customer state", null))
@@ -1167,6 +1167,19 @@ namespace CpOrders.WooClr.Documents.Planning
         {
             if (value == null) return null;
             return _text.Fit(value, max, true, "code '" + value + "'", null);
+        }
+
+        /// <summary>Upper case that stays in code page 1252 (µ has no 1252 capital: it stays µ).</summary>
+        private static string Upper(string v)
+        {
+            if (v == null) return null;
+            var sb = new System.Text.StringBuilder(v.Length);
+            foreach (char c in v)
+            {
+                char u = char.ToUpperInvariant(c);
+                sb.Append(TextPolicy.InCp1252(u) ? u : c);
+            }
+            return sb.ToString();
         }
 
         private static bool Cp1252(string v)
