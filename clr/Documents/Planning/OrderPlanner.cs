@@ -16,6 +16,18 @@ namespace CpOrders.WooClr.Documents.Planning
         public const string WebAsCharged = "WEB_AS_CHARGED";
         public const string CounterpointRates = "COUNTERPOINT_RATES";
 
+        // Largest values Counterpoint's decimal(15,2) amounts and decimal(15,4) quantities hold (exclusive).
+        // (Properties, not decimal constants: a decimal const compiles to DecimalConstantAttribute, outside the CLR allow-list.)
+        private static decimal MaxMoney
+        {
+            get { return 10000000000000m; }
+        }
+
+        private static decimal MaxQty
+        {
+            get { return 100000000000m; }
+        }
+
         private readonly PlanColumnCatalog _catalog = new PlanColumnCatalog();
         private readonly List<PlanProblem> _problems = new List<PlanProblem>();
         private readonly List<string> _notes = new List<string>();
@@ -151,6 +163,12 @@ namespace CpOrders.WooClr.Documents.Planning
             {
                 if (_store.Exists) _store.Required(key);
             }
+            // Settings copied into Counterpoint columns must fit them (woo.Store declares the same lengths).
+            foreach (string key in new[] { "CpStrId", "CpStaId", "CpDrwId", "CpUsrId", "StkLocId", "PrcLocId", "TaxCod" })
+            {
+                string v = _store.Str(key);
+                if (v != null && (v.Length > 10 || !Cp1252(v))) Problem(PlanCodes.Input, "$.store." + key + " '" + v + "' is not a Counterpoint code (at most 10 characters of code page 1252).", null);
+            }
             string strategy = _store.Str("TaxStrategy");
             if (strategy != null && strategy != WebAsCharged && strategy != CounterpointRates)
             {
@@ -256,6 +274,10 @@ namespace CpOrders.WooClr.Documents.Planning
                 Problem(PlanCodes.OrderRefunded, "the order carries " + refunds.Count.ToString(CultureInfo.InvariantCulture) + " refund(s) in WooCommerce; a refunded order is not written automatically: enter it by hand or skip it.", null);
             }
             if (!_hdr.Total.HasValue) Problem(PlanCodes.Order, "the order has no total.", null);
+            else if (Math.Abs(_hdr.Total.Value) >= MaxMoney || Math.Abs(_hdr.ShippingTotal ?? 0m) >= MaxMoney || Math.Abs(_hdr.TotalTax ?? 0m) >= MaxMoney)
+            {
+                Problem(PlanCodes.Order, "the order's amounts do not fit Counterpoint's decimal(15,2) amounts.", null);
+            }
         }
 
         private List<WooLineItem> _wooLines;
@@ -321,6 +343,10 @@ namespace CpOrders.WooClr.Documents.Planning
                 else if (w.Subtotal.Value < 0 || w.Total.Value < 0 || w.Total.Value > w.Subtotal.Value)
                 {
                     LineProblem(line, PlanCodes.LineAmount, "subtotal " + Show(w.Subtotal) + " and total " + Show(w.Total) + " are not a price before and after discounts (negative, or total above subtotal).");
+                }
+                else if (w.Subtotal.Value >= MaxMoney)
+                {
+                    LineProblem(line, PlanCodes.LineAmount, "subtotal " + Show(w.Subtotal) + " does not fit Counterpoint's decimal(15,2) amounts.");
                 }
                 else if (Scale(w.Subtotal.Value) > 2 || Scale(w.Total.Value) > 2 || (w.TotalTax.HasValue && Scale(w.TotalTax.Value) > 2))
                 {
@@ -423,6 +449,7 @@ namespace CpOrders.WooClr.Documents.Planning
                 PlanInputRow prcRow;
                 if (prcExact.TryGetValue(line.ItemNo, out prcRow) || prcStar.TryGetValue(line.ItemNo, out prcRow)) line.Prc = prcRow;
                 line.StockQty = Round(line.Qty * line.Numer / line.Denom, 4);
+                if (line.StockQty >= MaxQty || line.Qty * line.Numer >= MaxQty) LineProblem(line, PlanCodes.Qty, "quantity " + Show(line.Qty) + " in unit " + (line.QtyUnit ?? "") + " is " + Show(line.StockQty) + " in stocking units, beyond Counterpoint's decimal(15,4) quantities.");
             }
         }
 
@@ -536,7 +563,7 @@ namespace CpOrders.WooClr.Documents.Planning
             {
                 string nn = n.ToString(CultureInfo.InvariantCulture);
                 if (_cfg.Str("USE_MISC_" + nn) != "Y") continue;
-                var m = new MiscPlan { No = n, Typ = _cfg.Str("DFLT_ORD_MISC_" + nn + "_TYP") ?? "A" };
+                var m = new MiscPlan { No = n, Typ = Flag(_cfg.Str("DFLT_ORD_MISC_" + nn + "_TYP"), "A", "PS_STR_CFG_PS.DFLT_ORD_MISC_" + nn + "_TYP") };
                 if (n == _shipMiscNo)
                 {
                     m.Amount += _shipping;
@@ -831,7 +858,7 @@ namespace CpOrders.WooClr.Documents.Planning
                  .Set("DIM_1_UPR", "*").Set("UNIT_COST", unitCost).Set("QTY_RET", 0m).Set("IS_VAL_RET", "N").Set("GROSS_EXT_PRC", l.Gross)
                  .Set("DISP_EXT_PRC", l.Gross).Set("IS_KIT_PAR", "N").Set("HAS_PRC_OVRD", "N").Set("MIX_MATCH_COD", Code(l.Item.Str("MIX_MATCH_COD"), 10))
                  .Set("MIX_MATCH_PRC_BASED_ON", "!").Set("USR_ENTD_PRC", "N").Set("GROSS_DISP_EXT_PRC", l.Gross)
-                 .Set("IS_DISCNTBL", l.Item.Str("IS_DISCNTBL") ?? "Y").Set("CALC_EXT_PRC", l.Gross).Set("QTY_ENTD", l.Qty).Set("QTY_PCKD", 0m)
+                 .Set("IS_DISCNTBL", Flag(l.Item.Str("IS_DISCNTBL"), "Y", "IM_ITEM.IS_DISCNTBL of " + l.ItemNo)).Set("CALC_EXT_PRC", l.Gross).Set("QTY_ENTD", l.Qty).Set("QTY_PCKD", 0m)
                  .Set("QTY_PCKVRFD", 0m).Set("QTY_INVCD", 0m).Set("QTY_TO_FILL", 0m).Set("QTY_TO_REL", l.Qty).Set("QTY_TO_LEAVE", 0m)
                  .Set("IS_MAN_ENTD_WGHT", "N").Set("IS_WEIGHED", "N").Set("TAX_AMT_ALLOC", l.TaxAlloc).Set("NORM_TAX_AMT_ALLOC", l.TaxAlloc);
 
@@ -1041,22 +1068,22 @@ namespace CpOrders.WooClr.Documents.Planning
                 return;
             }
             PlanRow r = New("AR_CUST");
-            r.Set("CUST_NO", custNo).Set("NAM", nam).Set("NAM_UPR", nam.ToUpperInvariant()).Set("FST_NAM", first).Set("FST_NAM_UPR", first == null ? null : first.ToUpperInvariant())
-             .Set("LST_NAM", last).Set("LST_NAM_UPR", last == null ? null : last.ToUpperInvariant())
-             .Set("CUST_TYP", _cust.Str("CUST_TYP") ?? "C")
+            r.Set("CUST_NO", custNo).Set("NAM", nam).Set("NAM_UPR", Upper(nam)).Set("FST_NAM", first).Set("FST_NAM_UPR", Upper(first))
+             .Set("LST_NAM", last).Set("LST_NAM_UPR", Upper(last))
+             .Set("CUST_TYP", Flag(_cust.Str("CUST_TYP"), "C", "template CUST_TYP"))
              .Set("ADRS_1", _text.Fit(b.Address1, 40, false, "new customer address 1", null)).Set("ADRS_2", _text.Fit(b.Address2, 40, false, "new customer address 2", null))
              .Set("CITY", _text.Fit(b.City, 20, false, "new customer city", null)).Set("STATE", _text.Fit(b.State, 10, true, "new customer state", null))
              .Set("ZIP_COD", _text.Fit(b.Postcode, 15, true, "new customer postcode", null)).Set("CNTRY", _text.Fit(b.Country, 20, true, "new customer country", null))
              .Set("PHONE_1", _text.Fit(b.Phone, 25, true, "new customer phone", null)).Set("EMAIL_ADRS_1", _text.Fit(b.Email, 50, true, "new customer e-mail", null))
-             .Set("PROMPT_NAM_ADRS", _cust.Str("PROMPT_NAM_ADRS") ?? "S").Set("SLS_REP", Code(_cust.Str("SLS_REP"), 10) ?? usrId)
+             .Set("PROMPT_NAM_ADRS", Flag(_cust.Str("PROMPT_NAM_ADRS"), "S", "template PROMPT_NAM_ADRS")).Set("SLS_REP", Code(_cust.Str("SLS_REP"), 10) ?? usrId)
              .Set("CATEG_COD", Code(_cust.Str("CATEG_COD"), 10)).Set("SHIP_VIA_COD", Code(_cust.Str("SHIP_VIA_COD"), 10))
              .Set("SHIP_ZONE_COD", Code(_cust.Str("SHIP_ZONE_COD"), 10)).Set("STR_ID", strId).Set("STMNT_COD", Code(_cust.Str("STMNT_COD"), 10))
              .Set("TAX_COD", Code(_cust.Str("TAX_COD"), 10)).Set("TERMS_COD", Code(_cust.Str("TERMS_COD"), 10))
-             .Set("ALLOW_AR_CHRG", _cust.Str("ALLOW_AR_CHRG") ?? "N").Set("ALLOW_TKTS", _cust.Str("ALLOW_TKTS") ?? "Y")
-             .Set("NO_CR_LIM", _cust.Str("NO_CR_LIM") ?? "N").Set("CR_LIM", RoundOrNull(_cust.Dec("CR_LIM"), 2)).Set("BAL_METH", _cust.Str("BAL_METH") ?? "O")
-             .Set("AR_ACCT_NO", Code(_cust.Str("AR_ACCT_NO"), 20)).Set("ALLOW_ORDS", _cust.Str("ALLOW_ORDS") ?? "Y").Set("ALLOW_LWYS", _cust.Str("ALLOW_LWYS") ?? "Y")
+             .Set("ALLOW_AR_CHRG", Flag(_cust.Str("ALLOW_AR_CHRG"), "N", "template ALLOW_AR_CHRG")).Set("ALLOW_TKTS", Flag(_cust.Str("ALLOW_TKTS"), "Y", "template ALLOW_TKTS"))
+             .Set("NO_CR_LIM", Flag(_cust.Str("NO_CR_LIM"), "N", "template NO_CR_LIM")).Set("CR_LIM", RoundOrNull(_cust.Dec("CR_LIM"), 2)).Set("BAL_METH", Flag(_cust.Str("BAL_METH"), "O", "template BAL_METH"))
+             .Set("AR_ACCT_NO", Code(_cust.Str("AR_ACCT_NO"), 20)).Set("ALLOW_ORDS", Flag(_cust.Str("ALLOW_ORDS"), "Y", "template ALLOW_ORDS")).Set("ALLOW_LWYS", Flag(_cust.Str("ALLOW_LWYS"), "Y", "template ALLOW_LWYS"))
              .Set("IS_ECOMM_CUST", "Y").Set("CUST_NAM_TYP", company != null ? "B" : "P")
-             .Set("INCLUDE_IN_MARKETING_MAILOUTS", _cust.Str("INCLUDE_IN_MARKETING_MAILOUTS") ?? "N").Set("EMAIL_STATEMENT", _cust.Str("EMAIL_STATEMENT") ?? "N")
+             .Set("INCLUDE_IN_MARKETING_MAILOUTS", Flag(_cust.Str("INCLUDE_IN_MARKETING_MAILOUTS"), "N", "template INCLUDE_IN_MARKETING_MAILOUTS")).Set("EMAIL_STATEMENT", Flag(_cust.Str("EMAIL_STATEMENT"), "N", "template EMAIL_STATEMENT"))
              .Set("LST_MAINT_DT", tktDt).Set("LST_MAINT_USR_ID", usrId);
         }
 
@@ -1140,6 +1167,37 @@ namespace CpOrders.WooClr.Documents.Planning
         {
             if (value == null) return null;
             return _text.Fit(value, max, true, "code '" + value + "'", null);
+        }
+
+        /// <summary>Upper case that stays in code page 1252 (µ has no 1252 capital: it stays µ).</summary>
+        private static string Upper(string v)
+        {
+            if (v == null) return null;
+            var sb = new System.Text.StringBuilder(v.Length);
+            foreach (char c in v)
+            {
+                char u = char.ToUpperInvariant(c);
+                sb.Append(TextPolicy.InCp1252(u) ? u : c);
+            }
+            return sb.ToString();
+        }
+
+        private static bool Cp1252(string v)
+        {
+            foreach (char c in v) if (!TextPolicy.InCp1252(c)) return false;
+            return true;
+        }
+
+        /// <summary>A one-character flag copied from a Counterpoint row (Y/N, a type letter); longer is a gathering fault.</summary>
+        private string Flag(string value, string fallback, string what)
+        {
+            if (value == null) return fallback;
+            if (value.Length != 1 || !TextPolicy.InCp1252(value[0]))
+            {
+                Problem(PlanCodes.Input, what + " '" + value + "' is not a one-character Counterpoint flag.", null);
+                return fallback;
+            }
+            return value;
         }
 
         private void Problem(string code, string message, int? line)

@@ -186,12 +186,21 @@ public static class PlanHarness
         ["tax_total"] = tax, ["shipping_tax_total"] = shippingTax,
     };
 
-    /// <summary>Independent oracle: the order total recomputed from the WooCommerce JSON (woocommerce.md arithmetic).</summary>
+    /// <summary>
+    /// Independent oracle: the order total recomputed from the WooCommerce JSON with woocommerce.md's arithmetic:
+    /// Σ line total + Σ fee total + shipping_total (Σ shipping lines when absent) + total_tax; a missing amount counts 0.
+    /// </summary>
     public static decimal OracleTotal(JObject order)
     {
-        decimal lines = order["line_items"]!.Sum(l => M((string)l["total"]!));
-        decimal fees = order["fee_lines"]!.Sum(l => M((string)l["total"]!));
-        decimal shipping = order["shipping_lines"]!.Sum(l => M((string)l["total"]!));
+        decimal lines = Amounts(order["line_items"]);
+        decimal fees = Amounts(order["fee_lines"]);
+        decimal shipping = order["shipping_total"] is JValue { Type: JTokenType.String } st && ((string)st!).Length > 0 ? M((string)st!) : Amounts(order["shipping_lines"]);
         return lines + fees + shipping + M((string)order["total_tax"]!);
+    }
+
+    private static decimal Amounts(JToken? array)
+    {
+        if (array is not JArray a) return 0m;
+        return a.OfType<JObject>().Sum(l => l["total"] is JValue { Type: JTokenType.String } v && ((string)v!).Length > 0 ? M((string)v!) : 0m);
     }
 }

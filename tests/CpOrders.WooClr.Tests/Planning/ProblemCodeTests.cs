@@ -164,6 +164,19 @@ public class ProblemCodeTests
     }
 
     [Test]
+    public void Upper_case_names_stay_in_1252()
+    {
+        JObject input = BaseInput();
+        input["customer"]!["mode"] = "CREATE";
+        input["numbers"]!["CUST_NO"] = "W1";
+        input["order"]!["billing"]!["first_name"] = "J\u00e9r\u00f4me \u00b5";
+        input["order"]!["billing"]!["last_name"] = "\u00fflle";
+        JObject c = Row(PlanOk(input), "AR_CUST");
+        Assert.That((string)c["FST_NAM_UPR"]!, Is.EqualTo("J\u00c9R\u00d4ME \u00b5"), "µ has no capital in 1252 and stays");
+        Assert.That((string)c["LST_NAM_UPR"]!, Is.EqualTo("\u0178LLE"), "ÿ -> Ÿ (0x9F in 1252)");
+    }
+
+    [Test]
     public void Notes_keep_characters_outside_1252_visibly()
     {
         JObject input = BaseInput();
