@@ -180,6 +180,39 @@ public class PlanWriterTests
     }
 
     [Test]
+    public void The_dry_run_shows_every_planned_table_with_exactly_the_columns_the_real_run_inserts()
+    {
+        string path = Path.Combine(Repo.Root, "database", "woo", "Procedures", Processor + ".sql");
+        var finder = new QueryFinder();
+        Parse(path).Accept(finder);
+        var shown = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (QuerySpecification q in finder.Found)
+            if (q.SelectElements.FirstOrDefault() is SelectScalarExpression { Expression: StringLiteral label }
+                && q.FromClause?.TableReferences.SingleOrDefault() is SchemaObjectFunctionTableReference f
+                && f.SchemaObject.BaseIdentifier.Value == "fn_Plan_" + label.Value)
+                shown[label.Value] = q.SelectElements.Skip(1)
+                    .Select(e => e is SelectScalarExpression { Expression: ColumnReferenceExpression cr } ? cr.MultiPartIdentifier.Identifiers[^1].Value : "?")
+                    .ToArray();
+        string[] rowTables = PlanKeys().Where(k => k != "IM_INV" && k != "AR_CUST_ORD").ToArray();
+        Assert.That(shown.Keys, Is.EquivalentTo(rowTables), "the dry run shows each planned row table once, labelled with its name");
+        Assert.Multiple(() =>
+        {
+            foreach (string key in rowTables.Where(shown.ContainsKey))
+                Assert.That(shown[key], Is.EqualTo(ColumnsOf(key).Select(c => c.Column).ToArray()), $"dry run of {key}: the planner's columns in order");
+        });
+    }
+
+    private sealed class QueryFinder : TSqlFragmentVisitor
+    {
+        public List<QuerySpecification> Found { get; } = new();
+        public override void ExplicitVisit(QuerySpecification node)
+        {
+            Found.Add(node);
+            base.ExplicitVisit(node);
+        }
+    }
+
+    [Test]
     public void The_delta_readers_carry_only_counterpoint_columns_the_processor_adds()
     {
         string text = File.ReadAllText(Path.Combine(Repo.Root, "database", "woo", "Procedures", Processor + ".sql"));
