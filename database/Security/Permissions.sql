@@ -103,3 +103,33 @@ GRANT SELECT ON OBJECT::[woo].[RunLog] TO [CpOrdersOperator];
 GO
 GRANT SELECT ON OBJECT::[woo].[Alert] TO [CpOrdersOperator];
 GO
+
+-- Issue 13 (processing)
+-- woo.usp_ProcessStagedOrders: the job's processing step; operators run it for one order (@QueueId) or as a dry run.
+GRANT EXECUTE ON OBJECT::[woo].[usp_ProcessStagedOrders] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_ProcessStagedOrders] TO [CpOrdersOperator];
+GO
+-- woo.usp_CheckCounterpointSchema: the drift check (the processor calls it; operators run it after an NCR update).
+GRANT EXECUTE ON OBJECT::[woo].[usp_CheckCounterpointSchema] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_CheckCounterpointSchema] TO [CpOrdersOperator];
+GO
+-- The processor's steps, for operators' diagnostics only (the job reaches them through the processor: same owner, so
+-- no EXECUTE check): which customer an order gets, the planner's input, the numbers the next order would get
+-- (@Peek = 'Y'; taking numbers needs the caller's own transaction and only burns numbers, it writes no document).
+-- The document writes themselves are inside woo.usp_ProcessStagedOrders only, so no role holds a procedure that
+-- writes an arbitrary plan into Counterpoint.
+GRANT EXECUTE ON OBJECT::[woo].[usp_ResolveCustomer] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_GatherPlanInput] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_TakeDocumentNumbers] TO [CpOrdersOperator];
+GO
+-- The predecessor's entry points in dbo (design 1), for operators.
+GRANT EXECUTE ON OBJECT::[dbo].[sp_ValidateStagedOrder] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[dbo].[sp_CreateOrderFromStaging] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[dbo].[sp_CreateOrderLines] TO [CpOrdersOperator];
+GO

@@ -170,10 +170,23 @@ public class ArtifactTests
     public void Grants_derived_from_the_code_are_what_the_code_does()
     {
         string report = File.ReadAllText(Artifact("CpOrders.CounterpointAccess.txt"));
-        // woo.usp_CheckInstall reads PS_DOC_HDR and writes nothing in Counterpoint.
+        // woo.usp_CheckInstall reads PS_DOC_HDR. Issue 13's processing writes exactly: the document tables, a new customer
+        // and a missing IM_INV row (INSERT); the next-number columns, the customer's open-order counters and the two
+        // IM_INV quantities a native order changes (UPDATE, column grants). Nothing is ever deleted; no other column is
+        // updated (never IM_INV.QTY_ON_HND, QTY_ON_SO or the computed QTY_AVAIL, the predecessor's mistakes).
+        string grants = report[..report.IndexOf("Signed CpOrders modules", StringComparison.Ordinal)];
+        string[] writes = grants.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("INSERT ") || l.StartsWith("UPDATE ") || l.StartsWith("DELETE "))
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\s+", " ")).ToArray();
+        string[] expected =
+        {
+            "INSERT dbo.AR_CUST", "UPDATE dbo.AR_CUST (NO_OF_ORDS)", "UPDATE dbo.AR_CUST (ORD_BAL)", "UPDATE dbo.EC_CTL (NXT_CUST_NO)",
+            "INSERT dbo.IM_INV", "UPDATE dbo.IM_INV (QTY_COMMIT)", "UPDATE dbo.IM_INV (QTY_ON_ORD)",
+            "INSERT dbo.PS_DOC_AUDIT_LOG", "INSERT dbo.PS_DOC_AUDIT_LOG_TOT", "INSERT dbo.PS_DOC_CONTACT", "INSERT dbo.PS_DOC_DISC",
+            "INSERT dbo.PS_DOC_HDR", "INSERT dbo.PS_DOC_HDR_DOC_STAT", "INSERT dbo.PS_DOC_HDR_MISC_CHRG", "INSERT dbo.PS_DOC_HDR_TOT",
+            "INSERT dbo.PS_DOC_LIN", "INSERT dbo.PS_DOC_LIN_PRICE", "INSERT dbo.PS_DOC_NOTE", "INSERT dbo.PS_DOC_TAX",
+            "UPDATE dbo.PS_STA_CFG_PS (NXT_ORD_NO)", "UPDATE dbo.PS_STR_CFG_PS (NXT_ORD_NO)",
+        };
         Assert.That(report, Does.Contain("SELECT   dbo.PS_DOC_HDR"));
-        Assert.That(report, Does.Not.Contain("INSERT "));
-        Assert.That(report, Does.Not.Contain("UPDATE "));
-        Assert.That(report, Does.Not.Contain("DELETE "));
+        Assert.That(writes, Is.EquivalentTo(expected), "the write grants derived from the code");
     }
 }

@@ -1,0 +1,170 @@
+-- Takes the numbers of one web order inside its transaction (design 6): a new CUST_NO when a customer is to be made,
+-- TKT_NO, DOC_ID. @Peek = 'Y' (validation before the transaction, and the dry run) reads the same values without
+-- locks and changes nothing. Raises CPO-NUMBER-* (50450-50459: park the order) when no number can be taken.
+-- Locks, in the order of design 5 (the caller holds the queue row): EC_CTL (customer counter) -> AR_CUST key probe ->
+-- the order counter row (PS_STR_CFG_PS or PS_STA_CFG_PS) -> PS_DOC_HDR key probe. Every probe of a key is a point
+-- seek under UPDLOCK, HOLDLOCK (a key-range lock on one key, held to commit): the next candidate is taken before the
+-- INSERT, because under XACT_ABORT a key violation cannot be retried (design 6).
+-- TKT_NO uniqueness per store: PS_DOC_HDR has no (STR_ID, TKT_NO) index, so that check is a plain committed read
+-- (no range or table lock on a POS table, design 5); it is serialised by the counter row's UPDLOCK, which every
+-- Counterpoint writer of that series takes too.
+-- DOC_ID: Counterpoint's dbo.fnGenDocId is not in the reference schema (and dynamic SQL toward Counterpoint is refused
+-- by the build, DBT0103), so the layout comes from wooclr.GenDocId: the same composition, proven in C# against native
+-- ids (README, SQL surface: numbering).
+CREATE PROCEDURE [woo].[usp_TakeDocumentNumbers]
+    @StrId            varchar (10),
+    @StaId            varchar (10),
+    @TktDt            datetime,
+    @UseWebNumber     char (1),
+    @WebOrderNumber   nvarchar (40) = NULL,
+    @NeedCustNo       char (1) = 'N',
+    @Peek             char (1) = 'N',
+    @CustNo           varchar (15) = NULL OUTPUT,
+    @TktNo            varchar (15) = NULL OUTPUT,
+    @DocId            bigint = NULL OUTPUT
+AS
+BEGIN
+    SET NOCOUNT ON;
+    SET XACT_ABORT ON;
+
+    DECLARE @Msg nvarchar (2048), @Tries int, @Current varchar (15), @Method varchar (1),
+            @StrNo smallint, @StaNo smallint, @Candidate bigint;
+
+    IF @Peek IS NULL OR @Peek NOT IN ('Y', 'N') OR @NeedCustNo IS NULL OR @NeedCustNo NOT IN ('Y', 'N')
+       OR @UseWebNumber IS NULL OR @UseWebNumber NOT IN ('Y', 'N') OR @StrId IS NULL OR @StaId IS NULL OR @TktDt IS NULL
+        THROW 50440, N'CPO-PARAM: woo.usp_TakeDocumentNumbers needs @StrId, @StaId, @TktDt and Y/N flags.', 1;
+    -- Numbers are taken only inside the order's transaction: a number taken and committed alone would be lost if the
+    -- document then failed (a second series, the predecessor's bug).
+    IF @Peek = 'N' AND @@TRANCOUNT = 0
+        THROW 50441, N'CPO-PARAM: woo.usp_TakeDocumentNumbers takes numbers only inside the order''s transaction (@Peek = ''N'').', 1;
+
+    SELECT @CustNo = NULL, @TktNo = NULL, @DocId = NULL;
+
+    -- 1. Customer number: Counterpoint's e-commerce import counter (EC_CTL.NXT_CUST_NO), incremented by its rule.
+    IF @NeedCustNo = 'Y'
+    BEGIN
+        IF @Peek = 'Y'
+            SELECT TOP (1) @Current = c.NXT_CUST_NO FROM [$(CounterpointDb)].dbo.EC_CTL AS c ORDER BY c.KEY_ID;
+        ELSE
+            SELECT TOP (1) @Current = c.NXT_CUST_NO FROM [$(CounterpointDb)].dbo.EC_CTL AS c WITH (UPDLOCK, ROWLOCK) ORDER BY c.KEY_ID;
+        IF @Current IS NULL OR LTRIM(RTRIM(@Current)) = ''
+            THROW 50450, N'CPO-NUMBER-CUSTOMER: Counterpoint has no next e-commerce customer number (EC_CTL.NXT_CUST_NO is missing or empty). Set it in Counterpoint''s e-commerce control, then requeue the order.', 1;
+        SET @Tries = 0;
+        WHILE 1 = 1
+        BEGIN
+            IF @Peek = 'Y'
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.AR_CUST AS a WHERE a.CUST_NO = @Current) BREAK;
+            END
+            ELSE IF NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.AR_CUST AS a WITH (UPDLOCK, HOLDLOCK) WHERE a.CUST_NO = @Current) BREAK;
+            SET @Tries += 1;
+            IF @Tries >= 1000
+            BEGIN
+                SET @Msg = N'CPO-NUMBER-CUSTOMER: 1000 customer numbers from EC_CTL.NXT_CUST_NO onwards (up to ' + @Current + N') already exist in AR_CUST. Set EC_CTL.NXT_CUST_NO past the used range, then requeue the order.';
+                THROW 50451, @Msg, 1;
+            END;
+            SET @Current = CONVERT(varchar (15), wooclr.NextDocNumber(@Current, 15));
+        END;
+        SET @CustNo = @Current;
+        IF @Peek = 'N'
+            UPDATE c SET c.NXT_CUST_NO = CONVERT(varchar (15), wooclr.NextDocNumber(@CustNo, 15))
+            FROM [$(CounterpointDb)].dbo.EC_CTL AS c
+            WHERE c.KEY_ID = (SELECT MIN(k.KEY_ID) FROM [$(CounterpointDb)].dbo.EC_CTL AS k);
+    END;
+
+    -- 2. Ticket (order) number.
+    IF @UseWebNumber = 'Y'
+    BEGIN
+        SET @Msg = wooclr.OrderNumberProblems(@WebOrderNumber);
+        IF @Msg IS NOT NULL
+        BEGIN
+            SET @Msg = LEFT(N'CPO-NUMBER-WEB: the WooCommerce order number ''' + ISNULL(@WebOrderNumber, N'(none)') + N''' cannot be the ticket number: ' + @Msg
+                     + N'. Turn off woo.Store.UseWebNumberAsTicket or fix the shop''s order numbers.', 2048);
+            THROW 50452, @Msg, 1;
+        END;
+        SET @TktNo = CONVERT(varchar (15), @WebOrderNumber);
+        IF EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.STR_ID = @StrId AND h.TKT_NO = @TktNo)
+        BEGIN
+            SET @Msg = N'CPO-NUMBER-TAKEN: store ' + @StrId + N' already has an open document with ticket number ' + @TktNo
+                     + N' (the WooCommerce order number). Check whether this order was already entered in Counterpoint; skip it or renumber.';
+            THROW 50453, @Msg, 1;
+        END;
+    END
+    ELSE
+    BEGIN
+        -- ORD_NO_METH 'S': the store's counter (PS_STR_CFG_PS.NXT_ORD_NO); any other method: the station's
+        -- (PS_STA_CFG_PS.NXT_ORD_NO) - the dedicated web station numbers its own orders (design 6).
+        SELECT @Method = s.ORD_NO_METH FROM [$(CounterpointDb)].dbo.PS_STR_CFG_PS AS s WHERE s.STR_ID = @StrId;
+        IF @Method IS NULL
+        BEGIN
+            SET @Msg = N'CPO-NUMBER-CONFIG: Counterpoint store ' + @StrId + N' has no PS_STR_CFG_PS row. Configure the store in Counterpoint, or set woo.Store.CpStrId to a configured store.';
+            THROW 50454, @Msg, 1;
+        END;
+        IF @Method = 'S'
+        BEGIN
+            IF @Peek = 'Y'
+                SELECT @Current = s.NXT_ORD_NO FROM [$(CounterpointDb)].dbo.PS_STR_CFG_PS AS s WHERE s.STR_ID = @StrId;
+            ELSE
+                SELECT @Current = s.NXT_ORD_NO FROM [$(CounterpointDb)].dbo.PS_STR_CFG_PS AS s WITH (UPDLOCK, ROWLOCK) WHERE s.STR_ID = @StrId;
+        END
+        ELSE
+        BEGIN
+            IF @Peek = 'Y'
+                SELECT @Current = s.NXT_ORD_NO FROM [$(CounterpointDb)].dbo.PS_STA_CFG_PS AS s WHERE s.STR_ID = @StrId AND s.STA_ID = @StaId;
+            ELSE
+                SELECT @Current = s.NXT_ORD_NO FROM [$(CounterpointDb)].dbo.PS_STA_CFG_PS AS s WITH (UPDLOCK, ROWLOCK) WHERE s.STR_ID = @StrId AND s.STA_ID = @StaId;
+        END;
+        IF @Current IS NULL OR LTRIM(RTRIM(@Current)) = ''
+        BEGIN
+            SET @Msg = N'CPO-NUMBER-NONE: no next order number for store ' + @StrId + N' station ' + @StaId + N' ('
+                     + CASE WHEN @Method = 'S' THEN N'PS_STR_CFG_PS.NXT_ORD_NO, ORD_NO_METH S' ELSE N'PS_STA_CFG_PS.NXT_ORD_NO, ORD_NO_METH ' + @Method END
+                     + N' is empty). Set the next order number in Counterpoint, then requeue.';
+            THROW 50455, @Msg, 1;
+        END;
+        SET @Tries = 0;
+        WHILE EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.STR_ID = @StrId AND h.TKT_NO = @Current)
+        BEGIN
+            SET @Tries += 1;
+            IF @Tries >= 1000
+            BEGIN
+                SET @Msg = N'CPO-NUMBER-TAKEN: 1000 order numbers from the next order number onwards (up to ' + @Current + N') are already used in store ' + @StrId + N'. Set the next order number past the used range.';
+                THROW 50456, @Msg, 1;
+            END;
+            SET @Current = CONVERT(varchar (15), wooclr.NextDocNumber(@Current, 15));
+        END;
+        SET @TktNo = @Current;
+        IF @Peek = 'N'
+        BEGIN
+            IF @Method = 'S'
+                UPDATE s SET s.NXT_ORD_NO = CONVERT(varchar (15), wooclr.NextDocNumber(@TktNo, 15))
+                FROM [$(CounterpointDb)].dbo.PS_STR_CFG_PS AS s WHERE s.STR_ID = @StrId;
+            ELSE
+                UPDATE s SET s.NXT_ORD_NO = CONVERT(varchar (15), wooclr.NextDocNumber(@TktNo, 15))
+                FROM [$(CounterpointDb)].dbo.PS_STA_CFG_PS AS s WHERE s.STR_ID = @StrId AND s.STA_ID = @StaId;
+        END;
+    END;
+
+    -- 3. DOC_ID: fnGenDocId's layout for this store, station, type O and TKT_DT; a taken id advances the variant digit.
+    SELECT @StrNo = s.STR_NO FROM [$(CounterpointDb)].dbo.PS_STR AS s WHERE s.STR_ID = @StrId;
+    SELECT @StaNo = s.STA_NO FROM [$(CounterpointDb)].dbo.PS_STA AS s WHERE s.STR_ID = @StrId AND s.STA_ID = @StaId;
+    IF @StrNo IS NULL OR @StaNo IS NULL
+    BEGIN
+        SET @Msg = N'CPO-NUMBER-CONFIG: Counterpoint store ' + @StrId + N' or its station ' + @StaId + N' is missing (PS_STR.STR_NO, PS_STA.STA_NO make the DOC_ID). Fix woo.Store.CpStrId/CpStaId.';
+        THROW 50457, @Msg, 1;
+    END;
+    SET @Candidate = wooclr.GenDocId(@StrNo, @StaNo, 'O', @TktDt, 0);
+    SET @Tries = 0;
+    WHILE 1 = 1
+    BEGIN
+        IF @Peek = 'Y'
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = @Candidate) BREAK;
+        END
+        ELSE IF NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WITH (UPDLOCK, HOLDLOCK) WHERE h.DOC_ID = @Candidate) BREAK;
+        SET @Tries += 1;
+        IF @Tries >= 10000
+            THROW 50458, N'CPO-NUMBER-DOCID: 10000 DOC_ID candidates in a row are taken (store, station, day and time); this needs a person: look at PS_DOC_HDR for this station.', 1;
+        SET @Candidate = wooclr.NextDocIdCandidate(@Candidate);
+    END;
+    SET @DocId = @Candidate;
+END;
