@@ -25,6 +25,7 @@ IF @CpoStatus IS NULL OR @CpoStatus <> N'ONLINE'
 SET @CpoMissing = STUFF((SELECT N', ' + o.SchemaName + N'.' + o.ObjectName
                          FROM @CpoCounterpointObjects AS o
                          WHERE OBJECT_ID(QUOTENAME(N'$(CounterpointDb)') + N'.' + QUOTENAME(o.SchemaName) + N'.' + QUOTENAME(o.ObjectName)) IS NULL
+                           AND o.ObjectName NOT LIKE N'USER[_]%' -- the predecessor's own tables are optional (PostDeploy/20)
                          ORDER BY o.SchemaName, o.ObjectName
                          FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N'');
 IF @CpoMissing IS NOT NULL

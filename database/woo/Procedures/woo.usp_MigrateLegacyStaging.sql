@@ -32,6 +32,19 @@ BEGIN
         THROW 50135, @All, 1;
     END;
 
+    -- The predecessor's table is optional: a company that never ran it has none, and post-deploy then grants nothing on
+    -- it (PostDeploy/20). Its existence is read in the Counterpoint database through this signed module; without a grant
+    -- on it the table is invisible there too (metadata visibility), which is the same answer: nothing to read.
+    DECLARE @LegacyVisible bit = 0, @CpExec nvarchar (300) = QUOTENAME(N'$(CounterpointDb)') + N'.sys.sp_executesql';
+    EXEC @CpExec N'SET @V = CASE WHEN OBJECT_ID(N''dbo.USER_ORDER_STAGING'', N''U'') IS NULL THEN 0 ELSE 1 END;',
+                 N'@V bit OUTPUT', @V = @LegacyVisible OUTPUT;
+    IF @LegacyVisible = 0
+    BEGIN
+        RAISERROR (N'woo.usp_MigrateLegacyStaging: CPO-MIGRATE-NO-LEGACY: the Counterpoint database has no dbo.USER_ORDER_STAGING that CpOrders may read (the predecessor never ran here, or the table was created after CpOrders was deployed: deploy again to grant it). Nothing to import.', 10, 1) WITH NOWAIT;
+        SELECT CONVERT(varchar (40), 'CPO-MIGRATE-NO-LEGACY') AS Outcome, 0 AS RowsRead;
+        RETURN 0;
+    END;
+
     -- The predecessor's rows, read once before any transaction.
     CREATE TABLE #legacy (
         StagingId     int            NOT NULL PRIMARY KEY,

@@ -26,6 +26,7 @@ CREATE PROCEDURE [woo].[usp_SetStore]
     @TaxStrategy           varchar (40)    = NULL,  -- WEB_AS_CHARGED | COUNTERPOINT_RATES
     @TaxCod                varchar (40)    = NULL,
     @ShippingMiscChargeNo  int             = NULL,
+    @FeeMiscChargeNo       int             = NULL,  -- 1-5; 0 clears it (orders with fees are then parked)
     @DefaultTemplateCustNo varchar (40)    = NULL,
     @UseWebNumberAsTicket  char (1)        = NULL,
     @MaxAttempts           int             = NULL,
@@ -44,7 +45,7 @@ BEGIN
                         Currency char (3), StatusesToImport nvarchar (400), TimeZoneName nvarchar (100), PullPageSize int, PullMaxPages int,
                         TimeoutSeconds int, TotalBudgetSeconds int, PullWatermarkUtc datetime2 (0), CpStrId varchar (10), CpStaId varchar (10),
                         CpDrwId varchar (10), CpUsrId varchar (10), StkLocId varchar (10), PrcLocId varchar (10), TaxStrategy varchar (20),
-                        TaxCod varchar (10), ShippingMiscChargeNo tinyint, DefaultTemplateCustNo varchar (15), UseWebNumberAsTicket char (1),
+                        TaxCod varchar (10), ShippingMiscChargeNo tinyint, FeeMiscChargeNo tinyint, DefaultTemplateCustNo varchar (15), UseWebNumberAsTicket char (1),
                         MaxAttempts int, RetryBaseSeconds int, RawJsonRetentionDays int);
 
     IF @StoreId IS NULL OR LTRIM(RTRIM(@StoreId)) = ''
@@ -56,7 +57,7 @@ BEGIN
         INSERT INTO @Cur
         SELECT s.IsEnabled, s.SiteUrl, s.AuthMode, s.AllowPlainHttp, s.ProxyUrl, s.Currency, s.StatusesToImport, s.TimeZoneName, s.PullPageSize,
                s.PullMaxPages, s.TimeoutSeconds, s.TotalBudgetSeconds, s.PullWatermarkUtc, s.CpStrId, s.CpStaId, s.CpDrwId, s.CpUsrId, s.StkLocId,
-               s.PrcLocId, s.TaxStrategy, s.TaxCod, s.ShippingMiscChargeNo, s.DefaultTemplateCustNo, s.UseWebNumberAsTicket, s.MaxAttempts,
+               s.PrcLocId, s.TaxStrategy, s.TaxCod, s.ShippingMiscChargeNo, s.FeeMiscChargeNo, s.DefaultTemplateCustNo, s.UseWebNumberAsTicket, s.MaxAttempts,
                s.RetryBaseSeconds, s.RawJsonRetentionDays
         FROM woo.Store AS s
         WHERE s.StoreId = @StoreId;
@@ -88,6 +89,7 @@ BEGIN
             @vTaxStrategy varchar (40) = UPPER(LTRIM(RTRIM(COALESCE(@TaxStrategy, (SELECT TaxStrategy FROM @Cur), 'WEB_AS_CHARGED')))),
             @vTaxCod varchar (40) = CASE WHEN @TaxCod IS NULL THEN (SELECT TaxCod FROM @Cur) ELSE NULLIF(LTRIM(RTRIM(@TaxCod)), '') END,
             @vShippingMiscChargeNo int = COALESCE(@ShippingMiscChargeNo, (SELECT ShippingMiscChargeNo FROM @Cur), 1),
+            @vFeeMiscChargeNo int = CASE WHEN @FeeMiscChargeNo IS NULL THEN (SELECT FeeMiscChargeNo FROM @Cur) ELSE NULLIF(@FeeMiscChargeNo, 0) END,
             @vTemplate varchar (40) = CASE WHEN @DefaultTemplateCustNo IS NULL THEN (SELECT DefaultTemplateCustNo FROM @Cur) ELSE NULLIF(LTRIM(RTRIM(@DefaultTemplateCustNo)), '') END,
             @vUseWebNumberAsTicket char (1) = COALESCE(@UseWebNumberAsTicket, (SELECT UseWebNumberAsTicket FROM @Cur), 'N'),
             @vMaxAttempts int = COALESCE(@MaxAttempts, (SELECT MaxAttempts FROM @Cur), 8),
@@ -166,6 +168,8 @@ BEGIN
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@PullWatermarkUtc is in the future (UTC); the pull would skip every order until then.');
     IF @vTaxStrategy NOT IN ('WEB_AS_CHARGED', 'COUNTERPOINT_RATES')
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@TaxStrategy must be WEB_AS_CHARGED or COUNTERPOINT_RATES.');
+    IF @vFeeMiscChargeNo NOT BETWEEN 1 AND 5
+        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@FeeMiscChargeNo must be 1-5, or 0 to clear it (PS_DOC_HDR_MISC_CHRG).');
     IF @vShippingMiscChargeNo NOT BETWEEN 1 AND 5
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@ShippingMiscChargeNo must be 1-5 (PS_DOC_HDR_MISC_CHRG).');
 
@@ -228,6 +232,7 @@ BEGIN
         (N'TaxStrategy', c.TaxStrategy, @vTaxStrategy),
         (N'TaxCod', c.TaxCod, @vTaxCod),
         (N'ShippingMiscChargeNo', CONVERT(nvarchar (400), c.ShippingMiscChargeNo), CONVERT(nvarchar (400), @vShippingMiscChargeNo)),
+        (N'FeeMiscChargeNo', CONVERT(nvarchar (400), c.FeeMiscChargeNo), CONVERT(nvarchar (400), @vFeeMiscChargeNo)),
         (N'DefaultTemplateCustNo', c.DefaultTemplateCustNo, @vTemplate),
         (N'UseWebNumberAsTicket', c.UseWebNumberAsTicket, @vUseWebNumberAsTicket),
         (N'MaxAttempts', CONVERT(nvarchar (400), c.MaxAttempts), CONVERT(nvarchar (400), @vMaxAttempts)),
@@ -254,7 +259,7 @@ BEGIN
         PullMaxPages = @vPullMaxPages, TimeoutSeconds = @vTimeoutSeconds, TotalBudgetSeconds = @vTotalBudgetSeconds,
         PullWatermarkUtc = @vPullWatermarkUtc, CpStrId = @vCpStrId, CpStaId = @vCpStaId, CpDrwId = @vCpDrwId, CpUsrId = @vCpUsrId,
         StkLocId = @vStkLocId, PrcLocId = @vPrcLocId, TaxStrategy = @vTaxStrategy, TaxCod = @vTaxCod,
-        ShippingMiscChargeNo = @vShippingMiscChargeNo, DefaultTemplateCustNo = @vTemplate, UseWebNumberAsTicket = @vUseWebNumberAsTicket,
+        ShippingMiscChargeNo = @vShippingMiscChargeNo, FeeMiscChargeNo = @vFeeMiscChargeNo, DefaultTemplateCustNo = @vTemplate, UseWebNumberAsTicket = @vUseWebNumberAsTicket,
         MaxAttempts = @vMaxAttempts, RetryBaseSeconds = @vRetryBaseSeconds, RawJsonRetentionDays = @vRawJsonRetentionDays,
         UpdatedAtUtc = SYSUTCDATETIME(), UpdatedBy = ORIGINAL_LOGIN()
     FROM woo.Store AS s WITH (UPDLOCK, HOLDLOCK)
@@ -262,11 +267,11 @@ BEGIN
     IF @@ROWCOUNT = 0
         INSERT INTO woo.Store (StoreId, IsEnabled, SiteUrl, AuthMode, AllowPlainHttp, ProxyUrl, Currency, StatusesToImport, TimeZoneName,
                                PullPageSize, PullMaxPages, TimeoutSeconds, TotalBudgetSeconds, PullWatermarkUtc, CpStrId, CpStaId, CpDrwId,
-                               CpUsrId, StkLocId, PrcLocId, TaxStrategy, TaxCod, ShippingMiscChargeNo, DefaultTemplateCustNo,
+                               CpUsrId, StkLocId, PrcLocId, TaxStrategy, TaxCod, ShippingMiscChargeNo, FeeMiscChargeNo, DefaultTemplateCustNo,
                                UseWebNumberAsTicket, MaxAttempts, RetryBaseSeconds, RawJsonRetentionDays, CreatedAtUtc, UpdatedAtUtc, UpdatedBy)
         VALUES (@StoreId, @vIsEnabled, @Url, @vAuthMode, @vAllowPlainHttp, @vProxyUrl, @vCurrency, @vStatuses, @vTimeZoneName,
                 @vPullPageSize, @vPullMaxPages, @vTimeoutSeconds, @vTotalBudgetSeconds, @vPullWatermarkUtc, @vCpStrId, @vCpStaId, @vCpDrwId,
-                @vCpUsrId, @vStkLocId, @vPrcLocId, @vTaxStrategy, @vTaxCod, @vShippingMiscChargeNo, @vTemplate,
+                @vCpUsrId, @vStkLocId, @vPrcLocId, @vTaxStrategy, @vTaxCod, @vShippingMiscChargeNo, @vFeeMiscChargeNo, @vTemplate,
                 @vUseWebNumberAsTicket, @vMaxAttempts, @vRetryBaseSeconds, @vRawJsonRetentionDays, SYSUTCDATETIME(), SYSUTCDATETIME(), ORIGINAL_LOGIN());
     COMMIT TRANSACTION;
 
