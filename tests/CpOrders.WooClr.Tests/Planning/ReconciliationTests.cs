@@ -289,6 +289,19 @@ public class ReconciliationTests
     }
 
     [Test]
+    public void Counterpoint_prices_come_from_IM_PRC_at_the_price_location_before_star_and_the_item()
+    {
+        JObject input = BaseInput();
+        input["counterpoint"]!["IM_PRC"] = new JArray(
+            new JObject { ["ITEM_NO"] = "ADM-SCD", ["LOC_ID"] = "*", ["PRC_1"] = 389.9900m, ["REG_PRC"] = 409.9900m },
+            new JObject { ["ITEM_NO"] = "ADM-SCD", ["LOC_ID"] = "MAIN", ["PRC_1"] = 379.9900m, ["REG_PRC"] = 419.9900m });
+        JObject l = Row(PlanOk(input), "PS_DOC_LIN");
+        Assert.That((Dec(l, "PRC_1"), Dec(l, "REG_PRC"), Dec(l, "PRC")), Is.EqualTo((379.9900m, 419.9900m, 399.9900m)), "PRC = what the shop charged");
+        ((JArray)input["counterpoint"]!["IM_PRC"]!).RemoveAt(1);
+        Assert.That(Dec(Row(PlanOk(input), "PS_DOC_LIN"), "PRC_1"), Is.EqualTo(389.9900m), "'*' when the price location has no row");
+    }
+
+    [Test]
     public void Unit_price_rounds_to_4_places_and_extension_keeps_the_shops_amount()
     {
         JObject input = BaseInput();
