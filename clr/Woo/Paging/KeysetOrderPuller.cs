@@ -246,8 +246,8 @@ namespace CpOrders.WooClr.Woo.Paging
                 if (noun == "order")
                     return message;
                 string upper = char.ToUpperInvariant(noun[0]) + noun.Substring(1);
-                return message.Replace("modification order", "modification sequence").Replace("order(s)", noun + "(s)").Replace(" orders ", " " + noun + "s ").Replace(" orders.", " " + noun + "s.")
-                    .Replace(" orders;", " " + noun + "s;").Replace(" order ", " " + noun + " ").Replace("Order ", upper + " ");
+                return message.Replace("modification order", "modification sequence").Replace("order(s)", noun + "(s)").Replace("orders ", noun + "s ").Replace("orders.", noun + "s.")
+                    .Replace("orders;", noun + "s;").Replace(" order ", " " + noun + " ").Replace("Order ", upper + " ");
             }
 
             private string Complete()
