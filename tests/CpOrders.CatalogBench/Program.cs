@@ -164,8 +164,8 @@ var read = FullRead();
 var first = Push(reconcile: true);
 Line("catalog read: products + variations (all-variations route)", $"{read.Reads} requests for {read.Items:N0} objects ({map.Count:N0} SKUs mapped)");
 Line("first reconciliation, shop already in step", $"{first.Writes} write requests ({read.Reads + first.Writes} in all), {clock.ElapsedMilliseconds} ms");
-foreach (var (id, m) in map) lastSent[id] ??= wooReported[id];
-foreach (long id in map.Keys) lastSent.TryAdd(id, wooReported[id]);
+// In step: what WooCommerce shows is what a previous sync sent.
+foreach (long id in map.Keys) lastSent[id] = wooReported[id];
 
 // 2. A sync where 1 % of availabilities changed.
 List<string> changed = ChangeAvailability(_ => true, 100);
@@ -206,6 +206,12 @@ Line($"full reconciliation, {drifted.Count} drifted ({driftSimple} simple, {drif
     $"{reread.Reads} reads + {repair.Writes} writes = {reread.Reads + repair.Writes} requests (writes minimum {minimumWrites}: {(repair.Writes == minimumWrites ? "equal" : "DIFFERENT")}), {clock.ElapsedMilliseconds} ms");
 var clean = Push(reconcile: true);
 Line("reconciliation right after (no drift)", $"{clean.Writes} writes");
+
+// The same full read on a shop before WooCommerce 10.3 (no GET variations: @Route 'auto' falls back to each parent).
+shop.AllVariationsRoute = false;
+var oldShop = FullRead();
+shop.AllVariationsRoute = true;
+Line("catalog read on a shop without GET variations (per-parent fallback)", $"{oldShop.Reads} requests for {oldShop.Items:N0} objects");
 
 // 6. The predecessor on the same catalog: every SKU GET then PUT (seed-system.md 4.12; the issue's "one GET + one PUT
 // per product"), run against the stand-in for the 1 % change.
