@@ -179,6 +179,28 @@ public class CatalogTests : StandInTestBase
     }
 
     [Test]
+    public void Per_parent_incremental_read_returns_changed_variations_and_those_of_a_parent_created_since()
+    {
+        SeedCatalog(simple: 2, variable: 3, variationsEach: 3);
+        Server.Products.AllVariationsRoute = false;
+        Row first = Variations(null).Last();
+        Assert.That(first.Kind, Is.EqualTo("end"), first.Message);
+        CatalogEntry changed = Server.Products.Variations()[4];
+        Server.Products.Modify(changed.Id, e => e.StockQuantity = 42);
+        (CatalogEntry newParent, List<CatalogEntry> newVariations) = Server.Products.AddVariable("NEW", 2);
+        Server.Orders.ClockGmt = Server.Orders.ClockGmt.AddSeconds(60);
+        List<Row> rows = Variations(first.CompleteUpTo);
+        Assert.That(rows.Last().Kind, Is.EqualTo("end"), rows.Last().Message);
+        var ids = rows.Where(r => r.Kind == "variation").Select(r => r.Id!.Value).ToList();
+        Assert.That(ids, Does.Contain((long)changed.Id));
+        Assert.That(ids, Is.SupersetOf(newVariations.Select(v => (long)v.Id)));
+        Assert.That(rows.Single(r => r.Id == changed.Id).StockQuantity, Is.EqualTo(42m));
+        Assert.That(rows.Where(r => r.Kind == "variation").Select(r => r.Modified), Is.All.GreaterThanOrEqualTo(first.CompleteUpTo!.Value),
+            "only versions at or after the restart point");
+        Assert.That(rows.Last().CompleteUpTo, Is.GreaterThan(first.CompleteUpTo!.Value));
+    }
+
+    [Test]
     public void GetVariations_route_all_on_an_old_shop_ends_with_the_shops_404_as_the_error_row()
     {
         SeedCatalog(simple: 1, variable: 1, variationsEach: 2);
