@@ -228,7 +228,7 @@ namespace CpOrders.WooClr.SqlSurface
         // ---------------------------------------------------------------- shared
 
         /// <summary>The call's session, or null with <paramref name="outcome"/> set to the configuration problem (CPO-HTTP-CONFIG).</summary>
-        private static WooWriteSession Session(SqlString baseUrl, SqlString consumerKey, SqlString consumerSecret, SqlString authMode,
+        internal static WooWriteSession Session(SqlString baseUrl, SqlString consumerKey, SqlString consumerSecret, SqlString authMode,
             SqlInt32 timeoutSeconds, SqlInt32 totalBudgetSeconds, SqlBoolean allowPlainHttp, SqlString proxyUrl, SqlString userAgent,
             WriteOutcome outcome)
         {
@@ -250,14 +250,14 @@ namespace CpOrders.WooClr.SqlSurface
 
         /// <summary>Once the parameters are checked nothing throws: an unforeseen exception (a bug) is the call's
         /// outcome, CPO-INTERNAL in @ErrorCode, with the requests it had sent.</summary>
-        private static T Unexpected<T>(T outcome, WooWriteSession session, Exception ex) where T : WriteOutcome
+        internal static T Unexpected<T>(T outcome, WooWriteSession session, Exception ex) where T : WriteOutcome
         {
             outcome.Fail(session, WooWriteErrors.Internal, WooWriteErrors.Internal + ": unexpected " + ex.GetType().Name +
                 " after the parameters were checked: " + ex.Message + " Whether the shop applied the change is unknown; the procedure is idempotent: call it again.");
             return outcome;
         }
 
-        private static void Common(WriteOutcome outcome, out SqlInt32 httpStatus, out SqlString errorCode, out SqlString errorMessage, out SqlInt32 requests)
+        internal static void Common(WriteOutcome outcome, out SqlInt32 httpStatus, out SqlString errorCode, out SqlString errorMessage, out SqlInt32 requests)
         {
             httpStatus = new SqlInt32(outcome.HttpStatus);
             errorCode = outcome.ErrorCode == null ? SqlString.Null : new SqlString(Truncate(outcome.ErrorCode, 100));

@@ -35,12 +35,31 @@ public sealed class WooStandInServer : IAsyncDisposable
     private readonly Dictionary<int, List<Action<OrderStore>>> _beforeListRequest = new();
     private int _requestCount;
     private int _listRequestCount;
+    private int _catalogListCount;
+    private readonly Dictionary<int, List<Action<ProductStore>>> _beforeCatalogList = new();
 
     private WooStandInServer(WebApplication app, string consumerKey, string consumerSecret)
     {
         _app = app;
         ConsumerKey = consumerKey;
         ConsumerSecret = consumerSecret;
+        Products = new ProductStore(Orders);
+    }
+
+    /// <summary>The catalog (products and variations); shares the orders' clock.</summary>
+    public ProductStore Products { get; }
+
+    /// <summary>Catalog list requests served so far (products, a parent's variations, all variations).</summary>
+    public int CatalogListRequestCount => Volatile.Read(ref _catalogListCount);
+
+    /// <summary>Runs <paramref name="mutation"/> just before catalog list request number <paramref name="listRequestNumber"/>.</summary>
+    public void BeforeCatalogListRequest(int listRequestNumber, Action<ProductStore> mutation)
+    {
+        lock (_hookGate)
+        {
+            if (!_beforeCatalogList.TryGetValue(listRequestNumber, out var list)) _beforeCatalogList[listRequestNumber] = list = [];
+            list.Add(mutation);
+        }
     }
 
     public string ConsumerKey { get; }
@@ -176,7 +195,7 @@ public sealed class WooStandInServer : IAsyncDisposable
         }
         string route = path[ApiPrefix.Length..].TrimEnd('/');
         string[] parts = route.Split('/');
-        if (parts[0] != "orders")
+        if (parts[0] != "orders" && parts[0] != "products" && !(parts[0] == "variations" && Products.AllVariationsRoute))
         {
             return Error(404, "rest_no_route", "No route was found matching the URL and request method.");
         }
@@ -188,6 +207,7 @@ public sealed class WooStandInServer : IAsyncDisposable
         }
 
         string m = req.Method;
+        if (parts[0] == "products" || parts[0] == "variations") return RouteCatalog(parts, m, query, body);
         if (parts.Length == 1 && m == "GET") return ListOrders(query);
         if (parts.Length == 2 && parts[1] == "batch" && m == "POST") return Batch(body);
         if (parts.Length >= 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int id))
@@ -404,6 +424,146 @@ public sealed class WooStandInServer : IAsyncDisposable
             ids.Add(id);
         }
         return ids;
+    }
+
+    // ---- catalog ----------------------------------------------------------------------------------------------
+
+    private (int, string, Dictionary<string, string>?) RouteCatalog(string[] parts, string m, Dictionary<string, string> query, string? body)
+    {
+        if (parts[0] == "variations")
+        {
+            return parts.Length == 1 && m == "GET" ? ListCatalog(query, p => p.Variations()) : Error(404, "rest_no_route", "No route was found matching the URL and request method.");
+        }
+        if (parts.Length == 1 && m == "GET") return ListCatalog(query, p => p.Products());
+        if (parts.Length == 2 && parts[1] == "batch" && m == "POST") return CatalogBatch(body, null);
+        if (parts.Length >= 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int id))
+        {
+            CatalogEntry? e = Products.Get(id);
+            if (parts.Length == 2 && m == "GET")
+            {
+                return e == null || e.IsVariation ? Error(404, "woocommerce_rest_product_invalid_id", "Invalid ID.") : (200, Products.View(e).ToJsonString(), null);
+            }
+            if (parts.Length == 3 && parts[2] == "variations" && m == "GET")
+            {
+                if (e == null || e.IsVariation) return Error(404, "woocommerce_rest_product_invalid_id", "Invalid ID.");
+                return ListCatalog(query, p => p.Variations(id));
+            }
+            if (parts.Length == 2 && (m == "PUT" || m == "POST" || m == "PATCH"))
+            {
+                // update_item: the predecessor's one PUT per product (the benchmark's comparison).
+                JsonObject changes = string.IsNullOrWhiteSpace(body) ? new JsonObject() : JsonNode.Parse(body)!.AsObject();
+                changes["id"] = id;
+                (int status, JsonObject answer) = Products.Update(changes, null);
+                return (status, answer.ToJsonString(), null);
+            }
+            if (parts.Length == 4 && parts[2] == "variations" && int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out int vid))
+            {
+                CatalogEntry? v = Products.Get(vid);
+                if (v == null || !v.IsVariation || v.ParentId != id) return Error(404, "woocommerce_rest_product_variation_invalid_id", "Invalid ID.");
+                if (m == "GET") return (200, Products.View(v).ToJsonString(), null);
+                JsonObject changes = string.IsNullOrWhiteSpace(body) ? new JsonObject() : JsonNode.Parse(body)!.AsObject();
+                changes["id"] = vid;
+                (int status, JsonObject answer) = Products.Update(changes, id);
+                return (status, answer.ToJsonString(), null);
+            }
+            if (parts.Length == 4 && parts[2] == "variations" && parts[3] == "batch" && m == "POST")
+            {
+                if (e == null || e.IsVariation) return Error(404, "woocommerce_rest_product_invalid_id", "Invalid ID.");
+                return CatalogBatch(body, id);
+            }
+        }
+        return Error(404, "rest_no_route", "No route was found matching the URL and request method.");
+    }
+
+    private (int, string, Dictionary<string, string>?) ListCatalog(Dictionary<string, string> q, Func<ProductStore, List<CatalogEntry>> source)
+    {
+        int listNumber = Interlocked.Increment(ref _catalogListCount);
+        List<Action<ProductStore>>? hooks;
+        lock (_hookGate) _beforeCatalogList.Remove(listNumber, out hooks);
+        if (hooks != null) foreach (Action<ProductStore> hook in hooks) hook(Products);
+
+        var invalid = new JsonObject();
+        int page = IntParam(q, "page", 1, invalid, 1, int.MaxValue, "page must be greater than or equal to 1");
+        int perPage = IntParam(q, "per_page", 10, invalid, 1, 100, "per_page must be between 1 (inclusive) and 100 (inclusive)");
+        string order = q.GetValueOrDefault("order", "desc");
+        if (order != "asc" && order != "desc") invalid["order"] = "order is not one of asc and desc.";
+        string orderby = q.GetValueOrDefault("orderby", "date");
+        string[] orderbys = ["date", "id", "include", "title", "slug", "modified"];
+        if (!orderbys.Contains(orderby)) invalid["orderby"] = "orderby is not one of " + string.Join(", ", orderbys) + ".";
+        string status = q.GetValueOrDefault("status", "any");
+        DateTime? modifiedAfter = DateParam(q, "modified_after", invalid), modifiedBefore = DateParam(q, "modified_before", invalid);
+        HashSet<int>? include = IdList(q, "include", invalid), exclude = IdList(q, "exclude", invalid);
+        if (invalid.Count > 0)
+        {
+            return Error(400, "rest_invalid_param", "Invalid parameter(s): " + string.Join(", ", invalid.Select(kv => kv.Key)), new JsonObject { ["params"] = invalid });
+        }
+        IEnumerable<CatalogEntry> rows = source(Products);
+        rows = rows.Where(e => status == "any" ? e.Status != "trash" : e.Status == status);
+        if (q.TryGetValue("type", out string? type)) rows = rows.Where(e => e.Type == type);
+        if (modifiedAfter is { } ma) rows = rows.Where(e => e.ModifiedGmt > ma);
+        if (modifiedBefore is { } mb) rows = rows.Where(e => e.ModifiedGmt < mb);
+        if (include is { Count: > 0 }) rows = rows.Where(e => include.Contains(e.Id));
+        if (exclude is { Count: > 0 }) rows = rows.Where(e => !exclude.Contains(e.Id));
+        List<CatalogEntry> list = rows.ToList();
+        Comparison<CatalogEntry> compare = orderby == "modified"
+            ? (x, y) => x.ModifiedGmt != y.ModifiedGmt ? x.ModifiedGmt.CompareTo(y.ModifiedGmt) : x.Id.CompareTo(y.Id)
+            : (x, y) => x.Id.CompareTo(y.Id);
+        bool asc = order == "asc";
+        list.Sort((x, y) => asc ? compare(x, y) : compare(y, x));
+        int total = list.Count;
+        int pages = (int)Math.Ceiling(total / (double)perPage);
+        string[]? fields = q.TryGetValue("_fields", out string? f) ? f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
+        var array = new JsonArray();
+        foreach (CatalogEntry e in list.Skip((int)Math.Min((long)(page - 1) * perPage, int.MaxValue)).Take(perPage))
+        {
+            JsonObject view = Products.View(e);
+            if (fields != null)
+            {
+                // WC_REST_Controller::get_fields_for_response: only the listed fields, and always id.
+                foreach (string key in view.Select(kv => kv.Key).ToList())
+                {
+                    if (key != "id" && !fields.Contains(key)) view.Remove(key);
+                }
+            }
+            array.Add(view);
+        }
+        var headers = new Dictionary<string, string>
+        {
+            ["X-WP-Total"] = total.ToString(CultureInfo.InvariantCulture),
+            ["X-WP-TotalPages"] = pages.ToString(CultureInfo.InvariantCulture),
+        };
+        return (200, array.ToJsonString(), headers);
+    }
+
+    private (int, string, Dictionary<string, string>?) CatalogBatch(string? body, int? parentId)
+    {
+        JsonObject? input;
+        try { input = string.IsNullOrWhiteSpace(body) ? new JsonObject() : JsonNode.Parse(body)?.AsObject(); }
+        catch (JsonException) { return Error(400, "rest_invalid_json", "Invalid JSON body passed."); }
+        input ??= new JsonObject();
+        int total = 0;
+        foreach (string k in new[] { "create", "update", "delete" })
+        {
+            if (input[k] is JsonArray arr) total += arr.Count;
+        }
+        if (total > 100)
+        {
+            return Error(413, "woocommerce_rest_request_entity_too_large", "Unable to accept more than 100 items for this request.");
+        }
+        var result = new JsonObject();
+        if (input["update"] is JsonArray updates)
+        {
+            var outList = new JsonArray();
+            foreach (JsonNode? u in updates)
+            {
+                if (u is not JsonObject changes) continue;
+                (int status, JsonObject answer) = Products.Update(changes, parentId);
+                int id = changes["id"] is JsonValue v && v.TryGetValue(out int i) ? i : 0;
+                outList.Add(status == 200 ? answer : new JsonObject { ["id"] = id, ["error"] = answer });
+            }
+            result["update"] = outList;
+        }
+        return (200, result.ToJsonString(), null);
     }
 
     // ---- writes ------------------------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ namespace CpOrders.WooClr.Woo.Paging
         private readonly INonceSource _nonces;
         private readonly ISleeper _sleeper;
         private readonly IJitterSource _jitter;
+        private readonly string _resource;
+        private readonly IList<KeyValuePair<string, string>> _extraQuery;
 
         public HttpOrderPageSource(WooHttpOptions options)
             : this(options, null, null, null, null)
@@ -33,7 +35,20 @@ namespace CpOrders.WooClr.Woo.Paging
 
         /// <summary>With a test clock, nonces, sleeper and jitter (null: the real ones).</summary>
         public HttpOrderPageSource(WooHttpOptions options, IHttpClock clock, INonceSource nonces, ISleeper sleeper, IJitterSource jitter)
+            : this(options, "orders", null, clock, nonces, sleeper, jitter)
         {
+        }
+
+        /// <summary>
+        /// The same keyset pages of another post-based list (products, products/{id}/variations, variations): WooCommerce's
+        /// CRUD controllers share orderby=modified, modified_after/before, dates_are_gmt, exclude and per_page.
+        /// <paramref name="extraQuery"/> holds name/value pairs sent on every page (e.g. _fields); null for none.
+        /// </summary>
+        public HttpOrderPageSource(WooHttpOptions options, string resource, IList<KeyValuePair<string, string>> extraQuery,
+            IHttpClock clock, INonceSource nonces, ISleeper sleeper, IJitterSource jitter)
+        {
+            _resource = resource;
+            _extraQuery = extraQuery ?? new KeyValuePair<string, string>[0];
             _options = options.Clone();
             _callBudgetMs = options.TotalBudgetMs;
             _callClock = Stopwatch.StartNew();
@@ -56,7 +71,7 @@ namespace CpOrders.WooClr.Woo.Paging
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                string message = "CPO-INTERNAL: unexpected " + ex.GetType().Name + " while requesting a page of orders: " + ex.Message;
+                string message = "CPO-INTERNAL: unexpected " + ex.GetType().Name + " while requesting a page of " + _resource + ": " + ex.Message;
                 return new OrderPage(0, new OrderSummary[0], 0, 0, new Redactor(_options.ConsumerKey, _options.ConsumerSecret).Text(message));
             }
         }
@@ -72,7 +87,7 @@ namespace CpOrders.WooClr.Woo.Paging
             options.TotalBudgetMs = (int)Math.Min(int.MaxValue, left);
             var client = new WooHttpClient(options, _clock, _nonces, _sleeper, _jitter);
 
-            WooRequest request = WooRequest.Get("orders")
+            WooRequest request = WooRequest.Get(_resource)
                 .AddQuery("orderby", "modified")
                 .AddQuery("order", "asc")
                 .AddQuery("modified_after", query.ModifiedAfterUtc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
@@ -85,6 +100,8 @@ namespace CpOrders.WooClr.Woo.Paging
                 request.AddQuery("status", query.Statuses);
             if (query.ExcludeIds.Count > 0)
                 request.AddQuery("exclude", JoinIds(query.ExcludeIds));
+            foreach (KeyValuePair<string, string> extra in _extraQuery)
+                request.AddQuery(extra.Key, extra.Value);
 
             DateTime sentUtc = _clock.UtcNow;
             Stopwatch took = Stopwatch.StartNew();

@@ -72,9 +72,18 @@ namespace CpOrders.WooClr.Woo.Paging
         private readonly string _statuses;
         private readonly int _pageSize;
         private readonly int _maxPages;
+        private readonly string _noun;
 
         public KeysetOrderPuller(IOrderPageSource source, DateTime watermarkUtc, string statuses, int pageSize, int maxPages)
+            : this(source, watermarkUtc, statuses, pageSize, maxPages, "order")
         {
+        }
+
+        /// <summary>The same keyset pull over another post-based list (products, variations): <paramref name="noun"/>
+        /// ("product", "variation") replaces "order" in the final row's message.</summary>
+        public KeysetOrderPuller(IOrderPageSource source, DateTime watermarkUtc, string statuses, int pageSize, int maxPages, string noun)
+        {
+            _noun = string.IsNullOrEmpty(noun) ? "order" : noun;
             if (source == null)
                 throw new ArgumentNullException("source");
             if (pageSize < 1 || pageSize > 100)
@@ -210,6 +219,7 @@ namespace CpOrders.WooClr.Woo.Paging
 
             private void Finish(PulledRow row)
             {
+                row.UpperBoundUtc = _upper;
                 _pending.Add(row);
                 _finished = true;
             }
@@ -226,7 +236,18 @@ namespace CpOrders.WooClr.Woo.Paging
 
             private string WithWarning(string message)
             {
-                return _clockWarning == null ? message : message + " " + _clockWarning;
+                return Localise(_clockWarning == null ? message : message + " " + _clockWarning);
+            }
+
+            /// <summary>The messages name orders; a pull of products or variations names those instead.</summary>
+            private string Localise(string message)
+            {
+                string noun = _p._noun;
+                if (noun == "order")
+                    return message;
+                string upper = char.ToUpperInvariant(noun[0]) + noun.Substring(1);
+                return message.Replace("modification order", "modification sequence").Replace("order(s)", noun + "(s)").Replace("orders ", noun + "s ").Replace("orders.", noun + "s.")
+                    .Replace("orders;", noun + "s;").Replace(" order ", " " + noun + " ").Replace("Order ", upper + " ");
             }
 
             private string Complete()
@@ -240,6 +261,7 @@ namespace CpOrders.WooClr.Woo.Paging
                 {
                     End(string.Format(CultureInfo.InvariantCulture, "Stopped after @MaxPages = {0} pages; more orders may be waiting. {1}.",
                         _p._maxPages, Complete()));
+                    _pending[_pending.Count - 1].StoppedAtMaxPages = true;
                     return;
                 }
                 if (_atCursor.Count > MaxExcludedIds || ExcludeQueryChars(_atCursor) > MaxExcludeQueryChars)

@@ -33,6 +33,15 @@ namespace CpOrders.WooClr.Woo.Paging
         /// at it may be returned again by the next call, which T-SQL de-duplicates by id and date_modified_gmt).</summary>
         public DateTime? CompleteUpToUtc { get; private set; }
 
+        /// <summary>On the final row: the call's upper bound U (every version before it was visible before the call's
+        /// first list query), or null when no answer set it. A caller combining several pulls (variations per parent)
+        /// uses it to bound what a list read at the start of the call can have missed.</summary>
+        public DateTime? UpperBoundUtc { get; internal set; }
+
+        /// <summary>On an 'end' row: the call stopped at @MaxPages, so more rows may be waiting (a full read is not
+        /// complete).</summary>
+        public bool StoppedAtMaxPages { get; internal set; }
+
         public static PulledRow ForOrder(OrderSummary order, int pageNo, int httpStatus) =>
             new PulledRow(OrderKind, order, pageNo, httpStatus, null, 0, 0, null);
 

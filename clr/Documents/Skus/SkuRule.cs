@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+
+namespace CpOrders.WooClr.Documents.Skus
+{
+    /// <summary>An override row of the store's SKU map (woo.StoreSkuMap): WooCommerce SKU -> item (and selling unit).</summary>
+    public sealed class SkuMapEntry
+    {
+        public SkuMapEntry(string wooSku, string itemNo, string sellUnit)
+        {
+            WooSku = wooSku;
+            ItemNo = itemNo;
+            SellUnit = sellUnit;
+        }
+
+        public string WooSku { get; private set; }
+        public string ItemNo { get; private set; }
+        public string SellUnit { get; private set; }
+    }
+
+    /// <summary>A unit suffix of the store (woo.StoreUnitSuffix): a SKU ending in it sells the item in that unit.</summary>
+    public sealed class UnitSuffix
+    {
+        public UnitSuffix(string suffix, string sellUnit)
+        {
+            Suffix = suffix;
+            SellUnit = sellUnit;
+        }
+
+        public string Suffix { get; private set; }
+        public string SellUnit { get; private set; }
+    }
+
+    /// <summary>Where a SKU's item came from.</summary>
+    public static class SkuSource
+    {
+        public const string Map = "map";
+        public const string Suffix = "suffix";
+        public const string Sku = "sku";
+    }
+
+    /// <summary>Problem codes of the SKU rule (each also a line problem code of the order planner where it applies).</summary>
+    public static class SkuProblems
+    {
+        /// <summary>No SKU (blank after trimming).</summary>
+        public const string Blank = "CPO-SKU";
+        /// <summary>A variation showing its parent's SKU: WooCommerce fills an empty variation SKU from the parent.</summary>
+        public const string ParentSku = "CPO-SKU-PARENT";
+        /// <summary>Selling unit not '0'..'5'.</summary>
+        public const string Unit = "CPO-UNIT";
+        /// <summary>Several WooCommerce objects resolve to the same item and selling unit.</summary>
+        public const string Duplicate = "CPO-SKU-DUPLICATE";
+    }
+
+    /// <summary>The outcome for one SKU: the item and selling unit, or a problem (never a guess).</summary>
+    public sealed class SkuResolution
+    {
+        public string Sku { get; internal set; }
+        public string ItemNo { get; internal set; }
+        /// <summary>'0' (stocking unit) or '1'..'5' (IM_ITEM.ALT_n_UNIT), as PS_DOC_LIN.SELL_UNIT.</summary>
+        public string SellUnit { get; internal set; }
+        public string Source { get; internal set; }
+        public string ProblemCode { get; internal set; }
+        public string Problem { get; internal set; }
+
+        public bool Ok
+        {
+            get { return ProblemCode == null; }
+        }
+    }
+
+    /// <summary>
+    /// The SKU -> Counterpoint item rule, the same in both directions (orders in, stock out): the SKU is trimmed; a map
+    /// row for it (case-insensitive, first row wins) gives the item (its SellUnit, else the suffix's unit); otherwise the
+    /// longest configured unit suffix that leaves a non-empty item number (case-insensitive) gives the item and unit;
+    /// otherwise the SKU is the item number in the stocking unit ('0'). The selling unit must be '0'..'5'.
+    ///
+    /// This reproduces, statement for statement, the inline SKU block of the order planner (branch i13-planner,
+    /// clr/Documents/Planning/OrderPlanner.cs, "SKU -> item and selling unit"), which was not edited here; the planner
+    /// should call <see cref="Resolve"/> instead (README, issue 14 notes). Tests pin the cases that block decides.
+    /// </summary>
+    public sealed class SkuRule
+    {
+        private readonly Dictionary<string, SkuMapEntry> _map = new Dictionary<string, SkuMapEntry>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<UnitSuffix> _suffixes = new List<UnitSuffix>();
+
+        public SkuRule(IList<SkuMapEntry> map, IList<UnitSuffix> suffixes)
+        {
+            if (map != null)
+            {
+                foreach (SkuMapEntry e in map)
+                {
+                    if (e != null && e.WooSku != null && !_map.ContainsKey(e.WooSku))
+                        _map.Add(e.WooSku, e);
+                }
+            }
+            if (suffixes != null)
+            {
+                foreach (UnitSuffix s in suffixes)
+                {
+                    if (s != null && s.Suffix != null)
+                        _suffixes.Add(s);
+                }
+            }
+        }
+
+        /// <summary>The SKU as matched: trimmed on both sides (WooCommerce keeps "ABC " and "ABC" apart); null when blank.</summary>
+        public static string Normalize(string sku)
+        {
+            if (sku == null) return null;
+            string t = sku.Trim();
+            return t.Length == 0 ? null : t;
+        }
+
+        /// <summary>True when a variation's SKU is its parent's: WooCommerce shows the parent's SKU for a variation without
+        /// its own (WC_Product_Variation::get_sku), so it is no SKU, never a match.</summary>
+        public static bool IsParentSku(string variationSku, string parentSku)
+        {
+            string v = Normalize(variationSku), p = Normalize(parentSku);
+            return v != null && p != null && string.Equals(v, p, StringComparison.Ordinal);
+        }
+
+        public SkuResolution Resolve(string rawSku)
+        {
+            var r = new SkuResolution();
+            string sku = Normalize(rawSku);
+            r.Sku = sku;
+            if (sku == null)
+            {
+                r.ProblemCode = SkuProblems.Blank;
+                r.Problem = "no SKU: give the product a SKU that is a Counterpoint item number (or map it in the store's SKU map).";
+                return r;
+            }
+            string itemNo = sku;
+            string unit = null;
+            string suffixUnit = null;
+            string suffixItem = null;
+            foreach (UnitSuffix s in _suffixes)
+            {
+                string suffix = s.Suffix;
+                if (sku.Length > suffix.Length && sku.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                    && (suffixItem == null || sku.Length - suffix.Length < suffixItem.Length))
+                {
+                    suffixItem = sku.Substring(0, sku.Length - suffix.Length);
+                    suffixUnit = s.SellUnit;
+                }
+            }
+            SkuMapEntry mapped;
+            string source = SkuSource.Sku;
+            if (_map.TryGetValue(sku, out mapped))
+            {
+                itemNo = mapped.ItemNo ?? sku;
+                unit = mapped.SellUnit ?? suffixUnit;
+                source = SkuSource.Map;
+            }
+            else if (suffixItem != null)
+            {
+                itemNo = suffixItem;
+                unit = suffixUnit;
+                source = SkuSource.Suffix;
+            }
+            if (unit == null) unit = "0";
+            r.ItemNo = itemNo;
+            r.Source = source;
+            if (unit.Length != 1 || unit[0] < '0' || unit[0] > '5')
+            {
+                r.ProblemCode = SkuProblems.Unit;
+                r.Problem = "SKU '" + sku + "' maps to selling unit '" + unit + "'; SELL_UNIT is '0' (stocking unit) or '1'..'5' (IM_ITEM.ALT_n_UNIT).";
+                return r;
+            }
+            r.SellUnit = unit;
+            return r;
+        }
+    }
+}
