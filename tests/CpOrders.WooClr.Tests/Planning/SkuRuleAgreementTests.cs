@@ -79,6 +79,17 @@ public class SkuRuleAgreementTests
         }
     }
 
+    [Test]
+    public void A_wrongly_typed_map_or_suffix_value_is_one_input_problem_whether_or_not_a_line_uses_it()
+    {
+        // The gathered input comes from nvarchar columns; an object there is a gathering fault, reported once.
+        JObject input = Input("ABC-100");
+        ((JArray)input["store"]!["skuMap"]!).Add(new JObject { ["WooSku"] = "UNUSED", ["ItemNo"] = new JObject() });
+        ((JArray)input["store"]!["unitSuffixes"]!).Add(new JObject { ["Suffix"] = "-ZZ", ["SellUnit"] = new JArray() });
+        JObject plan = Plan(input);
+        Assert.That(Codes(plan), Is.EqualTo(new[] { "CPO-INPUT", "CPO-INPUT" }), plan["problems"]!.ToString(Formatting.None));
+    }
+
     private static JObject Input(string sku)
     {
         JObject input = BaseInput();
