@@ -144,6 +144,10 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_WooBatchUpdateProducts] TO [CpOrdersJob];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_WooBatchUpdateVariations] TO [CpOrdersJob];
 GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_ReadCatalog] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_ReadCatalog] TO [CpOrdersOperator];
+GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_PushStock] TO [CpOrdersJob];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_PushStock] TO [CpOrdersOperator];
