@@ -104,18 +104,21 @@ BEGIN
         FROM woo.OrderQueue AS q
         CROSS APPLY wooclr.OrderLines(q.OrderJson) AS l
         WHERE q.StoreId = @StoreId AND q.[State] IN ('PENDING', 'RETRY') AND q.OrderJson IS NOT NULL AND l.quantity > 0;
-        IF EXISTS (SELECT 1 FROM #line)
+        -- One object per distinct SKU (several orders of one SKU are one SKU, not duplicates), joined back by id.
+        CREATE TABLE #lineSku (Id int IDENTITY (1, 1) NOT NULL PRIMARY KEY, Sku nvarchar (100) NOT NULL, ItemNo varchar (20) NULL, SellUnit char (1) NULL);
+        INSERT INTO #lineSku (Sku) SELECT DISTINCT ln.Sku FROM #line AS ln WHERE ln.Sku IS NOT NULL;
+        DECLARE @LineSkus nvarchar (max) = (SELECT ls.Id AS id, CONVERT(bigint, NULL) AS parent_id, ls.Sku AS sku, CONVERT(nvarchar (100), NULL) AS parent_sku
+                                            FROM #lineSku AS ls FOR JSON PATH, INCLUDE_NULL_VALUES);
+        IF @LineSkus IS NOT NULL
         BEGIN
-            -- One object per distinct SKU (several orders of one SKU are one SKU, not duplicates).
-            DECLARE @LineSkus nvarchar (max) = (SELECT ROW_NUMBER() OVER (ORDER BY d.Sku) AS id, CONVERT(bigint, NULL) AS parent_id, d.Sku AS sku,
-                                                       CONVERT(nvarchar (100), NULL) AS parent_sku
-                                                FROM (SELECT DISTINCT ln.Sku FROM #line AS ln WHERE ln.Sku IS NOT NULL) AS d
-                                                FOR JSON PATH, INCLUDE_NULL_VALUES);
-            IF @LineSkus IS NOT NULL
-                UPDATE ln SET ItemNo = CONVERT(varchar (20), LEFT(k.item_no, 20)), SellUnit = CONVERT(char (1), k.sell_unit)
-                FROM #line AS ln
-                JOIN wooclr.MapSkus(@LineSkus, @SkuMapJson, @SuffixJson) AS k ON k.sku = ln.Sku
-                WHERE k.item_no IS NOT NULL AND k.sell_unit IS NOT NULL AND (k.problem_code IS NULL OR k.problem_code = N'CPO-SKU-DUPLICATE');
+            UPDATE ls SET ItemNo = CONVERT(varchar (20), k.item_no), SellUnit = CONVERT(char (1), k.sell_unit)
+            FROM #lineSku AS ls
+            JOIN wooclr.MapSkus(@LineSkus, @SkuMapJson, @SuffixJson) AS k ON k.id = ls.Id
+            WHERE k.item_no IS NOT NULL AND LEN(k.item_no) <= 20 AND k.sell_unit IS NOT NULL
+              AND (k.problem_code IS NULL OR k.problem_code = N'CPO-SKU-DUPLICATE');
+            UPDATE ln SET ItemNo = ls.ItemNo, SellUnit = ls.SellUnit
+            FROM #line AS ln
+            JOIN #lineSku AS ls ON ls.Sku = ln.Sku;
         END;
 
         INSERT INTO #item (ItemNo, Stat, ItemTyp, Numer1, Denom1, Numer2, Denom2, Numer3, Denom3, Numer4, Denom4, Numer5, Denom5,
@@ -138,8 +141,8 @@ BEGIN
         FROM #item AS it
         JOIN (SELECT ln.ItemNo,
                      SUM(wooclr.ToStockingUnits(ln.Quantity,
-                                                CASE ln.SellUnit WHEN '1' THEN i2.Numer1 WHEN '2' THEN i2.Numer2 WHEN '3' THEN i2.Numer3 WHEN '4' THEN i2.Numer4 WHEN '5' THEN i2.Numer5 END,
-                                                CASE ln.SellUnit WHEN '1' THEN i2.Denom1 WHEN '2' THEN i2.Denom2 WHEN '3' THEN i2.Denom3 WHEN '4' THEN i2.Denom4 WHEN '5' THEN i2.Denom5 END)) AS Staged
+                                                CASE ln.SellUnit WHEN '1' THEN i2.Numer1 WHEN '2' THEN i2.Numer2 WHEN '3' THEN i2.Numer3 WHEN '4' THEN i2.Numer4 WHEN '5' THEN i2.Numer5 ELSE 1 END,
+                                                CASE ln.SellUnit WHEN '1' THEN i2.Denom1 WHEN '2' THEN i2.Denom2 WHEN '3' THEN i2.Denom3 WHEN '4' THEN i2.Denom4 WHEN '5' THEN i2.Denom5 ELSE 1 END)) AS Staged
               FROM #line AS ln
               JOIN #item AS i2 ON i2.ItemNo = ln.ItemNo
               GROUP BY ln.ItemNo) AS s ON s.ItemNo = it.ItemNo;
@@ -156,8 +159,8 @@ BEGIN
                d.[endpoint], d.batch_key, d.update_json, d.reason
         FROM #cand AS c
         JOIN #item AS it ON it.ItemNo = c.ItemNo
-        CROSS APPLY (SELECT CASE c.SellUnit WHEN '1' THEN it.Numer1 WHEN '2' THEN it.Numer2 WHEN '3' THEN it.Numer3 WHEN '4' THEN it.Numer4 WHEN '5' THEN it.Numer5 END AS Numer,
-                            CASE c.SellUnit WHEN '1' THEN it.Denom1 WHEN '2' THEN it.Denom2 WHEN '3' THEN it.Denom3 WHEN '4' THEN it.Denom4 WHEN '5' THEN it.Denom5 END AS Denom,
+        CROSS APPLY (SELECT CASE c.SellUnit WHEN '1' THEN it.Numer1 WHEN '2' THEN it.Numer2 WHEN '3' THEN it.Numer3 WHEN '4' THEN it.Numer4 WHEN '5' THEN it.Numer5 ELSE 1 END AS Numer,
+                            CASE c.SellUnit WHEN '1' THEN it.Denom1 WHEN '2' THEN it.Denom2 WHEN '3' THEN it.Denom3 WHEN '4' THEN it.Denom4 WHEN '5' THEN it.Denom5 ELSE 1 END AS Denom,
                             CASE c.SellUnit WHEN '1' THEN it.Prc1 WHEN '2' THEN it.Prc2 WHEN '3' THEN it.Prc3 WHEN '4' THEN it.Prc4 WHEN '5' THEN it.Prc5 ELSE it.Prc0 END AS Price,
                             CASE WHEN ISNULL(it.Stat, 'A') <> 'A' THEN 1 ELSE 0 END AS Inactive) AS u
         CROSS APPLY (SELECT CASE WHEN u.Inactive = 1 AND @InactivePolicy = 'ZERO' THEN 0
