@@ -103,7 +103,7 @@ BEGIN
         SELECT l.sku, l.quantity
         FROM woo.OrderQueue AS q
         CROSS APPLY wooclr.OrderLines(q.OrderJson) AS l
-        WHERE q.StoreId = @StoreId AND q.[State] IN ('PENDING', 'RETRY') AND q.OrderJson IS NOT NULL AND l.quantity > 0;
+        WHERE q.StoreId = @StoreId AND q.[State] IN ('PENDING', 'RETRY') AND ISJSON(q.OrderJson) = 1 AND l.quantity > 0;   -- invalid JSON is parked, never here
         -- One object per distinct SKU (several orders of one SKU are one SKU, not duplicates), joined back by id.
         CREATE TABLE #lineSku (Id int IDENTITY (1, 1) NOT NULL PRIMARY KEY, Sku nvarchar (100) NOT NULL, ItemNo varchar (20) NULL, SellUnit char (1) NULL);
         INSERT INTO #lineSku (Sku) SELECT DISTINCT ln.Sku FROM #line AS ln WHERE ln.Sku IS NOT NULL;
