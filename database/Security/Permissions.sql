@@ -133,3 +133,38 @@ GRANT EXECUTE ON OBJECT::[dbo].[sp_CreateOrderFromStaging] TO [CpOrdersOperator]
 GO
 GRANT EXECUTE ON OBJECT::[dbo].[sp_CreateOrderLines] TO [CpOrdersOperator];
 GO
+-- Issue 14 (stock sync). Transport procedures (signed for the secret key, PostDeploy/35.SecretAccess.sql): the job only.
+-- Catalog read and stock push: the job; operators too (dry runs, a forced full reconciliation). Stock rule setup:
+-- operators. Reading the catalog state and the SKU problems: operators (no shoppers' data in them).
+GRANT EXECUTE ON OBJECT::[woo].[usp_WooGetProducts] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_WooGetVariations] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_WooBatchUpdateProducts] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_WooBatchUpdateVariations] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_ReadCatalog] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_ReadCatalog] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_PushStock] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_PushStock] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetStockRule] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetStockItemOverride] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[StockRule] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[StockLocation] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[StockItemOverride] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[CatalogItem] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[SkuProblem] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[CatalogWatermark] TO [CpOrdersOperator];
+GO

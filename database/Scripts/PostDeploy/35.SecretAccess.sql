@@ -14,7 +14,11 @@ VALUES (N'woo', N'usp_CheckStoreSecrets'),
        (N'woo', N'usp_SetStoreSecret'),
        (N'woo', N'usp_WooAddOrderNote'),
        (N'woo', N'usp_WooBatchUpdateOrders'),
+       (N'woo', N'usp_WooBatchUpdateProducts'),
+       (N'woo', N'usp_WooBatchUpdateVariations'),
        (N'woo', N'usp_WooGetOrders'),
+       (N'woo', N'usp_WooGetProducts'),
+       (N'woo', N'usp_WooGetVariations'),
        (N'woo', N'usp_WooListOrderNotes'),
        (N'woo', N'usp_WooUpdateOrder');
 

@@ -1,0 +1,310 @@
+-- Sends Counterpoint's availability (and, where the stock rule says so, regular price and status) to WooCommerce for
+-- every mapped product and variation of a store, only where it differs from the baseline (issue 14, design 4, 11;
+-- README "Stock back to the shop"). Steps:
+--   1. candidates: woo.CatalogItem rows with an item (wooclr.MapSkus in woo.usp_ReadCatalog), not gone, not a variable
+--      parent (its stock is its variations'), not excluded (woo.StockItemOverride), not waiting for a retry;
+--   2. Counterpoint (signed module): IM_ITEM (STAT, ITEM_TYP, units, prices) and Σ QTY_ON_HND, Σ QTY_COMMIT of IM_INV over
+--      the store's woo.StockLocation; web orders staged but not yet written (woo.OrderQueue PENDING/RETRY, their lines
+--      by wooclr.OrderLines, SKUs mapped with wooclr.MapSkus like the catalog) in stocking units (wooclr.ToStockingUnits);
+--   3. wanted = wooclr.AvailableToSell(on hand, committed, safety stock, staged, unit) - 0 for an inactive item under
+--      InactivePolicy ZERO, nothing under LEAVE; non-inventory items (ITEM_TYP <> 'I') are left alone;
+--   4. wooclr.StockUpdate against the baseline (what was last sent, or WooCommerce's reported values after a full read
+--      or before anything was sent) decides what to send; requests of at most 100 objects per batch_key;
+--   5. @Execute = 'N': lists exactly those requests and objects and writes nothing (no run log either);
+--      'Y': sends each request with no transaction open (woo.usp_WooBatchUpdateProducts / ...Variations), then records
+--      the per-item results in a short transaction of its own: applied items get their sent values as the new
+--      baseline; a failed item counts an attempt and waits RetryBaseSeconds x 2^(attempts-1) (at most a day; an alert
+--      at woo.Store.MaxAttempts) - the other items of its request are never resent. One woo.RunLog row (Step STOCK).
+CREATE PROCEDURE [woo].[usp_PushStock]
+    @StoreId varchar (10),
+    @Execute char (1) = 'N'
+AS
+BEGIN
+    SET NOCOUNT ON;
+    SET XACT_ABORT ON;
+
+    DECLARE @Errors TABLE (Id int IDENTITY (1, 1) NOT NULL, [Message] nvarchar (4000) NOT NULL);
+    DECLARE @StoreFound bit = 0, @StoreEnabled char (1), @RuleFound bit = 0, @RuleEnabled char (1), @SafetyStock decimal (15, 4),
+            @InactivePolicy varchar (10), @ManageUnmanaged bit, @StatusWhenUnmanaged bit, @SyncPrice char (1), @SyncStatus char (1),
+            @RetryBase int, @MaxAttempts int;
+    SELECT @StoreFound = 1, @StoreEnabled = s.IsEnabled, @RetryBase = s.RetryBaseSeconds, @MaxAttempts = s.MaxAttempts
+    FROM woo.Store AS s WHERE s.StoreId = @StoreId;
+    SELECT @RuleFound = 1, @RuleEnabled = r.IsEnabled, @SafetyStock = r.SafetyStock, @InactivePolicy = r.InactivePolicy,
+           @ManageUnmanaged = CASE WHEN r.ManageUnmanaged = 'Y' THEN 1 ELSE 0 END,
+           @StatusWhenUnmanaged = CASE WHEN r.StatusWhenUnmanaged = 'Y' THEN 1 ELSE 0 END, @SyncPrice = r.SyncRegularPrice, @SyncStatus = r.SyncStatus
+    FROM woo.StockRule AS r WHERE r.StoreId = @StoreId;
+    IF @StoreFound = 0
+        INSERT INTO @Errors ([Message]) VALUES (N'@StoreId ''' + ISNULL(@StoreId, N'NULL') + N''' is not a store (woo.usp_SetStore).');
+    IF @StoreEnabled = 'N'
+        INSERT INTO @Errors ([Message]) VALUES (N'store ' + @StoreId + N' is disabled (woo.usp_SetStore @IsEnabled = ''Y'').');
+    IF @StoreFound = 1 AND @RuleFound = 0
+        INSERT INTO @Errors ([Message]) VALUES (N'store ' + @StoreId + N' has no stock rule: set one with woo.usp_SetStockRule (README, Stock back to the shop).');
+    IF @RuleEnabled = 'N'
+        INSERT INTO @Errors ([Message]) VALUES (N'the stock sync of store ' + @StoreId + N' is disabled (woo.usp_SetStockRule @IsEnabled = ''Y'').');
+    IF @RuleFound = 1 AND NOT EXISTS (SELECT 1 FROM woo.StockLocation AS l WHERE l.StoreId = @StoreId)
+        INSERT INTO @Errors ([Message]) VALUES (N'store ' + @StoreId + N' counts no location (woo.usp_SetStockRule @Locations).');
+    IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N')
+        INSERT INTO @Errors ([Message]) VALUES (N'@Execute must be Y or N.');
+    IF EXISTS (SELECT 1 FROM @Errors)
+    BEGIN
+        DECLARE @All nvarchar (2048) = LEFT(N'woo.usp_PushStock: nothing was sent; fix every problem:' + (SELECT NCHAR(10) + N'CPO-PARAM: ' + e.[Message] FROM @Errors AS e ORDER BY e.Id
+                                            FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 2048);
+        THROW 50146, @All, 1;
+    END;
+
+    -- Two pushes of one store at once send the same absolute values at worst; usp_RunPipeline holds the store's applock.
+    DECLARE @Now datetime2 (0) = SYSUTCDATETIME(), @Started datetime2 (3) = SYSUTCDATETIME(), @RunId bigint, @Msg nvarchar (2048);
+    BEGIN TRY
+        IF @Execute = 'Y'
+        BEGIN
+            INSERT INTO woo.RunLog (Step, StoreId, StartedAtUtc, Outcome, IsDryRun) VALUES ('STOCK', @StoreId, @Started, 'RUNNING', 'N');
+            SET @RunId = SCOPE_IDENTITY();
+        END;
+
+        -- 1. Candidates.
+        CREATE TABLE #cand (
+            WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, WooType nvarchar (40) NULL, Sku nvarchar (400) NULL,
+            ItemNo varchar (20) NOT NULL, SellUnit char (1) NOT NULL, WooManageStock nvarchar (10) NULL, BaselineQty decimal (19, 4) NULL,
+            BaselineStockStatus nvarchar (40) NULL, BaselineRegularPrice nvarchar (40) NULL, BaselineSalePrice nvarchar (40) NULL,
+            BaselineStatus nvarchar (40) NULL, SafetyStock decimal (15, 4) NOT NULL);
+        INSERT INTO #cand (WooId, ParentId, WooType, Sku, ItemNo, SellUnit, WooManageStock, BaselineQty, BaselineStockStatus, BaselineRegularPrice,
+                           BaselineSalePrice, BaselineStatus, SafetyStock)
+        SELECT c.WooId, c.ParentId, c.WooType, c.Sku, c.ItemNo, ISNULL(c.SellUnit, '0'), c.WooManageStock,
+               CASE WHEN c.BaselineFromWoo = 'Y' OR c.SentQty IS NULL THEN c.WooStockQuantity ELSE c.SentQty END,
+               CASE WHEN c.BaselineFromWoo = 'Y' OR c.SentStockStatus IS NULL THEN c.WooStockStatus ELSE c.SentStockStatus END,
+               CASE WHEN c.BaselineFromWoo = 'Y' OR c.SentRegularPrice IS NULL THEN c.WooRegularPrice ELSE c.SentRegularPrice END,
+               c.WooSalePrice,
+               CASE WHEN c.BaselineFromWoo = 'Y' OR c.SentStatus IS NULL THEN c.WooStatus ELSE c.SentStatus END,
+               ISNULL(o.SafetyStock, @SafetyStock)
+        FROM woo.CatalogItem AS c
+        LEFT JOIN woo.StockItemOverride AS o ON o.StoreId = c.StoreId AND o.ItemNo = c.ItemNo
+        WHERE c.StoreId = @StoreId AND c.ItemNo IS NOT NULL AND c.IsGone = 'N'
+          AND ISNULL(c.WooType, N'') NOT IN (N'variable', N'grouped', N'external')
+          AND ISNULL(o.[Exclude], 'N') = 'N'
+          AND (c.NextAttemptUtc IS NULL OR c.NextAttemptUtc <= @Now);
+
+        -- 2. Counterpoint: the items, their units and prices.
+        CREATE TABLE #item (
+            ItemNo varchar (20) NOT NULL PRIMARY KEY, Stat varchar (1) NULL, ItemTyp varchar (1) NULL,
+            Numer1 decimal (19, 4) NULL, Denom1 decimal (19, 4) NULL, Numer2 decimal (19, 4) NULL, Denom2 decimal (19, 4) NULL,
+            Numer3 decimal (19, 4) NULL, Denom3 decimal (19, 4) NULL, Numer4 decimal (19, 4) NULL, Denom4 decimal (19, 4) NULL,
+            Numer5 decimal (19, 4) NULL, Denom5 decimal (19, 4) NULL,
+            Prc0 decimal (15, 4) NULL, Prc1 decimal (15, 4) NULL, Prc2 decimal (15, 4) NULL, Prc3 decimal (15, 4) NULL, Prc4 decimal (15, 4) NULL,
+            Prc5 decimal (15, 4) NULL, OnHand decimal (19, 4) NULL, [Commit] decimal (19, 4) NULL, Staged decimal (19, 4) NULL);
+
+        -- Staged but unapplied web orders: their lines, SKUs mapped like the catalog's.
+        DECLARE @SkuMapJson nvarchar (max) = ISNULL((SELECT m.WooSku, m.ItemNo, m.SellUnit FROM woo.StoreSkuMap AS m WHERE m.StoreId = @StoreId
+                                                     FOR JSON PATH, INCLUDE_NULL_VALUES), N'[]'),
+                @SuffixJson nvarchar (max) = ISNULL((SELECT u.Suffix, u.SellUnit FROM woo.StoreUnitSuffix AS u WHERE u.StoreId = @StoreId
+                                                     FOR JSON PATH), N'[]');
+        CREATE TABLE #line (LineId int IDENTITY (1, 1) NOT NULL PRIMARY KEY, Sku nvarchar (100) NULL, Quantity decimal (19, 4) NULL,
+                            ItemNo varchar (20) NULL, SellUnit char (1) NULL);
+        INSERT INTO #line (Sku, Quantity)
+        SELECT l.sku, l.quantity
+        FROM woo.OrderQueue AS q
+        CROSS APPLY wooclr.OrderLines(q.OrderJson) AS l
+        WHERE q.StoreId = @StoreId AND q.[State] IN ('PENDING', 'RETRY') AND ISJSON(q.OrderJson) = 1 AND l.quantity > 0;   -- invalid JSON is parked, never here
+        -- One object per distinct SKU (several orders of one SKU are one SKU, not duplicates), joined back by id.
+        CREATE TABLE #lineSku (Id int IDENTITY (1, 1) NOT NULL PRIMARY KEY, Sku nvarchar (100) NOT NULL, ItemNo varchar (20) NULL, SellUnit char (1) NULL);
+        INSERT INTO #lineSku (Sku) SELECT DISTINCT ln.Sku FROM #line AS ln WHERE ln.Sku IS NOT NULL;
+        DECLARE @LineSkus nvarchar (max) = (SELECT ls.Id AS id, CONVERT(bigint, NULL) AS parent_id, ls.Sku AS sku, CONVERT(nvarchar (100), NULL) AS parent_sku
+                                            FROM #lineSku AS ls FOR JSON PATH, INCLUDE_NULL_VALUES);
+        IF @LineSkus IS NOT NULL
+        BEGIN
+            UPDATE ls SET ItemNo = CONVERT(varchar (20), k.item_no), SellUnit = CONVERT(char (1), k.sell_unit)
+            FROM #lineSku AS ls
+            JOIN wooclr.MapSkus(@LineSkus, @SkuMapJson, @SuffixJson) AS k ON k.id = ls.Id
+            WHERE k.item_no IS NOT NULL AND LEN(k.item_no) <= 20 AND k.sell_unit IS NOT NULL
+              AND (k.problem_code IS NULL OR k.problem_code = N'CPO-SKU-DUPLICATE');
+            UPDATE ln SET ItemNo = ls.ItemNo, SellUnit = ls.SellUnit
+            FROM #line AS ln
+            JOIN #lineSku AS ls ON ls.Sku = ln.Sku;
+        END;
+
+        INSERT INTO #item (ItemNo, Stat, ItemTyp, Numer1, Denom1, Numer2, Denom2, Numer3, Denom3, Numer4, Denom4, Numer5, Denom5,
+                           Prc0, Prc1, Prc2, Prc3, Prc4, Prc5)
+        SELECT i.ITEM_NO, i.STAT, i.ITEM_TYP, i.ALT_1_NUMER, i.ALT_1_DENOM, i.ALT_2_NUMER, i.ALT_2_DENOM, i.ALT_3_NUMER, i.ALT_3_DENOM,
+               i.ALT_4_NUMER, i.ALT_4_DENOM, i.ALT_5_NUMER, i.ALT_5_DENOM, i.PRC_1, i.ALT_1_PRC_1, i.ALT_2_PRC_1, i.ALT_3_PRC_1, i.ALT_4_PRC_1, i.ALT_5_PRC_1
+        FROM [$(CounterpointDb)].dbo.IM_ITEM AS i
+        WHERE i.ITEM_NO IN (SELECT c.ItemNo FROM #cand AS c UNION SELECT ln.ItemNo FROM #line AS ln WHERE ln.ItemNo IS NOT NULL);
+
+        -- Σ over the chosen locations only (a location below zero counts against the others: wooclr.AvailableToSell).
+        UPDATE it SET OnHand = ISNULL(v.OnHand, 0), [Commit] = ISNULL(v.[Commit], 0)
+        FROM #item AS it
+        LEFT JOIN (SELECT inv.ITEM_NO, SUM(inv.QTY_ON_HND) AS OnHand, SUM(inv.QTY_COMMIT) AS [Commit]
+                   FROM [$(CounterpointDb)].dbo.IM_INV AS inv
+                   JOIN woo.StockLocation AS sl ON sl.StoreId = @StoreId AND sl.LocId = inv.LOC_ID
+                   WHERE inv.ITEM_NO IN (SELECT c.ItemNo FROM #cand AS c)
+                   GROUP BY inv.ITEM_NO) AS v ON v.ITEM_NO = it.ItemNo;
+
+        UPDATE it SET Staged = s.Staged
+        FROM #item AS it
+        JOIN (SELECT ln.ItemNo,
+                     SUM(wooclr.ToStockingUnits(ln.Quantity,
+                                                CASE ln.SellUnit WHEN '1' THEN i2.Numer1 WHEN '2' THEN i2.Numer2 WHEN '3' THEN i2.Numer3 WHEN '4' THEN i2.Numer4 WHEN '5' THEN i2.Numer5 ELSE 1 END,
+                                                CASE ln.SellUnit WHEN '1' THEN i2.Denom1 WHEN '2' THEN i2.Denom2 WHEN '3' THEN i2.Denom3 WHEN '4' THEN i2.Denom4 WHEN '5' THEN i2.Denom5 ELSE 1 END)) AS Staged
+              FROM #line AS ln
+              JOIN #item AS i2 ON i2.ItemNo = ln.ItemNo
+              GROUP BY ln.ItemNo) AS s ON s.ItemNo = it.ItemNo;
+
+        -- 3 and 4. Wanted values and the decision.
+        CREATE TABLE #change (
+            WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, Sku nvarchar (400) NULL, ItemNo varchar (20) NOT NULL, SellUnit char (1) NOT NULL,
+            OnHand decimal (19, 4) NULL, [Commit] decimal (19, 4) NULL, SafetyStock decimal (15, 4) NULL, Staged decimal (19, 4) NULL,
+            WantedQty int NULL, BaselineQty decimal (19, 4) NULL, [Endpoint] nvarchar (100) NOT NULL, BatchKey bigint NOT NULL,
+            RequestNo int NULL, UpdateJson nvarchar (4000) NOT NULL, Reason nvarchar (1000) NULL);
+        INSERT INTO #change (WooId, ParentId, Sku, ItemNo, SellUnit, OnHand, [Commit], SafetyStock, Staged, WantedQty, BaselineQty, [Endpoint], BatchKey,
+                             UpdateJson, Reason)
+        SELECT c.WooId, c.ParentId, c.Sku, c.ItemNo, c.SellUnit, it.OnHand, it.[Commit], c.SafetyStock, it.Staged, w.WantedQty, c.BaselineQty,
+               d.[endpoint], d.batch_key, d.update_json, d.reason
+        FROM #cand AS c
+        JOIN #item AS it ON it.ItemNo = c.ItemNo
+        CROSS APPLY (SELECT CASE c.SellUnit WHEN '1' THEN it.Numer1 WHEN '2' THEN it.Numer2 WHEN '3' THEN it.Numer3 WHEN '4' THEN it.Numer4 WHEN '5' THEN it.Numer5 ELSE 1 END AS Numer,
+                            CASE c.SellUnit WHEN '1' THEN it.Denom1 WHEN '2' THEN it.Denom2 WHEN '3' THEN it.Denom3 WHEN '4' THEN it.Denom4 WHEN '5' THEN it.Denom5 ELSE 1 END AS Denom,
+                            CASE c.SellUnit WHEN '1' THEN it.Prc1 WHEN '2' THEN it.Prc2 WHEN '3' THEN it.Prc3 WHEN '4' THEN it.Prc4 WHEN '5' THEN it.Prc5 ELSE it.Prc0 END AS Price,
+                            CASE WHEN ISNULL(it.Stat, 'A') <> 'A' THEN 1 ELSE 0 END AS Inactive) AS u
+        CROSS APPLY (SELECT CASE WHEN u.Inactive = 1 AND @InactivePolicy = 'ZERO' THEN 0
+                                 ELSE wooclr.AvailableToSell(it.OnHand, it.[Commit], c.SafetyStock, it.Staged, u.Numer, u.Denom) END AS WantedQty) AS w
+        CROSS APPLY wooclr.StockUpdate(c.WooId, c.ParentId, c.WooType, c.WooManageStock, c.BaselineQty, c.BaselineStockStatus, w.WantedQty,
+                                       @ManageUnmanaged, @StatusWhenUnmanaged,
+                                       CASE WHEN @SyncPrice = 'Y' AND u.Price IS NOT NULL THEN CONVERT(nvarchar (40), CONVERT(decimal (15, 2), u.Price)) END,
+                                       c.BaselineRegularPrice, NULL, c.BaselineSalePrice,
+                                       CASE WHEN @SyncStatus = 'Y' THEN CASE WHEN u.Inactive = 1 THEN N'draft' ELSE N'publish' END END,
+                                       c.BaselineStatus) AS d
+        WHERE it.ItemTyp = 'I'                                            -- non-inventory items: left alone
+          AND NOT (u.Inactive = 1 AND @InactivePolicy = 'LEAVE')
+          AND d.send = 1;
+        UPDATE ch SET RequestNo = n.RequestNo
+        FROM #change AS ch
+        JOIN (SELECT x.WooId, CONVERT(int, (ROW_NUMBER() OVER (PARTITION BY x.BatchKey ORDER BY x.WooId) - 1) / 100) AS RequestNo FROM #change AS x) AS n
+          ON n.WooId = ch.WooId;
+
+        DECLARE @Candidates int = (SELECT COUNT(*) FROM #cand), @Changes int = (SELECT COUNT(*) FROM #change),
+                @PlannedRequests int = (SELECT COUNT(*) FROM (SELECT DISTINCT x.BatchKey, x.RequestNo FROM #change AS x) AS r);
+
+        -- 5. Dry run: exactly what would be sent.
+        IF @Execute = 'N'
+        BEGIN
+            SELECT ch.[Endpoint], ch.BatchKey, ch.RequestNo, ch.WooId, ch.ParentId, ch.Sku, ch.ItemNo, ch.SellUnit, ch.OnHand, ch.[Commit],
+                   ch.SafetyStock, ch.Staged, ch.WantedQty, ch.BaselineQty, ch.UpdateJson, ch.Reason
+            FROM #change AS ch
+            ORDER BY ch.BatchKey, ch.RequestNo, ch.WooId;
+            SET @Msg = CONCAT(N'woo.usp_PushStock: store ', @StoreId, N': ', @Candidates, N' mapped object(s) checked, ', @Changes,
+                              N' change(s) in ', @PlannedRequests, N' request(s) would be sent. @Execute = ''N'' wrote nothing.');
+            RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+            RETURN 0;
+        END;
+
+        CREATE TABLE #result (WooId bigint NOT NULL PRIMARY KEY, Applied bit NOT NULL, StockQuantity decimal (19, 4) NULL, ErrorCode nvarchar (100) NULL,
+                              ErrorMessage nvarchar (2000) NULL);
+        DECLARE @BatchKey bigint, @RequestNo int, @Updates nvarchar (max), @Results xml, @HttpStatus int, @ErrorCode nvarchar (100),
+                @ErrorMessage nvarchar (4000), @Requests int, @TotalRequests int = 0, @Sent int = 0, @Failed int = 0, @CallError nvarchar (4000);
+        DECLARE requests CURSOR LOCAL FAST_FORWARD FOR
+            SELECT DISTINCT x.BatchKey, x.RequestNo FROM #change AS x ORDER BY x.BatchKey, x.RequestNo;
+        OPEN requests;
+        FETCH NEXT FROM requests INTO @BatchKey, @RequestNo;
+        WHILE @@FETCH_STATUS = 0
+        BEGIN
+            SET @Updates = N'[' + (SELECT STRING_AGG(CONVERT(nvarchar (max), x.UpdateJson), N',') WITHIN GROUP (ORDER BY x.WooId)
+                                   FROM #change AS x WHERE x.BatchKey = @BatchKey AND x.RequestNo = @RequestNo) + N']';
+            SELECT @Results = NULL, @HttpStatus = NULL, @ErrorCode = NULL, @ErrorMessage = NULL, @Requests = NULL, @CallError = NULL;
+            -- HTTP: no transaction open here (the transport procedure refuses one), and no write around it.
+            BEGIN TRY
+                IF @BatchKey = 0
+                    EXEC woo.usp_WooBatchUpdateProducts @StoreId = @StoreId, @UpdatesJson = @Updates, @Results = @Results OUTPUT,
+                         @HttpStatus = @HttpStatus OUTPUT, @ErrorCode = @ErrorCode OUTPUT, @ErrorMessage = @ErrorMessage OUTPUT, @Requests = @Requests OUTPUT;
+                ELSE
+                    EXEC woo.usp_WooBatchUpdateVariations @StoreId = @StoreId, @ParentId = @BatchKey, @UpdatesJson = @Updates, @Results = @Results OUTPUT,
+                         @HttpStatus = @HttpStatus OUTPUT, @ErrorCode = @ErrorCode OUTPUT, @ErrorMessage = @ErrorMessage OUTPUT, @Requests = @Requests OUTPUT;
+            END TRY
+            BEGIN CATCH
+                SET @CallError = ERROR_MESSAGE();
+                -- Credentials that do not decrypt fail every request alike: stop the run (logged FAILED below).
+                IF @CallError LIKE N'%CPO-SECRET%' OR @CallError LIKE N'%CPO-HTTP-IN-TRANSACTION%'
+                    THROW;
+            END CATCH;
+            SET @TotalRequests += ISNULL(@Requests, 1);
+
+            TRUNCATE TABLE #result;
+            INSERT INTO #result (WooId, Applied, StockQuantity, ErrorCode, ErrorMessage)
+            SELECT r.n.value(N'@id', N'bigint'), ISNULL(r.n.value(N'@applied', N'bit'), 0), r.n.value(N'@stock_quantity', N'decimal(19,4)'),
+                   NULLIF(r.n.value(N'@error_code', N'nvarchar(100)'), N''), LEFT(NULLIF(r.n.value(N'@error_message', N'nvarchar(4000)'), N''), 2000)
+            FROM @Results.nodes(N'/results/result') AS r (n)
+            WHERE r.n.value(N'@id', N'bigint') IN (SELECT x.WooId FROM #change AS x WHERE x.BatchKey = @BatchKey AND x.RequestNo = @RequestNo);
+            -- An item without a result (the request failed as a whole, or WooCommerce left it out) is a failure of that item.
+            INSERT INTO #result (WooId, Applied, ErrorCode, ErrorMessage)
+            SELECT x.WooId, 0, LEFT(ISNULL(@ErrorCode, CASE WHEN @CallError IS NOT NULL THEN N'CPO-STOCK-CALL' ELSE N'CPO-WOO-BATCH-MISSING' END), 100),
+                   LEFT(ISNULL(@CallError, ISNULL(@ErrorMessage, N'no result for this object')), 2000)
+            FROM #change AS x
+            WHERE x.BatchKey = @BatchKey AND x.RequestNo = @RequestNo AND NOT EXISTS (SELECT 1 FROM #result AS r WHERE r.WooId = x.WooId);
+
+            -- The request's results, in a short transaction of their own.
+            BEGIN TRANSACTION;
+            UPDATE c
+            SET SentQty = ISNULL(TRY_CONVERT(int, JSON_VALUE(x.UpdateJson, N'$.stock_quantity')), c.SentQty),
+                SentStockStatus = ISNULL(JSON_VALUE(x.UpdateJson, N'$.stock_status'), c.SentStockStatus),
+                SentRegularPrice = ISNULL(JSON_VALUE(x.UpdateJson, N'$.regular_price'), c.SentRegularPrice),
+                SentStatus = ISNULL(JSON_VALUE(x.UpdateJson, N'$.status'), c.SentStatus),
+                WooManageStock = CASE WHEN JSON_VALUE(x.UpdateJson, N'$.manage_stock') = N'true' THEN N'true' ELSE c.WooManageStock END,
+                WooStockQuantity = ISNULL(r.StockQuantity, c.WooStockQuantity),
+                SentAtUtc = SYSUTCDATETIME(), BaselineFromWoo = 'N', Attempts = 0, NextAttemptUtc = NULL, LastErrorCode = NULL, LastError = NULL
+            FROM woo.CatalogItem AS c
+            JOIN #result AS r ON r.WooId = c.WooId AND r.Applied = 1
+            JOIN #change AS x ON x.WooId = c.WooId
+            WHERE c.StoreId = @StoreId;
+            SET @Sent += @@ROWCOUNT;
+            UPDATE c
+            SET Attempts = c.Attempts + 1,
+                NextAttemptUtc = DATEADD(SECOND, CASE WHEN c.Attempts >= 16 THEN 86400
+                                                      ELSE CONVERT(int, CASE WHEN @RetryBase * POWER(CONVERT(bigint, 2), c.Attempts) > 86400 THEN 86400
+                                                                             ELSE @RetryBase * POWER(CONVERT(bigint, 2), c.Attempts) END) END, SYSUTCDATETIME()),
+                LastErrorCode = CONVERT(varchar (40), LEFT(ISNULL(r.ErrorCode, N'CPO-WOO-NOT-APPLIED'), 40)), LastError = r.ErrorMessage
+            FROM woo.CatalogItem AS c
+            JOIN #result AS r ON r.WooId = c.WooId AND r.Applied = 0
+            WHERE c.StoreId = @StoreId;
+            SET @Failed += @@ROWCOUNT;
+            INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message])
+            SELECT 'WARNING', 'CPO-STOCK-ITEM-FAILING', @StoreId, @RunId,
+                   LEFT(CONCAT(N'CPO-STOCK-ITEM-FAILING: store ', @StoreId, N': WooCommerce object ', c.WooId, N' (SKU ', c.Sku, N', item ', c.ItemNo, N') failed ',
+                               c.Attempts, N' times: ', c.LastErrorCode, N' ', c.LastError, N'. It is retried daily; fix it in the shop or exclude it (woo.usp_SetStockItemOverride).'), 4000)
+            FROM woo.CatalogItem AS c
+            JOIN #result AS r ON r.WooId = c.WooId AND r.Applied = 0
+            WHERE c.StoreId = @StoreId AND c.Attempts = @MaxAttempts;
+            COMMIT TRANSACTION;
+
+            FETCH NEXT FROM requests INTO @BatchKey, @RequestNo;
+        END;
+        CLOSE requests;
+        DEALLOCATE requests;
+
+        DECLARE @Outcome varchar (10) = CASE WHEN @Failed = 0 THEN 'OK' WHEN @Sent = 0 THEN 'FAILED' ELSE 'WARNING' END;
+        UPDATE r
+        SET EndedAtUtc = SYSUTCDATETIME(), Outcome = @Outcome, Requests = @TotalRequests,
+            ErrorCode = CASE WHEN @Failed > 0 THEN 'CPO-STOCK-ITEMS' END,
+            ErrorMessage = CASE WHEN @Failed > 0 THEN CONCAT(@Failed, N' object(s) failed and wait for a retry (woo.CatalogItem.LastError).') END,
+            Details = (SELECT @Candidates AS checked, @Changes AS changes, @PlannedRequests AS planned_requests, @TotalRequests AS requests,
+                              @Sent AS applied, @Failed AS failed FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)
+        FROM woo.RunLog AS r
+        WHERE r.RunId = @RunId;
+        SET @Msg = CONCAT(N'woo.usp_PushStock: store ', @StoreId, N': ', @Outcome, N'; ', @Candidates, N' checked, ', @Changes, N' change(s), ', @Sent,
+                          N' applied, ', @Failed, N' failed, ', @TotalRequests, N' request(s) (run ', @RunId, N').');
+        RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+    END TRY
+    BEGIN CATCH
+        IF @@TRANCOUNT > 0
+            ROLLBACK TRANSACTION;
+        DECLARE @Error nvarchar (4000) = ERROR_MESSAGE();
+        DECLARE @Tail nvarchar (4000) = CASE WHEN CHARINDEX(N'CPO-', @Error) > 0 THEN SUBSTRING(@Error, CHARINDEX(N'CPO-', @Error), 4000) END;
+        DECLARE @Code varchar (40) = CASE WHEN CHARINDEX(N':', @Tail) BETWEEN 5 AND 41 THEN LEFT(@Tail, CHARINDEX(N':', @Tail) - 1) ELSE 'CPO-STOCK-ERROR' END;
+        IF @RunId IS NOT NULL
+        BEGIN
+            UPDATE r SET EndedAtUtc = SYSUTCDATETIME(), Outcome = 'FAILED', ErrorCode = @Code, ErrorMessage = @Error
+            FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+            SET @Msg = LEFT(CONCAT(@Code, N': store ', @StoreId, N': the stock push failed: ', @Error, N' Results recorded before the error stay; see woo.RunLog ', @RunId, N'.'), 2048);
+            INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message])
+            VALUES (CASE WHEN @Code LIKE 'CPO-SECRET%' THEN 'CRITICAL' ELSE 'WARNING' END, @Code, @StoreId, @RunId, @Msg);
+        END;
+        THROW;
+    END CATCH;
+    RETURN 0;
+END;

@@ -1,0 +1,24 @@
+-- The stock rule of a store (issue 14, README "Stock back to the shop"): how Counterpoint's availability becomes the
+-- WooCommerce stock. Set only through woo.usp_SetStockRule. A store without a row has no stock sync (woo.usp_PushStock
+-- refuses it), so nothing is sent before an operator has chosen the locations and the safety stock.
+-- Why (design 11, README wooclr.AvailableToSell): available = Σ QTY_ON_HND − Σ QTY_COMMIT over the locations of
+-- woo.StockLocation − safety stock − web orders staged but not yet written, floored, never below 0.
+CREATE TABLE [woo].[StockRule] (
+    [StoreId]             varchar (10)    NOT NULL,
+    [IsEnabled]           char (1)        CONSTRAINT [DF_StockRule_IsEnabled] DEFAULT ('Y') NOT NULL,
+    [SafetyStock]         decimal (15, 4) CONSTRAINT [DF_StockRule_SafetyStock] DEFAULT (0) NOT NULL,  -- stocking units, per item unless overridden
+    [InactivePolicy]      varchar (10)    CONSTRAINT [DF_StockRule_InactivePolicy] DEFAULT ('ZERO') NOT NULL,
+        -- items whose IM_ITEM.STAT is not 'A': ZERO = send 0 (sold out on the web), LEAVE = never touch, SYNC = as active
+    [ManageUnmanaged]     char (1)        CONSTRAINT [DF_StockRule_ManageUnmanaged] DEFAULT ('N') NOT NULL,  -- set manage_stock true where WooCommerce has it off
+    [StatusWhenUnmanaged] char (1)        CONSTRAINT [DF_StockRule_StatusWhenUnmanaged] DEFAULT ('N') NOT NULL,  -- send instock/outofstock instead
+    [SyncRegularPrice]    char (1)        CONSTRAINT [DF_StockRule_SyncRegularPrice] DEFAULT ('N') NOT NULL,  -- Counterpoint PRC_1 (ALT_n_PRC_1 for a selling unit) is master
+    [SyncStatus]          char (1)        CONSTRAINT [DF_StockRule_SyncStatus] DEFAULT ('N') NOT NULL,        -- STAT 'A' = publish, else draft
+    [UpdatedAtUtc]        datetime2 (0)   CONSTRAINT [DF_StockRule_UpdatedAtUtc] DEFAULT (SYSUTCDATETIME()) NOT NULL,
+    [UpdatedBy]           sysname         CONSTRAINT [DF_StockRule_UpdatedBy] DEFAULT (ORIGINAL_LOGIN()) NOT NULL,
+    CONSTRAINT [PK_StockRule] PRIMARY KEY CLUSTERED ([StoreId]),
+    CONSTRAINT [FK_StockRule_Store] FOREIGN KEY ([StoreId]) REFERENCES [woo].[Store] ([StoreId]),
+    CONSTRAINT [CK_StockRule_YN] CHECK ([IsEnabled] IN ('Y', 'N') AND [ManageUnmanaged] IN ('Y', 'N') AND [StatusWhenUnmanaged] IN ('Y', 'N')
+                                       AND [SyncRegularPrice] IN ('Y', 'N') AND [SyncStatus] IN ('Y', 'N')),
+    CONSTRAINT [CK_StockRule_InactivePolicy] CHECK ([InactivePolicy] IN ('ZERO', 'LEAVE', 'SYNC')),
+    CONSTRAINT [CK_StockRule_SafetyStock] CHECK ([SafetyStock] >= 0)
+);
