@@ -149,7 +149,13 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM @Given)
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@StatusesToImport must list at least one status, e.g. N''processing''.');
     IF @BadStatuses IS NOT NULL
-        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@StatusesToImport: not a WooCommerce order status: ' + @BadStatuses + N' (use pending, processing, on-hold, completed, cancelled, refunded, failed).');
+        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@StatusesToImport: not a WooCommerce order status: ' + @BadStatuses + N' (use pending, processing, on-hold, completed).');
+    -- A cancelled, refunded or failed order is never a sale to write: the pull reads every status anyway and such an
+    -- order, once queued and not applied, is withdrawn (SKIPPED); after apply it is alerted (woo.usp_UpsertOrders).
+    DECLARE @NeverStatuses nvarchar (1000) = STUFF((SELECT N', ' + g.Slug FROM @Given AS g WHERE g.Slug IN (N'cancelled', N'refunded', N'failed')
+                                                     FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N'');
+    IF @NeverStatuses IS NOT NULL
+        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@StatusesToImport: ' + @NeverStatuses + N' cannot be imported (such an order must never become a Counterpoint document).');
     SET @vStatuses = STUFF((SELECT N',' + k.Slug FROM @Known AS k WHERE EXISTS (SELECT 1 FROM @Given AS g WHERE g.Slug = k.Slug) ORDER BY k.Seq
                             FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 1, N'');
 
