@@ -16,6 +16,8 @@ AS
 BEGIN
     SET NOCOUNT ON;
     SET XACT_ABORT ON;
+    -- With IMPLICIT_TRANSACTIONS ON, the reads below would open a transaction before the HTTP call (design 4).
+    SET IMPLICIT_TRANSACTIONS OFF;
 
     -- Design 4: HTTP never inside a transaction (locks held for up to @TotalBudgetSeconds would block the POS).
     IF @@TRANCOUNT > 0
@@ -64,6 +66,12 @@ BEGIN
         THROW 50120, @Undecryptable, 1;
     END;
 
+    -- Checked again right before the call: nothing above may have opened one.
+    IF @@TRANCOUNT > 0
+    BEGIN
+        SELECT @ConsumerKey = NULL, @ConsumerSecret = NULL;
+        THROW 50120, N'CPO-HTTP-IN-TRANSACTION: usp_WooGetOrders: a transaction is open right before the WooCommerce call (design 4); nothing was sent.', 1;
+    END;
     SET @PulledJson = (SELECT o.row_kind, o.order_id, o.status, o.date_modified_gmt, o.order_json, o.page_no, o.http_status, o.message,
                               o.requests, o.retries, o.complete_up_to_utc
                        FROM wooclr.GetOrders(@BaseUrl, @ConsumerKey, @ConsumerSecret, @AuthMode, @Watermark, NULL, @PageSize, @MaxPages,
