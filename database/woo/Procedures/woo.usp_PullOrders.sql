@@ -83,7 +83,8 @@ BEGIN
                         WHEN q.DateModifiedGmt IS NOT NULL AND p.date_modified_gmt < q.DateModifiedGmt THEN 'UNCHANGED (older than the queued version)'
                         WHEN q.[State] = 'APPLIED' OR q.AppliedContentHash IS NOT NULL THEN 'CHANGED AFTER APPLY (recorded, never applied)'
                         WHEN c.is_valid = 0 AND q.[State] <> 'SKIPPED' THEN 'PARK (invalid JSON)'
-                        WHEN i.Importable = 0 AND q.[State] NOT IN ('SKIPPED', 'PARKED') THEN 'WITHDRAW (status not imported: SKIPPED or PARKED)'
+                        WHEN i.Importable = 0 AND q.[State] <> 'SKIPPED' AND NOT (q.[State] = 'PARKED' AND q.LastErrorCode = 'CPO-PRE-CUTOVER')
+                        THEN 'WITHDRAW (status not imported: SKIPPED or PARKED)'
                         ELSE 'RESTAGE' END AS WouldDo,
                    c.error AS ParserMessage
             FROM #pulled AS p

@@ -285,7 +285,7 @@ BEGIN
                 FROM woo.OrderQueue AS q
                 WHERE q.QueueId = @QueueId;
                 SET @Message = LEFT(CASE WHEN @State = 'SKIPPED' THEN N'new content (the order stays SKIPPED): '
-                                         WHEN @NewState = 'PARKED' AND @OldCode = 'CPO-PRE-CUTOVER' THEN N'new content (the order stays parked, pre-cutover): '
+                                         WHEN @State = 'PARKED' AND @OldCode = 'CPO-PRE-CUTOVER' THEN N'new content (the order stays parked, pre-cutover): '
                                          WHEN @NewCode IN ('CPO-ORDER-CANCELLED', 'CPO-ORDER-STATUS') THEN ISNULL(@NewError, N'') + N' '
                                          ELSE N're-staged: ' END + @What, 4000);
                 INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
