@@ -80,8 +80,8 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_PullOrders] TO [CpOrdersJob];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_PullOrders] TO [CpOrdersOperator];
 GO
-GRANT EXECUTE ON OBJECT::[woo].[usp_UpsertOrders] TO [CpOrdersJob];
-GO
+-- woo.usp_UpsertOrders is granted to nobody: it is reached from woo.usp_PullOrders and woo.usp_StageOrderJson by
+-- ownership chaining, so no caller can hand it @Source = 'PULL' rows of its own.
 GRANT EXECUTE ON OBJECT::[woo].[usp_StageOrderJson] TO [CpOrdersJob];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_StageOrderJson] TO [CpOrdersOperator];
@@ -94,8 +94,16 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_SetOrderStateByOperator] TO [CpOrdersOperato
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_MigrateLegacyStaging] TO [CpOrdersOperator];
 GO
--- Reading the queue (README, Read the queue): operators only; the rows hold shoppers' data.
-GRANT SELECT ON OBJECT::[woo].[OrderQueue] TO [CpOrdersOperator];
+-- Reading the queue (README, Read the queue): operators only, every column but the raw order JSON (order_key,
+-- addresses, IP, meta_data: design 10); the rows still hold shoppers' names through the events and documents.
+GRANT SELECT ON OBJECT::[woo].[OrderQueue] ([QueueId], [StoreId], [WooOrderId], [WooOrderNumber], [WooStatus], [DateModifiedGmt],
+    [ContentHash], [Source], [State], [Attempts], [NextAttemptUtc], [LastErrorCode], [LastError], [LeaseOwner], [LeaseExpiresUtc],
+    [StagedAtUtc], [UpdatedAtUtc], [AppliedAtUtc], [AppliedContentHash], [ChangedAfterApply], [DocId], [DocGuid], [TktNo], [CustNo],
+    [LegacyStagingId]) TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_PurgeOrderJson] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_PurgeOrderJson] TO [CpOrdersJob];
 GO
 GRANT SELECT ON OBJECT::[woo].[OrderEvent] TO [CpOrdersOperator];
 GO

@@ -7,11 +7,13 @@ namespace CpOrders.Build.Tests;
 /// Design 3 and 4, checked statically on every T-SQL file under database/ (ScriptDom, 2017 grammar): an HTTP call never
 /// runs inside a transaction nor inside a statement that writes a shared table. An HTTP object is a wooclr wrapper with
 /// a @BaseUrl parameter (read from the build's generated PreDeploy.Clr.sql, so a new one is covered without editing
-/// this test); a transport procedure is a module that calls one. Rules:
-///   1. only woo.usp_Woo* procedures call HTTP objects, and each refuses an open transaction (IF @@TRANCOUNT ... THROW)
-///      before its first call;
+/// this test); a transport procedure is a module that calls one, or (closure over EXEC) that EXECs a transport
+/// procedure. Rules:
+///   1. only woo.usp_Woo* procedures call HTTP objects, and each refuses an open transaction (IF @@TRANCOUNT ... THROW
+///      or RAISERROR, not merely a read of @@TRANCOUNT) before its first call;
 ///   2. no HTTP object call and no EXEC of a transport procedure lies between BEGIN TRAN and COMMIT/ROLLBACK in the same
-///      module (lexically, statement by statement);
+///      module (statement by statement; a COMMIT or ROLLBACK inside an IF/ELSE branch, a WHILE body or a CATCH block
+///      may not run, so it never lowers the depth for what follows the branch);
 ///   3. no such call sits inside a statement that writes a table other than a #temp table or a table variable
 ///      (INSERT/UPDATE/DELETE/MERGE, SELECT ... INTO, INSERT ... EXEC).
 /// The checker is tested on crafted bad examples (it must find each) and a crafted good one.
@@ -106,6 +108,47 @@ BEGIN
     DECLARE @J nvarchar(max) = (SELECT o.order_id FROM wooclr.GetOrders(N'u', N'k', N's', N'basic', NULL, NULL, 1, 1, 1, 1, NULL, 0, NULL, NULL) AS o FOR JSON PATH);
 END;", "@@TRANCOUNT", TestName = "Checker finds a transport procedure without the @@TRANCOUNT guard")]
     [TestCase(@"
+CREATE PROCEDURE woo.usp_WooReadsOnly AS
+BEGIN
+    DECLARE @T int = @@TRANCOUNT;
+    DECLARE @J nvarchar(max) = (SELECT o.order_id FROM wooclr.GetOrders(N'u', N'k', N's', N'basic', NULL, NULL, 1, 1, 1, 1, NULL, 0, NULL, NULL) AS o FOR JSON PATH);
+END;", "@@TRANCOUNT", TestName = "Checker finds a transport procedure that reads @@TRANCOUNT without refusing")]
+    [TestCase(@"
+CREATE PROCEDURE woo.usp_Caller AS
+BEGIN
+    DECLARE @J nvarchar(max);
+    EXEC woo.usp_WooGetOrders @StoreId = 'WEB', @PulledJson = @J OUTPUT;
+END;
+GO
+CREATE PROCEDURE woo.usp_Bad AS
+BEGIN
+    BEGIN TRANSACTION;
+    EXEC woo.usp_Caller;
+    COMMIT TRANSACTION;
+END;", "inside a transaction", TestName = "Checker finds a transitive caller of a transport procedure inside a transaction")]
+    [TestCase(@"
+CREATE PROCEDURE woo.usp_Bad AS
+BEGIN
+    DECLARE @J nvarchar(max);
+    BEGIN TRANSACTION;
+    BEGIN TRY
+        UPDATE woo.Store SET IsEnabled = 'Y';
+    END TRY
+    BEGIN CATCH
+        ROLLBACK TRANSACTION;
+    END CATCH;
+    EXEC woo.usp_WooGetOrders @StoreId = 'WEB', @PulledJson = @J OUTPUT;
+    COMMIT TRANSACTION;
+END;", "inside a transaction", TestName = "Checker finds a transport EXEC after a ROLLBACK that only a CATCH runs")]
+    [TestCase(@"
+CREATE PROCEDURE woo.usp_Bad @X bit AS
+BEGIN
+    DECLARE @J nvarchar(max);
+    BEGIN TRANSACTION;
+    IF @X = 1 COMMIT TRANSACTION;
+    EXEC woo.usp_WooGetOrders @StoreId = 'WEB', @PulledJson = @J OUTPUT;
+END;", "inside a transaction", TestName = "Checker finds a transport EXEC after a COMMIT that only an IF runs")]
+    [TestCase(@"
 CREATE PROCEDURE woo.usp_Bad AS
 BEGIN
     SELECT o.order_id INTO woo.Copy FROM wooclr.GetOrders(N'u', N'k', N's', N'basic', NULL, NULL, 1, 1, 1, 1, NULL, 0, NULL, NULL) AS o;
@@ -187,31 +230,34 @@ public sealed class HttpCallChecker
         foreach ((_, string name, TSqlFragment body) in modules)
             if (Leaves(body).Any(s => HttpCalls(s is IfStatement i ? i.Predicate : s is WhileStatement w ? w.Predicate : s).Count > 0))
                 TransportProcedures.Add(name);
+        // Closure: a module that EXECs a transport procedure makes HTTP calls too (BEGIN TRAN; EXEC woo.usp_PullOrders).
+        for (bool grew = true; grew;)
+        {
+            grew = false;
+            foreach ((_, string name, TSqlFragment body) in modules)
+                if (!TransportProcedures.Contains(name)
+                    && Leaves(body).Any(s => TransportExecs(s is IfStatement i ? i.Predicate : s is WhileStatement w ? w.Predicate : s).Count > 0))
+                {
+                    TransportProcedures.Add(name);
+                    grew = true;
+                }
+        }
 
         // Pass 2: every leaf statement in source order, with the lexical transaction depth.
         var problems = new List<string>();
         TransportCalls = 0;
         foreach ((string file, string name, TSqlFragment body) in modules)
         {
-            int depth = 0;
+            Dictionary<TSqlStatement, int> depths = Depths(body);
             bool guarded = false;
             foreach (TSqlStatement statement in Leaves(body))
             {
                 // A condition is judged by itself (its body's statements come next as leaves of their own).
                 TSqlFragment judged = statement switch { IfStatement i => i.Predicate, WhileStatement w => w.Predicate, _ => statement };
-                switch (statement)
-                {
-                    case BeginTransactionStatement:
-                        depth++;
-                        continue;
-                    case CommitTransactionStatement:
-                        depth = Math.Max(0, depth - 1);
-                        continue;
-                    case RollbackTransactionStatement r when r.Name == null:
-                        depth = 0;
-                        continue;
-                }
-                if (ReadsTranCount(judged))
+                if (statement is BeginTransactionStatement or CommitTransactionStatement or RollbackTransactionStatement)
+                    continue;
+                int depth = depths.TryGetValue(statement, out int d) ? d : 0;
+                if (statement is IfStatement guard && ReadsTranCount(guard.Predicate) && Throws(guard.ThenStatement))
                     guarded = true;
                 List<string> http = HttpCalls(judged);
                 List<string> transport = TransportExecs(judged);
@@ -246,6 +292,88 @@ public sealed class HttpCallChecker
         var finder = new CallFinder(n => TransportProcedures.Contains($"{n.schema}.{n.name}"), executesOnly: true);
         fragment.Accept(finder);
         return finder.Found;
+    }
+
+    /// <summary>
+    /// The transaction depth before each statement of a module, walking its structure: a branch (IF/ELSE, WHILE body,
+    /// CATCH block) may raise the depth after it, never lower it (its COMMIT or ROLLBACK may not run).
+    /// </summary>
+    private static Dictionary<TSqlStatement, int> Depths(TSqlFragment body)
+    {
+        var map = new Dictionary<TSqlStatement, int>(ReferenceEqualityComparer.Instance);
+        IEnumerable<TSqlStatement> top = body switch
+        {
+            ProcedureStatementBodyBase p when p.StatementList != null => p.StatementList.Statements,
+            TSqlScript script => script.Batches.SelectMany(b => b.Statements),
+            _ => Enumerable.Empty<TSqlStatement>(),
+        };
+        int depth = 0;
+        foreach (TSqlStatement statement in top)
+            Walk(statement, ref depth, map);
+        return map;
+    }
+
+    private static void Walk(TSqlStatement statement, ref int depth, Dictionary<TSqlStatement, int> map)
+    {
+        map[statement] = depth;
+        switch (statement)
+        {
+            case BeginEndBlockStatement b:
+                foreach (TSqlStatement s in b.StatementList.Statements)
+                    Walk(s, ref depth, map);
+                break;
+            case TryCatchStatement t:
+            {
+                foreach (TSqlStatement s in t.TryStatements.Statements)
+                    Walk(s, ref depth, map);
+                int saved = depth;
+                foreach (TSqlStatement s in t.CatchStatements.Statements)
+                    Walk(s, ref depth, map);
+                depth = Math.Max(saved, depth);
+                break;
+            }
+            case IfStatement i:
+            {
+                int saved = depth;
+                Walk(i.ThenStatement, ref depth, map);
+                int afterThen = Math.Max(saved, depth);
+                depth = saved;
+                if (i.ElseStatement != null)
+                    Walk(i.ElseStatement, ref depth, map);
+                depth = Math.Max(afterThen, Math.Max(saved, depth));
+                break;
+            }
+            case WhileStatement w:
+            {
+                int saved = depth;
+                Walk(w.Statement, ref depth, map);
+                depth = Math.Max(saved, depth);
+                break;
+            }
+            case BeginTransactionStatement:
+                depth++;
+                break;
+            case CommitTransactionStatement:
+                depth = Math.Max(0, depth - 1);
+                break;
+            case RollbackTransactionStatement r when r.Name == null:
+                depth = 0;
+                break;
+        }
+    }
+
+    private static bool Throws(TSqlFragment fragment)
+    {
+        var finder = new ThrowFinder();
+        fragment.Accept(finder);
+        return finder.Found;
+    }
+
+    private sealed class ThrowFinder : TSqlFragmentVisitor
+    {
+        public bool Found { get; private set; }
+        public override void Visit(ThrowStatement node) => Found = true;
+        public override void Visit(RaiseErrorStatement node) => Found = true;
     }
 
     private static bool ReadsTranCount(TSqlFragment fragment)

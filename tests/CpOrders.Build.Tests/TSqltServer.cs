@@ -73,7 +73,8 @@ public static class TSqltServer
             using (DacPackage tests = DacPackage.Load(testDacpac))
                 services.Deploy(tests, db, upgradeExisting: true, testOptions);
 
-            // 4. The non-sysadmin job login that test_AsJobLogin impersonates (EXECUTE AS LOGIN).
+            // 4. The non-sysadmin job and operator logins that test_AsJobLogin and test_AsOperatorLogin impersonate
+            //    (EXECUTE AS LOGIN).
             PrepareJobLogin(server, db, cpDb);
             return new RunResult(RunAll(server, db), changes, secondMessages);
         }
@@ -204,6 +205,9 @@ public static class TSqltServer
     /// <summary>The login test_AsJobLogin impersonates: not sysadmin, holding only the CpOrdersJob role.</summary>
     public const string JobLogin = "CpOrdersTest_JobLogin";
 
+    /// <summary>The login test_AsOperatorLogin impersonates: not sysadmin, holding only the CpOrdersOperator role.</summary>
+    public const string OperatorLogin = "CpOrdersTest_OperatorLogin";
+
     /// <summary>
     /// Creates the job login as README (Permissions) tells a DBA to: a SQL login with a random password nobody keeps,
     /// a user in CpOrders that is a member of CpOrdersJob only, and a user without any permission in the Counterpoint
@@ -212,35 +216,45 @@ public static class TSqltServer
     private static void PrepareJobLogin(string server, string db, string cpDb)
     {
         DropJobLogin(server);
+        PrepareLogin(server, db, cpDb, JobLogin, "CpOrdersJob");
+        PrepareLogin(server, db, cpDb, OperatorLogin, "CpOrdersOperator");
+    }
+
+    /// <summary>One test login as README (Permissions) tells a DBA to make it, a member of <paramref name="roleName"/> only.</summary>
+    private static void PrepareLogin(string server, string db, string cpDb, string login, string roleName)
+    {
         string password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)) + "a1!";
         using (var conn = Open(server, "master"))
         using (var cmd = new SqlCommand(
             "DECLARE @s nvarchar(max) = N'CREATE LOGIN ' + QUOTENAME(@l) + N' WITH PASSWORD = ' + QUOTENAME(@p, N'''') + N', CHECK_POLICY = OFF;'; EXEC (@s);", conn))
         {
-            cmd.Parameters.AddWithValue("@l", JobLogin);
+            cmd.Parameters.AddWithValue("@l", login);
             cmd.Parameters.AddWithValue("@p", password);
             cmd.ExecuteNonQuery();
         }
-        foreach ((string database, string? role) in new[] { (db, (string?)"CpOrdersJob"), (cpDb, null) })
+        foreach ((string database, string? role) in new[] { (db, (string?)roleName), (cpDb, null) })
         {
             using var conn = Open(server, database);
             using var cmd = new SqlCommand(
                 "DECLARE @s nvarchar(max) = N'CREATE USER ' + QUOTENAME(@l) + N' FOR LOGIN ' + QUOTENAME(@l) + N';'"
                 + " + CASE WHEN @r IS NULL THEN N'' ELSE N' ALTER ROLE ' + QUOTENAME(@r) + N' ADD MEMBER ' + QUOTENAME(@l) + N';' END; EXEC (@s);", conn);
-            cmd.Parameters.AddWithValue("@l", JobLogin);
+            cmd.Parameters.AddWithValue("@l", login);
             cmd.Parameters.AddWithValue("@r", (object?)role ?? DBNull.Value);
             cmd.ExecuteNonQuery();
         }
     }
 
-    /// <summary>Drops the job login (its database users go with the scratch databases).</summary>
+    /// <summary>Drops the job and operator logins (their database users go with the scratch databases).</summary>
     private static void DropJobLogin(string server)
     {
-        using var conn = Open(server, "master");
-        using var cmd = new SqlCommand(
-            "IF SUSER_ID(@l) IS NOT NULL BEGIN DECLARE @s nvarchar(max) = N'DROP LOGIN ' + QUOTENAME(@l) + N';'; EXEC (@s); END", conn);
-        cmd.Parameters.AddWithValue("@l", JobLogin);
-        cmd.ExecuteNonQuery();
+        foreach (string login in new[] { JobLogin, OperatorLogin })
+        {
+            using var conn = Open(server, "master");
+            using var cmd = new SqlCommand(
+                "IF SUSER_ID(@l) IS NOT NULL BEGIN DECLARE @s nvarchar(max) = N'DROP LOGIN ' + QUOTENAME(@l) + N';'; EXEC (@s); END", conn);
+            cmd.Parameters.AddWithValue("@l", login);
+            cmd.ExecuteNonQuery();
+        }
     }
 
     private static SqlConnection Open(string server, string db)

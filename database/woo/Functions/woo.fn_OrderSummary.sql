@@ -5,7 +5,7 @@ CREATE FUNCTION [woo].[fn_OrderSummary] (@OrderJson nvarchar (max))
 RETURNS TABLE
 AS
 RETURN
-SELECT h.id AS WooOrderId, h.number AS WooOrderNumber, h.status AS WooStatus, h.date_modified_gmt AS DateModifiedGmt, h.currency AS Currency,
+SELECT h.id AS WooOrderId, h.number AS WooOrderNumber, h.status AS WooStatus, h.date_modified_gmt AS DateModifiedGmt, h.date_created_gmt AS DateCreatedGmt, h.currency AS Currency,
        h.total AS Total, h.total_tax AS TotalTax, h.shipping_total AS ShippingTotal, h.discount_total AS DiscountTotal,
        l.LineCount, lh.LinesHash, r.RefundCount, r.RefundTotal,
        HASHBYTES('SHA2_256', CONCAT(h.billing_first_name, N'|', h.billing_last_name, N'|', h.billing_company, N'|', h.billing_address_1, N'|',

@@ -10,8 +10,12 @@
 --   already in the queue                                         -> left alone, except a not-yet-applied queue row of
 --       an order the predecessor applied: it becomes APPLIED with the old document (adopted), so it is never doubled.
 -- Other rows of the same order are reported as duplicates (two applied documents for one order also raise an Alert).
--- A second run imports nothing. One woo.RunLog row (MIGRATE); result sets: the summary, then every decision per row.
--- @Execute = 'N' shows the same and writes nothing.
+-- A second run imports nothing. One woo.RunLog row (MIGRATE) per run, also when there is no legacy table (then with a
+-- WARNING alert); result sets: the summary, then every decision per row. @Execute = 'N' shows the same and writes nothing.
+-- The legacy table has no store column: once one store holds MIGRATION rows, the migration refuses every other store.
+-- It sets woo.Store.CutoverUtc (when not set) to the run's time: a new order created before it is parked
+-- CPO-PRE-CUTOVER by woo.usp_UpsertOrders (the predecessor deleted the staging rows of orders it applied long ago).
+-- APPLIED_DT is the predecessor server's local time, read as the store's time zone (woo.Store.TimeZoneName) into UTC.
 CREATE PROCEDURE [woo].[usp_MigrateLegacyStaging]
     @StoreId varchar (10),
     @Execute char (1) = 'Y'
@@ -21,8 +25,12 @@ BEGIN
     SET XACT_ABORT ON;
 
     DECLARE @Errors TABLE (Id int IDENTITY (1, 1) NOT NULL, [Message] nvarchar (4000) NOT NULL);
-    IF NOT EXISTS (SELECT 1 FROM woo.Store AS s WHERE s.StoreId = @StoreId)
+    DECLARE @TimeZone nvarchar (100) = (SELECT s.TimeZoneName FROM woo.Store AS s WHERE s.StoreId = @StoreId);
+    IF @TimeZone IS NULL
         INSERT INTO @Errors ([Message]) VALUES (N'@StoreId ''' + ISNULL(@StoreId, N'NULL') + N''' is not a store (woo.usp_SetStore).');
+    DECLARE @OtherStore varchar (10) = (SELECT TOP (1) q.StoreId FROM woo.OrderQueue AS q WHERE q.[Source] = 'MIGRATION' AND q.StoreId <> @StoreId ORDER BY q.StoreId);
+    IF @OtherStore IS NOT NULL
+        INSERT INTO @Errors ([Message]) VALUES (N'store ' + @OtherStore + N' already holds the predecessor''s rows (dbo.USER_ORDER_STAGING has no store column: they would be imported twice).');
     IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N')
         INSERT INTO @Errors ([Message]) VALUES (N'@Execute must be Y or N.');
     IF EXISTS (SELECT 1 FROM @Errors)
@@ -38,9 +46,22 @@ BEGIN
     DECLARE @LegacyVisible bit = 0, @CpExec nvarchar (300) = QUOTENAME(N'$(CounterpointDb)') + N'.sys.sp_executesql';
     EXEC @CpExec N'SET @V = CASE WHEN OBJECT_ID(N''dbo.USER_ORDER_STAGING'', N''U'') IS NULL THEN 0 ELSE 1 END;',
                  N'@V bit OUTPUT', @V = @LegacyVisible OUTPUT;
+    -- The deploy saw the table and granted it (woo.CounterpointGrant), yet this module cannot see it: its signature did not
+    -- carry (altered after signing, or a certificate problem). That is an error, never "nothing to import".
+    IF @LegacyVisible = 0 AND EXISTS (SELECT 1 FROM woo.CounterpointGrant AS g WHERE g.SchemaName = N'dbo' AND g.ObjectName = N'USER_ORDER_STAGING')
+        THROW 50135, N'CPO-MIGRATE-NOT-VISIBLE: woo.CounterpointGrant lists a grant on dbo.USER_ORDER_STAGING (the deploy saw the table) but woo.usp_MigrateLegacyStaging cannot see it: its signature is missing or broken. Run woo.usp_CheckInstall and deploy again; nothing was imported.', 1;
     IF @LegacyVisible = 0
     BEGIN
-        RAISERROR (N'woo.usp_MigrateLegacyStaging: CPO-MIGRATE-NO-LEGACY: the Counterpoint database has no dbo.USER_ORDER_STAGING that CpOrders may read (the predecessor never ran here, or the table was created after CpOrders was deployed: deploy again to grant it). Nothing to import.', 10, 1) WITH NOWAIT;
+        DECLARE @NoLegacy nvarchar (2048) = N'CPO-MIGRATE-NO-LEGACY: store ' + @StoreId + N': the Counterpoint database has no dbo.USER_ORDER_STAGING that CpOrders may read (the predecessor never ran here, or the table was created after CpOrders was deployed: deploy again to grant it). Nothing to import.';
+        IF @Execute = 'Y'
+        BEGIN
+            DECLARE @NoLegacyRun bigint;
+            INSERT INTO woo.RunLog (Step, StoreId, EndedAtUtc, Outcome, IsDryRun, OrdersRead, ErrorCode, ErrorMessage)
+            VALUES ('MIGRATE', @StoreId, SYSUTCDATETIME(), 'WARNING', 'N', 0, 'CPO-MIGRATE-NO-LEGACY', @NoLegacy);
+            SET @NoLegacyRun = SCOPE_IDENTITY();
+            INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message]) VALUES ('WARNING', 'CPO-MIGRATE-NO-LEGACY', @StoreId, @NoLegacyRun, @NoLegacy);
+        END;
+        RAISERROR (N'woo.usp_MigrateLegacyStaging: %s', 10, 1, @NoLegacy) WITH NOWAIT;
         SELECT CONVERT(varchar (40), 'CPO-MIGRATE-NO-LEGACY') AS Outcome, 0 AS RowsRead;
         RETURN 0;
     END;
@@ -49,19 +70,19 @@ BEGIN
     CREATE TABLE #legacy (
         StagingId     int            NOT NULL PRIMARY KEY,
         WooOrderId    bigint         NOT NULL,
-        WooOrderNo    varchar (50)   NULL,
-        OrdStatus     varchar (20)   NULL,
+        WooOrderNo    varchar (50)   COLLATE DATABASE_DEFAULT NULL,
+        OrdStatus     varchar (20)   COLLATE DATABASE_DEFAULT NULL,
         OrdDat        date           NULL,
-        CustNo        varchar (15)   NULL,
+        CustNo        varchar (15)   COLLATE DATABASE_DEFAULT NULL,
         IsApplied     bit            NOT NULL,
-        CpDocId       varchar (15)   NULL,
+        CpDocId       varchar (15)   COLLATE DATABASE_DEFAULT NULL,
         DocId         bigint         NULL,
-        TktNo         varchar (15)   NULL,
+        TktNo         varchar (15)   COLLATE DATABASE_DEFAULT NULL,
         AppliedDt     datetime2      NULL,
-        ValidationErr nvarchar (500) NULL,
+        ValidationErr nvarchar (500) COLLATE DATABASE_DEFAULT NULL,
         Rnk           int            NULL,
-        Decision      varchar (20)   NULL,
-        Detail        nvarchar (1000) NULL);
+        Decision      varchar (20)   COLLATE DATABASE_DEFAULT NULL,
+        Detail        nvarchar (1000) COLLATE DATABASE_DEFAULT NULL);
     INSERT INTO #legacy (StagingId, WooOrderId, WooOrderNo, OrdStatus, OrdDat, CustNo, IsApplied, CpDocId, DocId, TktNo, AppliedDt, ValidationErr)
     SELECT u.STAGING_ID, u.WOO_ORDER_ID, u.WOO_ORDER_NO, u.ORD_STATUS, u.ORD_DAT, u.CUST_NO, ISNULL(u.IS_APPLIED, 0), u.CP_DOC_ID,
            TRY_CONVERT(bigint, u.CP_DOC_ID), h.TKT_NO, u.APPLIED_DT, u.VALIDATION_ERROR
@@ -119,6 +140,10 @@ BEGIN
             @DoubleDocs int = (SELECT COUNT(*) FROM #legacy AS d JOIN #legacy AS w ON w.WooOrderId = d.WooOrderId AND w.Rnk = 1
                                WHERE d.Decision = 'DUPLICATE' AND d.IsApplied = 1 AND d.DocId IS NOT NULL AND w.IsApplied = 1 AND w.DocId IS NOT NULL
                                  AND d.DocId <> w.DocId),
+            -- Orders CpOrders already applied itself as another document than the predecessor's: two documents.
+            @OursToo int = (SELECT COUNT(*) FROM #legacy AS l JOIN woo.OrderQueue AS q ON q.StoreId = @StoreId AND q.WooOrderId = l.WooOrderId
+                            WHERE l.Rnk = 1 AND l.IsApplied = 1 AND l.DocId IS NOT NULL AND q.DocId IS NOT NULL AND q.DocId <> l.DocId
+                              AND q.[Source] <> 'MIGRATION'),
             @Msg nvarchar (2048), @RunId bigint;
 
     IF @Execute = 'Y'
@@ -138,7 +163,7 @@ BEGIN
                CASE l.Decision WHEN 'SKIPPED' THEN 'CPO-MIGRATED-NO-DOC' WHEN 'PARKED' THEN 'CPO-MIGRATED-AWAITING-PULL' END,
                CASE WHEN l.Decision IN ('SKIPPED', 'PARKED') THEN l.Detail END,
                SYSUTCDATETIME(), SYSUTCDATETIME(),
-               CASE WHEN l.Decision = 'APPLIED' THEN CONVERT(datetime2 (0), l.AppliedDt) END,   -- the predecessor's server-local time
+               CASE WHEN l.Decision = 'APPLIED' THEN CONVERT(datetime2 (0), (l.AppliedDt AT TIME ZONE @TimeZone) AT TIME ZONE 'UTC') END,
                CASE WHEN l.Decision = 'APPLIED' THEN c.Hash END, 'N',
                CASE WHEN l.Decision = 'APPLIED' THEN l.DocId END, CASE WHEN l.Decision = 'APPLIED' THEN l.TktNo END, l.CustNo, l.StagingId
         FROM #legacy AS l
@@ -147,7 +172,7 @@ BEGIN
 
         -- Adoption: the queue row takes the predecessor's document; its current content counts as the applied one.
         UPDATE q
-        SET [State] = 'APPLIED', DocId = l.DocId, TktNo = l.TktNo, CustNo = ISNULL(q.CustNo, l.CustNo), AppliedAtUtc = CONVERT(datetime2 (0), l.AppliedDt),
+        SET [State] = 'APPLIED', DocId = l.DocId, TktNo = l.TktNo, CustNo = ISNULL(q.CustNo, l.CustNo), AppliedAtUtc = CONVERT(datetime2 (0), (l.AppliedDt AT TIME ZONE @TimeZone) AT TIME ZONE 'UTC'),
             AppliedContentHash = q.ContentHash, LegacyStagingId = l.StagingId, LeaseOwner = NULL, LeaseExpiresUtc = NULL, NextAttemptUtc = NULL,
             UpdatedAtUtc = SYSUTCDATETIME()
         OUTPUT inserted.QueueId, inserted.LegacyStagingId INTO @Inserted (QueueId, LegacyStagingId)
@@ -176,14 +201,27 @@ BEGIN
         WHERE d.Decision = 'DUPLICATE' AND d.IsApplied = 1 AND d.DocId IS NOT NULL AND w.IsApplied = 1 AND w.DocId IS NOT NULL AND d.DocId <> w.DocId
           AND NOT EXISTS (SELECT 1 FROM woo.Alert AS a WHERE a.Code = 'CPO-MIGRATED-TWO-DOCUMENTS' AND a.StoreId = @StoreId AND a.QueueId = q.QueueId);
 
+        INSERT INTO woo.Alert (Severity, Code, StoreId, QueueId, RunId, [Message])
+        SELECT 'CRITICAL', 'CPO-MIGRATED-TWO-DOCUMENTS', @StoreId, q.QueueId, @RunId,
+               LEFT(CONCAT(N'CPO-MIGRATED-TWO-DOCUMENTS: WooCommerce order ', l.WooOrderId, N': the predecessor wrote document ', l.DocId,
+                           N' (USER_ORDER_STAGING row ', l.StagingId, N') and CpOrders wrote document ', q.DocId, N' (queue ', q.QueueId,
+                           N'). Void one of them in Counterpoint.'), 4000)
+        FROM #legacy AS l
+        JOIN woo.OrderQueue AS q ON q.StoreId = @StoreId AND q.WooOrderId = l.WooOrderId
+        WHERE l.Rnk = 1 AND l.IsApplied = 1 AND l.DocId IS NOT NULL AND q.DocId IS NOT NULL AND q.DocId <> l.DocId AND q.[Source] <> 'MIGRATION'
+          AND NOT EXISTS (SELECT 1 FROM woo.Alert AS a WHERE a.Code = 'CPO-MIGRATED-TWO-DOCUMENTS' AND a.StoreId = @StoreId AND a.QueueId = q.QueueId);
+
+        -- The watermark moves back only if nobody moved it since it was read; the cutover is set once.
         IF @NewWatermark IS NOT NULL
-            UPDATE s SET PullWatermarkUtc = @NewWatermark FROM woo.Store AS s WHERE s.StoreId = @StoreId;
+            UPDATE s SET PullWatermarkUtc = @NewWatermark FROM woo.Store AS s
+            WHERE s.StoreId = @StoreId AND (s.PullWatermarkUtc = @Watermark OR (s.PullWatermarkUtc IS NULL AND @Watermark IS NULL));
+        UPDATE s SET CutoverUtc = SYSUTCDATETIME() FROM woo.Store AS s WHERE s.StoreId = @StoreId AND s.CutoverUtc IS NULL;
 
         UPDATE r
-        SET EndedAtUtc = SYSUTCDATETIME(), Outcome = CASE WHEN @Skipped + @DoubleDocs > 0 THEN 'WARNING' ELSE 'OK' END,
+        SET EndedAtUtc = SYSUTCDATETIME(), Outcome = CASE WHEN @Skipped + @DoubleDocs + @OursToo > 0 THEN 'WARNING' ELSE 'OK' END,
             OrdersRead = (SELECT COUNT(*) FROM #legacy), OrdersStaged = @Applied + @Skipped + @Parked, OrdersParked = @Parked,
             Details = (SELECT @Applied AS applied_history, @Adopted AS adopted, @Skipped AS skipped_no_document, @Parked AS parked_awaiting_pull,
-                              @Already AS already_queued, @Duplicates AS duplicate_rows, @DoubleDocs AS orders_with_two_documents,
+                              @Already AS already_queued, @Duplicates AS duplicate_rows, @DoubleDocs + @OursToo AS orders_with_two_documents,
                               @Watermark AS watermark_before, ISNULL(@NewWatermark, @Watermark) AS watermark_after
                        FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)
         FROM woo.RunLog AS r WHERE r.RunId = @RunId;
@@ -200,7 +238,7 @@ BEGIN
     END;
 
     SELECT (SELECT COUNT(*) FROM #legacy) AS LegacyRows, @Applied AS ImportedAsApplied, @Adopted AS QueueRowsAdopted, @Skipped AS ImportedAsSkipped,
-           @Parked AS ImportedAsParkedAwaitingPull, @Already AS AlreadyQueued, @Duplicates AS DuplicateRows, @DoubleDocs AS OrdersWithTwoDocuments,
+           @Parked AS ImportedAsParkedAwaitingPull, @Already AS AlreadyQueued, @Duplicates AS DuplicateRows, @DoubleDocs + @OursToo AS OrdersWithTwoDocuments,
            @Watermark AS WatermarkBefore, ISNULL(@NewWatermark, @Watermark) AS WatermarkAfter, @RunId AS RunId;
     SELECT l.StagingId, l.WooOrderId, l.IsApplied, l.CpDocId, l.TktNo, l.Decision, l.Detail
     FROM #legacy AS l ORDER BY l.WooOrderId, l.StagingId;

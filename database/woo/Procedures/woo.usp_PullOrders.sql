@@ -31,8 +31,8 @@ BEGIN
         THROW 50131, @All, 1;
     END;
 
-    -- Two pulls of one store at once are harmless (each order is upserted under its row lock, by content hash, and the
-    -- watermark moves only from the value the pull started with), so no applock here; usp_RunPipeline holds one (design 8).
+    -- Two pulls of one store at once are harmless (each order is upserted under its row lock, by content hash and
+    -- modification time, and the watermark moves only forward from the value the pull started with).
     DECLARE @Started datetime2 (3) = SYSUTCDATETIME(), @RunId bigint, @PulledJson nvarchar (max), @Msg nvarchar (2048);
     BEGIN TRY
         IF @Execute = 'Y'
@@ -47,8 +47,9 @@ BEGIN
         EXEC woo.usp_WooGetOrders @StoreId = @StoreId, @ModifiedAfterUtc = @Watermark, @PulledJson = @PulledJson OUTPUT;
 
         CREATE TABLE #pulled (
-            row_kind nvarchar (10) NULL, order_id bigint NULL, status nvarchar (40) NULL, date_modified_gmt datetime2 NULL,
-            order_json nvarchar (max) NULL, page_no int NULL, http_status int NULL, [message] nvarchar (4000) NULL,
+            row_kind nvarchar (10) COLLATE DATABASE_DEFAULT NULL, order_id bigint NULL, status nvarchar (40) COLLATE DATABASE_DEFAULT NULL,
+            date_modified_gmt datetime2 NULL, order_json nvarchar (max) COLLATE DATABASE_DEFAULT NULL, page_no int NULL, http_status int NULL,
+            [message] nvarchar (4000) COLLATE DATABASE_DEFAULT NULL,
             requests int NULL, retries int NULL, complete_up_to_utc datetime2 NULL);
         INSERT INTO #pulled (row_kind, order_id, status, date_modified_gmt, order_json, page_no, http_status, [message], requests, retries, complete_up_to_utc)
         SELECT j.row_kind, j.order_id, j.status, j.date_modified_gmt, j.order_json, j.page_no, j.http_status, j.[message], j.requests, j.retries, j.complete_up_to_utc
@@ -68,15 +69,28 @@ BEGIN
 
         IF @Execute = 'N'
         BEGIN
+            -- The rules of woo.usp_UpsertOrders, read-only (StatusesToImport, cutover, stale, withdrawn).
+            DECLARE @Import nvarchar (400), @Cutover datetime2 (0);
+            SELECT @Import = s.StatusesToImport, @Cutover = s.CutoverUtc FROM woo.Store AS s WHERE s.StoreId = @StoreId;
             SELECT p.order_id AS WooOrderId, p.status AS WooStatus, p.date_modified_gmt AS DateModifiedGmt,
-                   CASE WHEN c.is_valid = 0 THEN 'PARK (invalid JSON)'
+                   CASE WHEN q.QueueId IS NULL AND i.Importable = 0 THEN 'IGNORE (status not imported)'
+                        WHEN q.QueueId IS NULL AND c.is_valid = 0 THEN 'PARK (invalid JSON)'
+                        WHEN q.QueueId IS NULL AND @Cutover IS NOT NULL
+                             AND ISNULL(TRY_CONVERT(datetime2 (0), JSON_VALUE(p.order_json, N'$.date_created_gmt'), 126), '19000101') < @Cutover
+                        THEN 'PARK (CPO-PRE-CUTOVER)'
                         WHEN q.QueueId IS NULL THEN 'STAGE (new)'
                         WHEN q.ContentHash = HASHBYTES('SHA2_256', ISNULL(p.order_json, N'')) THEN 'UNCHANGED'
+                        WHEN q.DateModifiedGmt IS NOT NULL AND p.date_modified_gmt < q.DateModifiedGmt THEN 'UNCHANGED (older than the queued version)'
                         WHEN q.[State] = 'APPLIED' OR q.AppliedContentHash IS NOT NULL THEN 'CHANGED AFTER APPLY (recorded, never applied)'
+                        WHEN c.is_valid = 0 AND q.[State] <> 'SKIPPED' THEN 'PARK (invalid JSON)'
+                        WHEN i.Importable = 0 AND q.[State] <> 'SKIPPED' AND NOT (q.[State] = 'PARKED' AND q.LastErrorCode = 'CPO-PRE-CUTOVER')
+                        THEN 'WITHDRAW (status not imported: SKIPPED or PARKED)'
                         ELSE 'RESTAGE' END AS WouldDo,
                    c.error AS ParserMessage
             FROM #pulled AS p
             OUTER APPLY wooclr.OrderJsonCheck(p.order_json) AS c
+            CROSS APPLY (SELECT CASE WHEN p.status IS NULL OR EXISTS (SELECT 1 FROM STRING_SPLIT(@Import, N',') AS x WHERE LTRIM(RTRIM(x.value)) = p.status)
+                                     THEN 1 ELSE 0 END AS Importable) AS i
             LEFT JOIN woo.OrderQueue AS q ON q.StoreId = @StoreId AND q.WooOrderId = p.order_id
             WHERE p.row_kind = N'order'
             ORDER BY p.date_modified_gmt, p.order_id;
@@ -88,13 +102,15 @@ BEGIN
             RETURN 0;
         END;
 
-        DECLARE @Read int, @Staged int, @Restaged int, @Unchanged int, @Parked int, @Changed int;
+        DECLARE @Read int, @Staged int, @Restaged int, @Unchanged int, @Parked int, @Changed int, @Ignored int, @Withdrawn int;
+        -- A pull that handed back nothing at all is logged below as CPO-PULL-NO-END (an empty batch stages nothing).
+        SET @PulledJson = ISNULL(@PulledJson, N'[]');
         EXEC woo.usp_UpsertOrders @StoreId = @StoreId, @Source = 'PULL', @OrdersJson = @PulledJson, @RunId = @RunId,
              @Read = @Read OUTPUT, @Staged = @Staged OUTPUT, @Restaged = @Restaged OUTPUT, @Unchanged = @Unchanged OUTPUT,
-             @Parked = @Parked OUTPUT, @ChangedAfterApply = @Changed OUTPUT;
+             @Parked = @Parked OUTPUT, @ChangedAfterApply = @Changed OUTPUT, @Ignored = @Ignored OUTPUT, @Withdrawn = @Withdrawn OUTPUT;
 
         -- The watermark: only to an 'end' row's complete_up_to_utc, cut to the second (an order modified in that second
-        -- comes again and is found unchanged), and only if nobody moved it while the pull ran.
+        -- comes again and is found unchanged), only forward, and only if nobody moved it while the pull ran.
         DECLARE @NewWatermark datetime2 (0) = CASE WHEN @FinalKind = N'end' AND @Complete IS NOT NULL
                                                    THEN DATEADD(SECOND, DATEDIFF(SECOND, '20000101', @Complete), CONVERT(datetime2 (0), '20000101')) END;
         DECLARE @Moved int = 0;
@@ -102,11 +118,11 @@ BEGIN
         BEGIN
             UPDATE s SET PullWatermarkUtc = @NewWatermark
             FROM woo.Store AS s
-            WHERE s.StoreId = @StoreId AND s.PullWatermarkUtc = @Watermark;
+            WHERE s.StoreId = @StoreId AND s.PullWatermarkUtc = @Watermark AND @NewWatermark > s.PullWatermarkUtc;
             SET @Moved = @@ROWCOUNT;
         END;
 
-        DECLARE @Outcome varchar (10) = CASE WHEN @FinalKind <> N'end' THEN 'FAILED' WHEN @Parked + @Changed > 0 THEN 'WARNING' ELSE 'OK' END;
+        DECLARE @Outcome varchar (10) = CASE WHEN @FinalKind <> N'end' THEN 'FAILED' WHEN @Parked + @Changed + @Withdrawn > 0 THEN 'WARNING' ELSE 'OK' END;
         DECLARE @ErrorCode varchar (40) = CASE WHEN @FinalKind = N'end' THEN NULL
                                                WHEN LEFT(@FinalMessage, 4) = N'CPO-' AND CHARINDEX(N':', @FinalMessage) BETWEEN 5 AND 41
                                                THEN LEFT(@FinalMessage, CHARINDEX(N':', @FinalMessage) - 1)
@@ -115,9 +131,10 @@ BEGIN
         SET EndedAtUtc = SYSUTCDATETIME(), Outcome = @Outcome, OrdersRead = @Read, OrdersStaged = @Staged + @Restaged, OrdersParked = @Parked,
             Requests = ISNULL(@Requests, 0), ErrorCode = @ErrorCode, ErrorMessage = CASE WHEN @FinalKind <> N'end' THEN @FinalMessage END,
             Details = (SELECT @Staged AS staged_new, @Restaged AS restaged, @Unchanged AS unchanged, @Parked AS parked,
-                              @Changed AS changed_after_apply, @Watermark AS watermark_before,
+                              @Changed AS changed_after_apply, @Ignored AS ignored_status, @Withdrawn AS withdrawn_status,
+                              @Watermark AS watermark_before,
                               CASE WHEN @Moved = 1 THEN @NewWatermark ELSE @Watermark END AS watermark_after,
-                              CASE WHEN @NewWatermark IS NOT NULL AND @Moved = 0 THEN N'the watermark was changed during the pull; left as set' END AS note,
+                              CASE WHEN @NewWatermark IS NOT NULL AND @Moved = 0 THEN N'the watermark was changed during the pull, or would have moved back; left as set' END AS note,
                               @FinalKind AS final_row, @FinalMessage AS final_message, @HttpStatus AS http_status
                        FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)
         FROM woo.RunLog AS r
@@ -130,7 +147,8 @@ BEGIN
             INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message]) VALUES ('WARNING', 'CPO-PULL-FAILED', @StoreId, @RunId, @Msg);
         END;
         SET @Msg = CONCAT(N'woo.usp_PullOrders: store ', @StoreId, N': ', @Outcome, N'; read ', @Read, N', new ', @Staged, N', re-staged ', @Restaged,
-                          N', unchanged ', @Unchanged, N', parked ', @Parked, N', changed after apply ', @Changed, N'; watermark ',
+                          N', unchanged ', @Unchanged, N', parked ', @Parked, N', changed after apply ', @Changed,
+                          N', not imported ', @Ignored, N', withdrawn ', @Withdrawn, N'; watermark ',
                           CASE WHEN @Moved = 1 THEN CONVERT(nvarchar (30), @NewWatermark, 126) ELSE N'unchanged' END, N' (run ', @RunId, N').');
         RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
     END TRY

@@ -17,6 +17,7 @@ CREATE PROCEDURE [woo].[usp_SetStore]
     @TimeoutSeconds        int             = NULL,
     @TotalBudgetSeconds    int             = NULL,
     @PullWatermarkUtc      datetime2 (0)   = NULL,  -- the first watermark (cutover, README); later only the pull moves it
+    @CutoverUtc            datetime2 (0)   = NULL,  -- new orders created before it are parked CPO-PRE-CUTOVER (README, cutover)
     @CpStrId               varchar (40)    = NULL,
     @CpStaId               varchar (40)    = NULL,
     @CpDrwId               varchar (40)    = NULL,
@@ -66,6 +67,9 @@ BEGIN
     END;
     IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N')
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@Execute must be Y or N.');
+    DECLARE @CurCutover datetime2 (0) = (SELECT s.CutoverUtc FROM woo.Store AS s WHERE s.StoreId = @StoreId AND @Exists = 1);
+    IF @CutoverUtc > SYSUTCDATETIME()
+        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@CutoverUtc is in the future (UTC).');
 
     -- Effective values: the parameter, else the current value, else the table's default (a new store).
     DECLARE @vIsEnabled char (1) = COALESCE(@IsEnabled, (SELECT IsEnabled FROM @Cur), 'Y'),
@@ -132,6 +136,9 @@ BEGIN
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@AllowPlainHttp, @IsEnabled and @UseWebNumberAsTicket must be Y or N.');
     IF @vProxyUrl IS NOT NULL AND (LEN(@vProxyUrl) > 400 OR CHARINDEX(N' ', @vProxyUrl) > 0 OR (LEFT(@vProxyUrl, 7) <> N'http://' AND LEFT(@vProxyUrl, 8) <> N'https://'))
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@ProxyUrl must be an http:// or https:// address of at most 400 characters ('''' removes it).');
+    -- A user:password@ in the proxy address would sit in clear in woo.Store and woo.StoreSettings: refused.
+    IF CHARINDEX(N'@', @vProxyUrl) > 0
+        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@ProxyUrl must carry no user name or password (user:password@host); credentials are never stored in clear.');
     IF @vCurrency IS NULL OR LEN(@vCurrency) <> 3 OR PATINDEX('%[^A-Z]%', @vCurrency COLLATE Latin1_General_BIN2) > 0
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@Currency must be the shop''s 3-letter ISO 4217 code, e.g. USD (orders in another currency are parked).');
 
@@ -149,7 +156,13 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM @Given)
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@StatusesToImport must list at least one status, e.g. N''processing''.');
     IF @BadStatuses IS NOT NULL
-        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@StatusesToImport: not a WooCommerce order status: ' + @BadStatuses + N' (use pending, processing, on-hold, completed, cancelled, refunded, failed).');
+        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@StatusesToImport: not a WooCommerce order status: ' + @BadStatuses + N' (use pending, processing, on-hold, completed).');
+    -- A cancelled, refunded or failed order is never a sale to write: the pull reads every status anyway and such an
+    -- order, once queued and not applied, is withdrawn (SKIPPED); after apply it is alerted (woo.usp_UpsertOrders).
+    DECLARE @NeverStatuses nvarchar (1000) = STUFF((SELECT N', ' + g.Slug FROM @Given AS g WHERE g.Slug IN (N'cancelled', N'refunded', N'failed')
+                                                     FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N'');
+    IF @NeverStatuses IS NOT NULL
+        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@StatusesToImport: ' + @NeverStatuses + N' cannot be imported (such an order must never become a Counterpoint document).');
     SET @vStatuses = STUFF((SELECT N',' + k.Slug FROM @Known AS k WHERE EXISTS (SELECT 1 FROM @Given AS g WHERE g.Slug = k.Slug) ORDER BY k.Seq
                             FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 1, N'');
 
@@ -183,7 +196,8 @@ BEGIN
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@TaxCod must be at most 10 characters ('''' = the customer''s tax code).');
     IF LEN(@vCpStrId) BETWEEN 1 AND 10 AND NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_STR AS r WHERE r.STR_ID = @vCpStrId)
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-STORE-COUNTERPOINT', N'@CpStrId ''' + @vCpStrId + N''' is not a Counterpoint store (PS_STR).');
-    ELSE IF LEN(@vCpStaId) BETWEEN 1 AND 10 AND NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_STA AS t WHERE t.STR_ID = @vCpStrId AND t.STA_ID = @vCpStaId)
+    -- Checked whether or not the store exists (every problem at once): no station of an unknown store is a station.
+    IF LEN(@vCpStaId) BETWEEN 1 AND 10 AND NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_STA AS t WHERE t.STR_ID = @vCpStrId AND t.STA_ID = @vCpStaId)
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-STORE-COUNTERPOINT', N'@CpStaId ''' + @vCpStaId + N''' is not a station of store ''' + @vCpStrId + N''' (PS_STA); make a dedicated station for web orders.');
     IF LEN(@vCpStrId) BETWEEN 1 AND 10 AND LEN(@vCpDrwId) BETWEEN 1 AND 10
        AND NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DRW AS d WHERE d.STR_ID = @vCpStrId AND d.DRW_ID = @vCpDrwId)
@@ -223,6 +237,7 @@ BEGIN
         (N'TimeoutSeconds', CONVERT(nvarchar (400), c.TimeoutSeconds), CONVERT(nvarchar (400), @vTimeoutSeconds)),
         (N'TotalBudgetSeconds', CONVERT(nvarchar (400), c.TotalBudgetSeconds), CONVERT(nvarchar (400), @vTotalBudgetSeconds)),
         (N'PullWatermarkUtc', CONVERT(nvarchar (400), c.PullWatermarkUtc, 126), CONVERT(nvarchar (400), @vPullWatermarkUtc, 126)),
+        (N'CutoverUtc', CONVERT(nvarchar (400), @CurCutover, 126), CONVERT(nvarchar (400), ISNULL(@CutoverUtc, @CurCutover), 126)),
         (N'CpStrId', c.CpStrId, @vCpStrId),
         (N'CpStaId', c.CpStaId, @vCpStaId),
         (N'CpDrwId', c.CpDrwId, @vCpDrwId),
@@ -253,24 +268,48 @@ BEGIN
     END;
 
     BEGIN TRANSACTION;
+    -- Each column from its parameter when one was given, else the row's current value read under this update's lock
+    -- (never the unlocked copy in @Cur: a pull advancing PullWatermarkUtc meanwhile is not undone).
     UPDATE s
-    SET IsEnabled = @vIsEnabled, SiteUrl = @Url, AuthMode = @vAuthMode, AllowPlainHttp = @vAllowPlainHttp, ProxyUrl = @vProxyUrl,
-        Currency = @vCurrency, StatusesToImport = @vStatuses, TimeZoneName = @vTimeZoneName, PullPageSize = @vPullPageSize,
-        PullMaxPages = @vPullMaxPages, TimeoutSeconds = @vTimeoutSeconds, TotalBudgetSeconds = @vTotalBudgetSeconds,
-        PullWatermarkUtc = @vPullWatermarkUtc, CpStrId = @vCpStrId, CpStaId = @vCpStaId, CpDrwId = @vCpDrwId, CpUsrId = @vCpUsrId,
-        StkLocId = @vStkLocId, PrcLocId = @vPrcLocId, TaxStrategy = @vTaxStrategy, TaxCod = @vTaxCod,
-        ShippingMiscChargeNo = @vShippingMiscChargeNo, FeeMiscChargeNo = @vFeeMiscChargeNo, DefaultTemplateCustNo = @vTemplate, UseWebNumberAsTicket = @vUseWebNumberAsTicket,
-        MaxAttempts = @vMaxAttempts, RetryBaseSeconds = @vRetryBaseSeconds, RawJsonRetentionDays = @vRawJsonRetentionDays,
+    SET IsEnabled = CASE WHEN @IsEnabled IS NULL THEN s.IsEnabled ELSE @vIsEnabled END,
+        SiteUrl = CASE WHEN @SiteUrl IS NULL THEN s.SiteUrl ELSE @Url END,
+        AuthMode = CASE WHEN @AuthMode IS NULL THEN s.AuthMode ELSE @vAuthMode END,
+        AllowPlainHttp = CASE WHEN @AllowPlainHttp IS NULL THEN s.AllowPlainHttp ELSE @vAllowPlainHttp END,
+        ProxyUrl = CASE WHEN @ProxyUrl IS NULL THEN s.ProxyUrl ELSE @vProxyUrl END,
+        Currency = CASE WHEN @Currency IS NULL THEN s.Currency ELSE @vCurrency END,
+        StatusesToImport = CASE WHEN @StatusesToImport IS NULL THEN s.StatusesToImport ELSE @vStatuses END,
+        TimeZoneName = CASE WHEN @TimeZoneName IS NULL THEN s.TimeZoneName ELSE @vTimeZoneName END,
+        PullPageSize = CASE WHEN @PullPageSize IS NULL THEN s.PullPageSize ELSE @vPullPageSize END,
+        PullMaxPages = CASE WHEN @PullMaxPages IS NULL THEN s.PullMaxPages ELSE @vPullMaxPages END,
+        TimeoutSeconds = CASE WHEN @TimeoutSeconds IS NULL THEN s.TimeoutSeconds ELSE @vTimeoutSeconds END,
+        TotalBudgetSeconds = CASE WHEN @TotalBudgetSeconds IS NULL THEN s.TotalBudgetSeconds ELSE @vTotalBudgetSeconds END,
+        PullWatermarkUtc = CASE WHEN @PullWatermarkUtc IS NULL THEN s.PullWatermarkUtc ELSE @PullWatermarkUtc END,
+        CutoverUtc = CASE WHEN @CutoverUtc IS NULL THEN s.CutoverUtc ELSE @CutoverUtc END,
+        CpStrId = CASE WHEN @CpStrId IS NULL THEN s.CpStrId ELSE @vCpStrId END,
+        CpStaId = CASE WHEN @CpStaId IS NULL THEN s.CpStaId ELSE @vCpStaId END,
+        CpDrwId = CASE WHEN @CpDrwId IS NULL THEN s.CpDrwId ELSE @vCpDrwId END,
+        CpUsrId = CASE WHEN @CpUsrId IS NULL THEN s.CpUsrId ELSE @vCpUsrId END,
+        StkLocId = CASE WHEN @StkLocId IS NULL THEN s.StkLocId ELSE @vStkLocId END,
+        PrcLocId = CASE WHEN @PrcLocId IS NULL THEN s.PrcLocId ELSE @vPrcLocId END,
+        TaxStrategy = CASE WHEN @TaxStrategy IS NULL THEN s.TaxStrategy ELSE @vTaxStrategy END,
+        TaxCod = CASE WHEN @TaxCod IS NULL THEN s.TaxCod ELSE @vTaxCod END,
+        ShippingMiscChargeNo = CASE WHEN @ShippingMiscChargeNo IS NULL THEN s.ShippingMiscChargeNo ELSE @vShippingMiscChargeNo END,
+        FeeMiscChargeNo = CASE WHEN @FeeMiscChargeNo IS NULL THEN s.FeeMiscChargeNo ELSE @vFeeMiscChargeNo END,
+        DefaultTemplateCustNo = CASE WHEN @DefaultTemplateCustNo IS NULL THEN s.DefaultTemplateCustNo ELSE @vTemplate END,
+        UseWebNumberAsTicket = CASE WHEN @UseWebNumberAsTicket IS NULL THEN s.UseWebNumberAsTicket ELSE @vUseWebNumberAsTicket END,
+        MaxAttempts = CASE WHEN @MaxAttempts IS NULL THEN s.MaxAttempts ELSE @vMaxAttempts END,
+        RetryBaseSeconds = CASE WHEN @RetryBaseSeconds IS NULL THEN s.RetryBaseSeconds ELSE @vRetryBaseSeconds END,
+        RawJsonRetentionDays = CASE WHEN @RawJsonRetentionDays IS NULL THEN s.RawJsonRetentionDays ELSE @vRawJsonRetentionDays END,
         UpdatedAtUtc = SYSUTCDATETIME(), UpdatedBy = ORIGINAL_LOGIN()
     FROM woo.Store AS s WITH (UPDLOCK, HOLDLOCK)
     WHERE s.StoreId = @StoreId;
     IF @@ROWCOUNT = 0
         INSERT INTO woo.Store (StoreId, IsEnabled, SiteUrl, AuthMode, AllowPlainHttp, ProxyUrl, Currency, StatusesToImport, TimeZoneName,
-                               PullPageSize, PullMaxPages, TimeoutSeconds, TotalBudgetSeconds, PullWatermarkUtc, CpStrId, CpStaId, CpDrwId,
+                               PullPageSize, PullMaxPages, TimeoutSeconds, TotalBudgetSeconds, PullWatermarkUtc, CutoverUtc, CpStrId, CpStaId, CpDrwId,
                                CpUsrId, StkLocId, PrcLocId, TaxStrategy, TaxCod, ShippingMiscChargeNo, FeeMiscChargeNo, DefaultTemplateCustNo,
                                UseWebNumberAsTicket, MaxAttempts, RetryBaseSeconds, RawJsonRetentionDays, CreatedAtUtc, UpdatedAtUtc, UpdatedBy)
         VALUES (@StoreId, @vIsEnabled, @Url, @vAuthMode, @vAllowPlainHttp, @vProxyUrl, @vCurrency, @vStatuses, @vTimeZoneName,
-                @vPullPageSize, @vPullMaxPages, @vTimeoutSeconds, @vTotalBudgetSeconds, @vPullWatermarkUtc, @vCpStrId, @vCpStaId, @vCpDrwId,
+                @vPullPageSize, @vPullMaxPages, @vTimeoutSeconds, @vTotalBudgetSeconds, @vPullWatermarkUtc, @CutoverUtc, @vCpStrId, @vCpStaId, @vCpDrwId,
                 @vCpUsrId, @vStkLocId, @vPrcLocId, @vTaxStrategy, @vTaxCod, @vShippingMiscChargeNo, @vFeeMiscChargeNo, @vTemplate,
                 @vUseWebNumberAsTicket, @vMaxAttempts, @vRetryBaseSeconds, @vRawJsonRetentionDays, SYSUTCDATETIME(), SYSUTCDATETIME(), ORIGINAL_LOGIN());
     COMMIT TRANSACTION;

@@ -20,12 +20,14 @@ BEGIN
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@StoreId is required.');
     ELSE IF DATALENGTH(@StoreId) <> DATALENGTH(LTRIM(RTRIM(@StoreId)))
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@StoreId must not begin or end with spaces.');
+    ELSE IF NOT EXISTS (SELECT 1 FROM woo.Store AS t WHERE t.StoreId = @StoreId)
+        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@StoreId is not a store: create it with woo.usp_SetStore first.');
     IF @SecretName IS NULL OR @SecretName NOT IN ('consumer_key', 'consumer_secret')
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@SecretName must be consumer_key or consumer_secret.');
     IF @Value IS NULL OR LTRIM(RTRIM(@Value)) = N''
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@Value is required (the value itself is never shown or logged).');
-    ELSE IF LEN(@Value) > 512
-        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@Value is longer than 512 characters; WooCommerce keys and secrets are about 43.');
+    ELSE IF LEN(@Value) > 200
+        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@Value is longer than 200 characters (the transport procedures refuse longer ones); WooCommerce keys and secrets are about 43.');
     IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N')
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@Execute must be Y or N.');
     IF EXISTS (SELECT 1 FROM @Errors)
@@ -36,7 +38,8 @@ BEGIN
     END;
 
     -- The store id as the store's existing rows spell it, so the check procedure rebuilds the same authenticator.
-    DECLARE @StoredId varchar (10) = ISNULL((SELECT TOP (1) s.StoreId FROM woo.StoreSecret AS s WHERE s.StoreId = @StoreId ORDER BY s.SecretName), @StoreId);
+    DECLARE @StoredId varchar (10) = COALESCE((SELECT TOP (1) s.StoreId FROM woo.StoreSecret AS s WHERE s.StoreId = @StoreId ORDER BY s.SecretName),
+                                              (SELECT t.StoreId FROM woo.Store AS t WHERE t.StoreId = @StoreId), @StoreId);
     DECLARE @Authenticator varbinary (128) = CONVERT(varbinary (128), @StoredId + ':' + @SecretName);
 
     -- The key and its certificate are made by post-deploy, not the model, so OPEN/CLOSE are dynamic (fixed text, no

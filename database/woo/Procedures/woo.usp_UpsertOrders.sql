@@ -4,10 +4,17 @@
 -- Each order is checked with wooclr.OrderJsonCheck (an invalid one is parked with the parser's message; the others go
 -- on), then written in its own short transaction under the queue row's lock, so an order being applied by the processor
 -- (which holds that lock in its document transaction and re-checks ContentHash there) is waited for, never overtaken:
+-- The pull reads every status (woo.usp_WooGetOrders), so a cancellation or refund of a known order is always seen:
+--   new order, status not in woo.Store.StatusesToImport -> nothing (counted as @Ignored; no queue row)
+--   new order created before woo.Store.CutoverUtc       -> PARKED CPO-PRE-CUTOVER (the predecessor may have written it)
 --   new order                         -> PENDING (STAGED event), or PARKED (invalid JSON)
 --   same ContentHash                  -> nothing (counted as unchanged; the boundary second of a pull comes again)
---   other content, not applied        -> re-staged: PENDING with attempts reset (SKIPPED stays SKIPPED), RESTAGED event
---                                        saying what changed (status, modified date, totals, lines, refunds, addresses)
+--   older than the queued content     -> nothing (DateModifiedGmt before the queue's: stale; UNCHANGED event)
+--   other content, not applied        -> re-staged: PENDING with attempts reset and the lease cleared (SKIPPED stays
+--                                        SKIPPED, a CPO-PRE-CUTOVER park stays parked), RESTAGED event saying what
+--                                        changed (status, modified date, totals, lines, refunds, addresses); if the new
+--                                        status is not importable: SKIPPED (cancelled, refunded, failed, trash,
+--                                        checkout-draft) or PARKED CPO-ORDER-STATUS (another status), never applied
 --   other content, applied            -> CHANGED_AFTER_APPLY event; an edit, cancellation or refund also sets
 --                                        ChangedAfterApply = 'Y' and raises an Alert saying what changed. Never applied.
 -- ContentHash = HASHBYTES('SHA2_256', OrderJson) over the nvarchar text as stored. No HTTP here (design 4).
@@ -21,7 +28,9 @@ CREATE PROCEDURE [woo].[usp_UpsertOrders]
     @Restaged          int = NULL OUTPUT,
     @Unchanged         int = NULL OUTPUT,
     @Parked            int = NULL OUTPUT,
-    @ChangedAfterApply int = NULL OUTPUT
+    @ChangedAfterApply int = NULL OUTPUT,
+    @Ignored           int = NULL OUTPUT,   -- new orders whose status is not imported (no queue row)
+    @Withdrawn         int = NULL OUTPUT    -- known orders not applied, SKIPPED or PARKED because their status is not imported
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -30,10 +39,12 @@ BEGIN
     -- error of this run (1222), which the caller logs, and the next run stages the order again.
     SET LOCK_TIMEOUT 30000;
 
-    SELECT @Read = 0, @Staged = 0, @Restaged = 0, @Unchanged = 0, @Parked = 0, @ChangedAfterApply = 0;
+    SELECT @Read = 0, @Staged = 0, @Restaged = 0, @Unchanged = 0, @Parked = 0, @ChangedAfterApply = 0, @Ignored = 0, @Withdrawn = 0;
     IF @Source IS NULL OR @Source NOT IN ('PULL', 'JSON')
         THROW 50130, N'CPO-PARAM: woo.usp_UpsertOrders: @Source must be PULL or JSON.', 1;
-    IF NOT EXISTS (SELECT 1 FROM woo.Store AS s WHERE s.StoreId = @StoreId)
+    DECLARE @Import nvarchar (400), @Cutover datetime2 (0);
+    SELECT @Import = s.StatusesToImport, @Cutover = s.CutoverUtc FROM woo.Store AS s WHERE s.StoreId = @StoreId;
+    IF @Import IS NULL
         THROW 50130, N'CPO-PARAM: woo.usp_UpsertOrders: @StoreId is not a store.', 1;
     IF @OrdersJson IS NULL OR ISJSON(@OrdersJson) = 0
         THROW 50130, N'CPO-PARAM: woo.usp_UpsertOrders: @OrdersJson must be a JSON array of order rows.', 1;
@@ -41,12 +52,12 @@ BEGIN
     CREATE TABLE #orders (
         Seq             int IDENTITY (1, 1) NOT NULL PRIMARY KEY,
         WooOrderId      bigint         NULL,
-        WooStatus       nvarchar (40)  NULL,
+        WooStatus       nvarchar (40)  COLLATE DATABASE_DEFAULT NULL,
         DateModifiedGmt datetime2 (0)  NULL,
-        OrderJson       nvarchar (max) NULL,
+        OrderJson       nvarchar (max) COLLATE DATABASE_DEFAULT NULL,
         ContentHash     binary (32)    NULL,
         IsValid         bit            NULL,
-        ParseError      nvarchar (4000) NULL,
+        ParseError      nvarchar (4000) COLLATE DATABASE_DEFAULT NULL,
         IsLatest        bit            NOT NULL DEFAULT (1));
     INSERT INTO #orders (WooOrderId, WooStatus, DateModifiedGmt, OrderJson)
     SELECT j.order_id, j.status, j.date_modified_gmt, j.order_json
@@ -67,16 +78,19 @@ BEGIN
     FROM #orders AS o
     WHERE EXISTS (SELECT 1 FROM #orders AS n
                   WHERE n.WooOrderId = o.WooOrderId
-                    AND (n.DateModifiedGmt > o.DateModifiedGmt OR (ISNULL(n.DateModifiedGmt, '19000101') = ISNULL(o.DateModifiedGmt, '19000101') AND n.Seq > o.Seq)));
+                    AND (ISNULL(n.DateModifiedGmt, '19000101') > ISNULL(o.DateModifiedGmt, '19000101')
+                         OR (ISNULL(n.DateModifiedGmt, '19000101') = ISNULL(o.DateModifiedGmt, '19000101') AND n.Seq > o.Seq)));
 
     DECLARE @Seq int, @Id bigint, @NewJson nvarchar (max), @NewHash binary (32), @NewValid bit, @ParseError nvarchar (4000),
             @QueueId bigint, @State varchar (10), @OldHash binary (32), @AppliedHash binary (32), @OldJson nvarchar (max),
             @OldStatus nvarchar (40), @OldModified datetime2 (0), @OldSource varchar (10), @What nvarchar (4000), @Kind nvarchar (100),
-            @NewStatus nvarchar (40), @NewModified datetime2 (0), @NewNumber nvarchar (40), @Message nvarchar (4000);
+            @NewStatus nvarchar (40), @NewModified datetime2 (0), @NewNumber nvarchar (40), @Message nvarchar (4000),
+            @NewCreated datetime2 (0), @Importable bit, @Terminal bit, @OldCode varchar (40), @NewState varchar (10), @NewCode varchar (40),
+            @NewError nvarchar (4000);
     DECLARE @Old TABLE (WooStatus nvarchar (100), DateModifiedGmt datetime2, Currency nvarchar (100), Total decimal (19, 4), TotalTax decimal (19, 4),
                         ShippingTotal decimal (19, 4), DiscountTotal decimal (19, 4), LineCount int, LinesHash varbinary (32),
                         RefundCount int, RefundTotal decimal (19, 4), AddressHash varbinary (32), NoteHash varbinary (32));
-    DECLARE @New TABLE (WooOrderNumber nvarchar (100), WooStatus nvarchar (100), DateModifiedGmt datetime2, Currency nvarchar (100), Total decimal (19, 4),
+    DECLARE @New TABLE (WooOrderNumber nvarchar (100), WooStatus nvarchar (100), DateModifiedGmt datetime2, DateCreatedGmt datetime2, Currency nvarchar (100), Total decimal (19, 4),
                         TotalTax decimal (19, 4), ShippingTotal decimal (19, 4), DiscountTotal decimal (19, 4), LineCount int, LinesHash varbinary (32),
                         RefundCount int, RefundTotal decimal (19, 4), AddressHash varbinary (32), NoteHash varbinary (32));
 
@@ -87,21 +101,27 @@ BEGIN
     WHILE @@FETCH_STATUS = 0
     BEGIN
         SELECT @Id = o.WooOrderId, @NewJson = o.OrderJson, @NewHash = o.ContentHash, @NewValid = o.IsValid, @ParseError = o.ParseError,
-               @NewStatus = o.WooStatus, @NewModified = o.DateModifiedGmt, @NewNumber = NULL
+               @NewStatus = o.WooStatus, @NewModified = o.DateModifiedGmt, @NewNumber = NULL, @NewCreated = NULL
         FROM #orders AS o WHERE o.Seq = @Seq;
         DELETE FROM @New;
         IF @NewValid = 1
         BEGIN
             -- Parsed before the transaction: only the old content is read under the lock.
-            INSERT INTO @New (WooOrderNumber, WooStatus, DateModifiedGmt, Currency, Total, TotalTax, ShippingTotal, DiscountTotal, LineCount, LinesHash,
+            INSERT INTO @New (WooOrderNumber, WooStatus, DateModifiedGmt, DateCreatedGmt, Currency, Total, TotalTax, ShippingTotal, DiscountTotal, LineCount, LinesHash,
                               RefundCount, RefundTotal, AddressHash, NoteHash)
-            SELECT s.WooOrderNumber, s.WooStatus, s.DateModifiedGmt, s.Currency, s.Total, s.TotalTax, s.ShippingTotal, s.DiscountTotal, s.LineCount,
+            SELECT s.WooOrderNumber, s.WooStatus, s.DateModifiedGmt, s.DateCreatedGmt, s.Currency, s.Total, s.TotalTax, s.ShippingTotal, s.DiscountTotal, s.LineCount,
                    s.LinesHash, s.RefundCount, s.RefundTotal, s.AddressHash, s.NoteHash
             FROM woo.fn_OrderSummary(@NewJson) AS s;
             SELECT @NewNumber = LEFT(n.WooOrderNumber, 40), @NewStatus = ISNULL(LEFT(n.WooStatus, 40), @NewStatus),
-                   @NewModified = ISNULL(CONVERT(datetime2 (0), n.DateModifiedGmt), @NewModified)
+                   @NewModified = ISNULL(CONVERT(datetime2 (0), n.DateModifiedGmt), @NewModified),
+                   @NewCreated = CONVERT(datetime2 (0), n.DateCreatedGmt)
             FROM @New AS n;
         END;
+        -- Importable: the status is one of the store's StatusesToImport (an unknown status, e.g. of invalid JSON, is
+        -- treated as importable so the row is parked and seen). Terminal: the order will never be a sale.
+        SET @Importable = CASE WHEN @NewStatus IS NULL OR EXISTS (SELECT 1 FROM STRING_SPLIT(@Import, N',') AS x WHERE LTRIM(RTRIM(x.value)) = @NewStatus)
+                               THEN 1 ELSE 0 END;
+        SET @Terminal = CASE WHEN @NewStatus IN (N'cancelled', N'refunded', N'failed', N'trash', N'checkout-draft') THEN 1 ELSE 0 END;
         IF @Id IS NULL
         BEGIN
             -- Nothing to key a queue row on: reported in the run's counts and details, never silently dropped.
@@ -114,13 +134,32 @@ BEGIN
 
         BEGIN TRANSACTION;
         SELECT @QueueId = NULL, @State = NULL, @OldHash = NULL, @AppliedHash = NULL, @OldJson = NULL, @OldStatus = NULL, @OldModified = NULL,
-               @OldSource = NULL;
+               @OldSource = NULL, @OldCode = NULL;
         SELECT @QueueId = q.QueueId, @State = q.[State], @OldHash = q.ContentHash, @AppliedHash = q.AppliedContentHash, @OldJson = q.OrderJson,
-               @OldStatus = q.WooStatus, @OldModified = q.DateModifiedGmt, @OldSource = q.[Source]
+               @OldStatus = q.WooStatus, @OldModified = q.DateModifiedGmt, @OldSource = q.[Source], @OldCode = q.LastErrorCode
         FROM woo.OrderQueue AS q WITH (UPDLOCK, HOLDLOCK)
         WHERE q.StoreId = @StoreId AND q.WooOrderId = @Id;
 
-        IF @QueueId IS NULL
+        IF @QueueId IS NULL AND @Importable = 0
+            -- Not an order to import (e.g. cancelled, failed, pending payment): no row; it is staged if it later
+            -- reaches an imported status (its modification time moves, so the pull reads it again).
+            SET @Ignored += 1;
+        ELSE IF @QueueId IS NULL AND @NewValid = 1 AND @Cutover IS NOT NULL AND (@NewCreated IS NULL OR @NewCreated < @Cutover)
+        BEGIN
+            -- Created before the cutover and unknown to the queue: the predecessor may have written it and deleted its
+            -- staging row (BLOCKER of a second document). A person checks Counterpoint, then requeues or skips it.
+            INSERT INTO woo.OrderQueue (StoreId, WooOrderId, WooOrderNumber, WooStatus, DateModifiedGmt, ContentHash, OrderJson, [Source], [State],
+                                        Attempts, LastErrorCode, LastError, StagedAtUtc, UpdatedAtUtc, ChangedAfterApply)
+            VALUES (@StoreId, @Id, @NewNumber, @NewStatus, @NewModified, @NewHash, @NewJson, @Source, 'PARKED', 0, 'CPO-PRE-CUTOVER',
+                    N'created ' + ISNULL(CONVERT(nvarchar (30), @NewCreated, 126), N'(no date_created_gmt)') + N' UTC, before the cutover ' + CONVERT(nvarchar (30), @Cutover, 126)
+                    + N' UTC: the predecessor may have written it; check Counterpoint, then woo.usp_RequeueOrder or woo.usp_SkipOrder.',
+                    SYSUTCDATETIME(), SYSUTCDATETIME(), 'N');
+            SET @QueueId = SCOPE_IDENTITY();
+            INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
+            VALUES (@QueueId, 'PARKED', 'CPO-PRE-CUTOVER', N'staged from ' + @Source + N', created before the cutover: parked for a person', @RunId);
+            SET @Parked += 1;
+        END
+        ELSE IF @QueueId IS NULL
         BEGIN
             INSERT INTO woo.OrderQueue (StoreId, WooOrderId, WooOrderNumber, WooStatus, DateModifiedGmt, ContentHash, OrderJson, [Source], [State],
                                         Attempts, LastErrorCode, LastError, StagedAtUtc, UpdatedAtUtc, ChangedAfterApply)
@@ -136,6 +175,14 @@ BEGIN
         END
         ELSE IF @OldHash = @NewHash
             SET @Unchanged += 1;
+        ELSE IF @OldModified IS NOT NULL AND @NewModified < @OldModified
+        BEGIN
+            -- Stale: an older version than the one queued (a late page, a replayed JSON); never overwrites the newer.
+            SET @Unchanged += 1;
+            INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
+            VALUES (@QueueId, 'UNCHANGED', NULL, N'an older version (modified ' + CONVERT(nvarchar (30), @NewModified, 126) + N' UTC, queued '
+                    + CONVERT(nvarchar (30), @OldModified, 126) + N' UTC) from ' + @Source + N' was ignored', @RunId);
+        END
         ELSE
         BEGIN
             -- What changed, old content against new (the old one parsed only if the parser accepts it; a purged or
@@ -207,22 +254,46 @@ BEGIN
             END
             ELSE
             BEGIN
-                -- Before apply: the newest content is the one to process; fresh attempts (SKIPPED stays an operator's decision).
+                -- Before apply: the newest content is the one to process; fresh attempts and no lease (a processor still
+                -- working on the old content re-checks ContentHash under this row's lock and writes nothing). SKIPPED stays
+                -- an operator's decision; a CPO-PRE-CUTOVER park stays parked for a person; a status that is not imported
+                -- withdraws the order: SKIPPED (cancelled, refunded, failed...) or PARKED CPO-ORDER-STATUS (it may return).
+                SELECT @NewState = CASE WHEN @State = 'SKIPPED' THEN 'SKIPPED'
+                                        WHEN @State = 'PARKED' AND @OldCode = 'CPO-PRE-CUTOVER' THEN 'PARKED'
+                                        WHEN @NewValid = 0 THEN 'PARKED'
+                                        WHEN @Importable = 0 AND @Terminal = 1 THEN 'SKIPPED'
+                                        WHEN @Importable = 0 THEN 'PARKED'
+                                        ELSE 'PENDING' END,
+                       @NewCode = CASE WHEN @State = 'SKIPPED' OR (@State = 'PARKED' AND @OldCode = 'CPO-PRE-CUTOVER') THEN @OldCode
+                                       WHEN @NewValid = 0 THEN 'CPO-ORDER-JSON'
+                                       WHEN @Importable = 0 AND @Terminal = 1 THEN 'CPO-ORDER-CANCELLED'
+                                       WHEN @Importable = 0 THEN 'CPO-ORDER-STATUS' END,
+                       @NewError = CASE WHEN @NewValid = 0 AND @State <> 'SKIPPED' AND NOT (@State = 'PARKED' AND @OldCode = 'CPO-PRE-CUTOVER') THEN @ParseError
+                                        WHEN @Importable = 0 AND @State <> 'SKIPPED' AND NOT (@State = 'PARKED' AND @OldCode = 'CPO-PRE-CUTOVER')
+                                        THEN N'WooCommerce status ''' + @NewStatus + N''' is not imported (woo.Store.StatusesToImport): '
+                                             + CASE WHEN @Terminal = 1 THEN N'the order was withdrawn in the shop and is never applied.'
+                                                    ELSE N'it waits here; it is re-staged when the shop moves it to an imported status.' END END;
                 UPDATE q
                 SET OrderJson = @NewJson, ContentHash = @NewHash, WooStatus = @NewStatus, DateModifiedGmt = @NewModified,
                     WooOrderNumber = ISNULL(@NewNumber, q.WooOrderNumber), UpdatedAtUtc = SYSUTCDATETIME(), StagedAtUtc = SYSUTCDATETIME(),
-                    [State] = CASE WHEN q.[State] = 'SKIPPED' THEN 'SKIPPED' WHEN @NewValid = 1 THEN 'PENDING' ELSE 'PARKED' END,
-                    Attempts = CASE WHEN q.[State] = 'SKIPPED' THEN q.Attempts ELSE 0 END,
-                    NextAttemptUtc = CASE WHEN q.[State] = 'SKIPPED' THEN q.NextAttemptUtc END,
-                    LastErrorCode = CASE WHEN q.[State] = 'SKIPPED' THEN q.LastErrorCode WHEN @NewValid = 1 THEN NULL ELSE 'CPO-ORDER-JSON' END,
-                    LastError = CASE WHEN q.[State] = 'SKIPPED' THEN q.LastError WHEN @NewValid = 1 THEN NULL ELSE @ParseError END
+                    [State] = @NewState,
+                    Attempts = CASE WHEN @State = 'SKIPPED' OR (@State = 'PARKED' AND @OldCode = 'CPO-PRE-CUTOVER') THEN q.Attempts ELSE 0 END,
+                    NextAttemptUtc = CASE WHEN @State = 'SKIPPED' THEN q.NextAttemptUtc END,
+                    LastErrorCode = @NewCode,
+                    LastError = CASE WHEN @State = 'SKIPPED' OR (@State = 'PARKED' AND @OldCode = 'CPO-PRE-CUTOVER') THEN q.LastError ELSE @NewError END,
+                    LeaseOwner = NULL, LeaseExpiresUtc = NULL
                 FROM woo.OrderQueue AS q
                 WHERE q.QueueId = @QueueId;
-                SET @Message = LEFT(CASE WHEN @State = 'SKIPPED' THEN N'new content (the order stays SKIPPED): ' ELSE N're-staged: ' END + @What, 4000);
+                SET @Message = LEFT(CASE WHEN @State = 'SKIPPED' THEN N'new content (the order stays SKIPPED): '
+                                         WHEN @State = 'PARKED' AND @OldCode = 'CPO-PRE-CUTOVER' THEN N'new content (the order stays parked, pre-cutover): '
+                                         WHEN @NewCode IN ('CPO-ORDER-CANCELLED', 'CPO-ORDER-STATUS') THEN ISNULL(@NewError, N'') + N' '
+                                         ELSE N're-staged: ' END + @What, 4000);
                 INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
-                VALUES (@QueueId, CASE WHEN @NewValid = 1 OR @State = 'SKIPPED' THEN 'RESTAGED' ELSE 'PARKED' END,
-                        CASE WHEN @NewValid = 0 THEN 'CPO-ORDER-JSON' END, @Message, @RunId);
-                IF @NewValid = 1 OR @State = 'SKIPPED' SET @Restaged += 1; ELSE SET @Parked += 1;
+                VALUES (@QueueId, CASE WHEN @State = 'SKIPPED' OR @NewState = 'PENDING' THEN 'RESTAGED' WHEN @NewState = 'SKIPPED' THEN 'SKIPPED' ELSE 'PARKED' END,
+                        CASE WHEN @State <> 'SKIPPED' THEN @NewCode END, @Message, @RunId);
+                IF @State = 'SKIPPED' OR @NewState = 'PENDING' SET @Restaged += 1;
+                ELSE IF @NewCode IN ('CPO-ORDER-CANCELLED', 'CPO-ORDER-STATUS') SET @Withdrawn += 1;
+                ELSE SET @Parked += 1;
             END;
         END;
         COMMIT TRANSACTION;

@@ -17,6 +17,8 @@ AS
 BEGIN
     SET NOCOUNT ON;
     SET XACT_ABORT ON;
+    -- With IMPLICIT_TRANSACTIONS ON, the reads below would open a transaction before the HTTP call (design 4).
+    SET IMPLICIT_TRANSACTIONS OFF;
 
     -- Design 4: HTTP never inside a transaction (locks held for up to @TotalBudgetSeconds would block the POS).
     IF @@TRANCOUNT > 0
@@ -64,6 +66,12 @@ BEGIN
         THROW 50123, @Undecryptable, 1;
     END;
 
+    -- Checked again right before the call: nothing above may have opened one.
+    IF @@TRANCOUNT > 0
+    BEGIN
+        SELECT @ConsumerKey = NULL, @ConsumerSecret = NULL;
+        THROW 50120, N'CPO-HTTP-IN-TRANSACTION: usp_WooAddOrderNote: a transaction is open right before the WooCommerce call (design 4); nothing was sent.', 1;
+    END;
     EXEC wooclr.AddOrderNote @BaseUrl = @BaseUrl, @ConsumerKey = @ConsumerKey, @ConsumerSecret = @ConsumerSecret, @AuthMode = @AuthMode,
          @TimeoutSeconds = @TimeoutSeconds, @TotalBudgetSeconds = @TotalBudgetSeconds, @AllowPlainHttp = @AllowPlainHttp,
          @ProxyUrl = @ProxyUrl, @UserAgent = NULL, @OrderId = @OrderId, @Note = @Note, @CustomerNote = @CustomerNote, @Marker = @Marker,

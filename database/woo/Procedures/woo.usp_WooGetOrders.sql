@@ -1,5 +1,6 @@
--- Transport procedure (design 3, 4): pulls the store's orders modified at or after @ModifiedAfterUtc (NULL = the store's
--- watermark) and hands back wooclr.GetOrders' rows as one JSON array in @PulledJson (FOR JSON PATH, keys = its column
+-- Transport procedure (design 3, 4): pulls the store's orders of every status (WooCommerce's default: all but trash;
+-- woo.usp_UpsertOrders decides what is imported, so a cancellation or refund of a queued order is always seen) modified
+-- at or after @ModifiedAfterUtc (NULL = the store's watermark) and hands back wooclr.GetOrders' rows as one JSON array in @PulledJson (FOR JSON PATH, keys = its column
 -- names: row_kind, order_id, status, date_modified_gmt, order_json, page_no, http_status, message, requests, retries,
 -- complete_up_to_utc). It writes nothing at all: no table, not even a temp table (a temp table made by the caller
 -- cannot be declared to the model, and INSERT ... EXEC is not used in modules). The caller lands the rows with
@@ -15,16 +16,18 @@ AS
 BEGIN
     SET NOCOUNT ON;
     SET XACT_ABORT ON;
+    -- With IMPLICIT_TRANSACTIONS ON, the reads below would open a transaction before the HTTP call (design 4).
+    SET IMPLICIT_TRANSACTIONS OFF;
 
     -- Design 4: HTTP never inside a transaction (locks held for up to @TotalBudgetSeconds would block the POS).
     IF @@TRANCOUNT > 0
         THROW 50120, N'CPO-HTTP-IN-TRANSACTION: woo.usp_WooGetOrders calls WooCommerce and must be called with no transaction open (design 4); commit first, then call it.', 1;
 
     DECLARE @BaseUrl nvarchar (400), @AuthMode nvarchar (10), @TimeoutSeconds int, @TotalBudgetSeconds int, @AllowPlainHttp bit,
-            @ProxyUrl nvarchar (400), @Watermark datetime2 (0), @Statuses nvarchar (400), @PageSize int, @MaxPages int;
+            @ProxyUrl nvarchar (400), @Watermark datetime2 (0), @PageSize int, @MaxPages int;
     SELECT @BaseUrl = s.SiteUrl, @AuthMode = s.AuthMode, @TimeoutSeconds = s.TimeoutSeconds, @TotalBudgetSeconds = s.TotalBudgetSeconds,
            @AllowPlainHttp = CASE WHEN s.AllowPlainHttp = 'Y' THEN 1 ELSE 0 END, @ProxyUrl = s.ProxyUrl,
-           @Watermark = ISNULL(@ModifiedAfterUtc, s.PullWatermarkUtc), @Statuses = s.StatusesToImport, @PageSize = s.PullPageSize, @MaxPages = s.PullMaxPages
+           @Watermark = ISNULL(@ModifiedAfterUtc, s.PullWatermarkUtc), @PageSize = s.PullPageSize, @MaxPages = s.PullMaxPages
     FROM woo.Store AS s
     WHERE s.StoreId = @StoreId;
     IF @BaseUrl IS NULL
@@ -63,9 +66,15 @@ BEGIN
         THROW 50120, @Undecryptable, 1;
     END;
 
+    -- Checked again right before the call: nothing above may have opened one.
+    IF @@TRANCOUNT > 0
+    BEGIN
+        SELECT @ConsumerKey = NULL, @ConsumerSecret = NULL;
+        THROW 50120, N'CPO-HTTP-IN-TRANSACTION: usp_WooGetOrders: a transaction is open right before the WooCommerce call (design 4); nothing was sent.', 1;
+    END;
     SET @PulledJson = (SELECT o.row_kind, o.order_id, o.status, o.date_modified_gmt, o.order_json, o.page_no, o.http_status, o.message,
                               o.requests, o.retries, o.complete_up_to_utc
-                       FROM wooclr.GetOrders(@BaseUrl, @ConsumerKey, @ConsumerSecret, @AuthMode, @Watermark, @Statuses, @PageSize, @MaxPages,
+                       FROM wooclr.GetOrders(@BaseUrl, @ConsumerKey, @ConsumerSecret, @AuthMode, @Watermark, NULL, @PageSize, @MaxPages,
                                              @TimeoutSeconds, @TotalBudgetSeconds, NULL, @AllowPlainHttp, @ProxyUrl, NULL) AS o
                        FOR JSON PATH);
     SELECT @ConsumerKey = NULL, @ConsumerSecret = NULL;

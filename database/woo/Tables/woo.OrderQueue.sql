@@ -16,7 +16,7 @@ CREATE TABLE [woo].[OrderQueue] (
     [WooStatus]          nvarchar (40)    NULL,
     [DateModifiedGmt]    datetime2 (0)    NULL,
     [ContentHash]        binary (32)      NOT NULL,
-    [OrderJson]          nvarchar (max)   NULL,       -- purged after woo.Store.RawJsonRetentionDays (design 10)
+    [OrderJson]          nvarchar (max)   NULL,       -- NULLed by woo.usp_PurgeOrderJson after woo.Store.RawJsonRetentionDays (design 10)
     [Source]             varchar (10)     NOT NULL,   -- PULL | JSON | MIGRATION
     [State]              varchar (10)     CONSTRAINT [DF_OrderQueue_State] DEFAULT ('PENDING') NOT NULL,
     [Attempts]           int              CONSTRAINT [DF_OrderQueue_Attempts] DEFAULT (0) NOT NULL,

@@ -17,7 +17,8 @@ CREATE TABLE [woo].[Store] (
     [PullMaxPages]           int             CONSTRAINT [DF_Store_PullMaxPages] DEFAULT (20) NOT NULL,
     [TimeoutSeconds]         int             CONSTRAINT [DF_Store_TimeoutSeconds] DEFAULT (30) NOT NULL,
     [TotalBudgetSeconds]     int             CONSTRAINT [DF_Store_TotalBudgetSeconds] DEFAULT (120) NOT NULL,
-    [PullWatermarkUtc]       datetime2 (0)   NULL,       -- moves only to a pull's complete_up_to_utc
+    [PullWatermarkUtc]       datetime2 (0)   NULL,       -- moves only forward, to a pull's complete_up_to_utc
+    [CutoverUtc]             datetime2 (0)   NULL,       -- a new order created before it is parked CPO-PRE-CUTOVER (the predecessor may have applied it)
     -- Counterpoint
     [CpStrId]                varchar (10)    NOT NULL,   -- PS_STR.STR_ID dedicated to the web channel
     [CpStaId]                varchar (10)    NOT NULL,   -- PS_STA.STA_ID (station-level order numbering)

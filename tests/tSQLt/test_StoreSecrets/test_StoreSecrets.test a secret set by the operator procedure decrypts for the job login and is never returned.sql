@@ -2,6 +2,9 @@ CREATE PROCEDURE [test_StoreSecrets].[test a secret set by the operator procedur
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'woo.StoreSecret';
+    EXEC tSQLt.FakeTable @TableName = N'woo.Store';   -- a secret belongs to an existing store (woo.usp_SetStoreSecret checks it)
+    INSERT INTO woo.Store (StoreId, IsEnabled, SiteUrl, AuthMode, Currency, TimeZoneName)
+    VALUES ('WEB', 'Y', N'https://shop.example.com/wp-json/wc/v3', 'basic', 'USD', N'Eastern Standard Time');
     EXEC woo.usp_SetStoreSecret @StoreId = 'WEB', @SecretName = 'consumer_key', @Value = N'ck_test_value_0001';
     EXEC woo.usp_SetStoreSecret @StoreId = 'WEB', @SecretName = 'consumer_secret', @Value = N'cs_test_value_0002';
 

@@ -2,6 +2,9 @@ CREATE PROCEDURE [test_StoreSecrets].[test the job login can neither set a secre
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'woo.StoreSecret';
+    EXEC tSQLt.FakeTable @TableName = N'woo.Store';   -- a secret belongs to an existing store (woo.usp_SetStoreSecret checks it)
+    INSERT INTO woo.Store (StoreId, IsEnabled, SiteUrl, AuthMode, Currency, TimeZoneName)
+    VALUES ('WEB', 'Y', N'https://shop.example.com/wp-json/wc/v3', 'basic', 'USD', N'Eastern Standard Time');
     EXEC woo.usp_SetStoreSecret @StoreId = 'WEB', @SecretName = 'consumer_key', @Value = N'ck_test_value_0004';
     -- The job role may not read the table at all; granted here (rolled back with the test) so that only the missing
     -- key permissions can stop the decryption below, and the test fails if a role ever holds them.

@@ -1,4 +1,4 @@
-CREATE PROCEDURE [test_PullOrders].[test the job login pulls through the signed path]
+CREATE PROCEDURE [test_PullOrders].[test the job login pulls with the transport spied, so not through decryption]
 AS
 BEGIN
     EXEC [test_PullOrders].[Arrange];
@@ -9,6 +9,8 @@ BEGIN
     INSERT INTO #fixture (seq, row_kind, page_no, http_status, requests, retries, complete_up_to_utc)
     VALUES (2, N'end', 1, 200, 1, 0, '2026-12-01T10:05:00');
 
+    -- The transport woo.usp_WooGetOrders is spied (Arrange), so its decryption and wooclr.GetOrders are NOT on this path
+    -- (the CLR cannot be spied; decrypting the secret as the job login is not tested by this test).
     -- As the non-sysadmin job login (only CpOrdersJob): the pull, the upsert and the CLR parser are reached through
     -- dbo-owned modules; a direct call of the parser is refused (schema wooclr is denied to public).
     DECLARE @Error int;
