@@ -38,6 +38,14 @@ BEGIN
     IF @Peek = 'N' AND @@TRANCOUNT = 0
         THROW 50441, N'CPO-PARAM: woo.usp_TakeDocumentNumbers takes numbers only inside the order''s transaction (@Peek = ''N'').', 1;
 
+    -- Only the counters of a Counterpoint store and station configured for a web store are ever advanced (review of
+    -- issue 13, MAJOR 2: never another store's or the POS stations' numbers).
+    IF @Peek = 'N' AND NOT EXISTS (SELECT 1 FROM woo.Store AS s WHERE s.CpStrId = @StrId AND s.CpStaId = @StaId)
+    BEGIN
+        SET @Msg = N'CPO-PARAM: woo.usp_TakeDocumentNumbers takes numbers only for a store and station of a woo.Store row (' + @StrId + N'/' + @StaId + N' is none).';
+        THROW 50444, @Msg, 1;
+    END;
+
     SELECT @CustNo = NULL, @TktNo = NULL, @DocId = NULL;
 
     -- 1. Customer number: Counterpoint's e-commerce import counter (EC_CTL.NXT_CUST_NO), incremented by its rule.
