@@ -158,7 +158,9 @@ BEGIN
             SELECT @S = NULL, @WooOrderId = NULL, @WebNumber = NULL, @Hash = NULL, @OrderJson = NULL, @Mode = NULL, @CustNo = NULL,
                    @TemplateCustNo = NULL, @MapKey = NULL, @MapHow = NULL, @Reason = NULL, @ProblemCode = NULL, @Problem = NULL,
                    @Input = NULL, @Plan = NULL, @NewCustNo = NULL, @TktNo = NULL, @DocId = NULL, @DocGuid = NULL, @Problems = NULL,
-                   @TktDt = NULL, @Code = NULL, @Attempts = NULL, @MaxAttempts = NULL, @RetryBase = NULL, @Numbers = NULL;
+                   @TktDt = NULL, @Code = NULL, @Attempts = NULL, @MaxAttempts = NULL, @RetryBase = NULL, @Numbers = NULL,
+                   @LockedHash = NULL, @LockedOwner = NULL, @LockedState = NULL, @Held = NULL, @NeedCust = NULL, @StrId = NULL,
+                   @StaId = NULL, @UseWeb = NULL, @TimeZone = NULL, @Kind = NULL, @NewState = NULL, @ErrNo = NULL, @ErrMsg = NULL;
             BEGIN TRY
                 SELECT @S = q.StoreId, @WooOrderId = q.WooOrderId, @WebNumber = q.WooOrderNumber, @Hash = q.ContentHash,
                        @OrderJson = q.OrderJson, @Attempts = q.Attempts, @StrId = s.CpStrId, @StaId = s.CpStaId,
@@ -289,7 +291,9 @@ BEGIN
                         q.LeaseExpiresUtc = NULL, q.LastErrorCode = NULL, q.LastError = NULL, q.NextAttemptUtc = NULL,
                         q.UpdatedAtUtc = SYSUTCDATETIME()
                     FROM woo.OrderQueue AS q
-                    WHERE q.QueueId = @Q;
+                    WHERE q.QueueId = @Q AND q.LeaseOwner = @Owner AND q.ContentHash = @Hash;
+                    IF @@ROWCOUNT <> 1   -- held under UPDLOCK since the check above: cannot happen; never commit a document without its mark
+                        THROW 50413, N'CPO-QUEUE-LEASE: the queue row could not be marked APPLIED (lease or content changed); the document is rolled back.', 1;
                     INSERT INTO woo.OrderEvent (QueueId, EventType, Detail, RunId)
                     VALUES (@Q, 'APPLIED', N'DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N', customer '
                                            + ISNULL(@NewCustNo, @CustNo) + N' (' + ISNULL(@Reason, N'') + N')'
@@ -315,7 +319,7 @@ BEGIN
                 -- attempt counted) and the run stops: every other order would fail the same way (design 7).
                 SET @Kind = CASE WHEN @ErrNo IN (1205, 1222, 50410) THEN 'TRANSIENT'
                                  WHEN @ErrNo IN (207, 208, 213, 4104) THEN 'SCHEMA'
-                                 WHEN @ErrNo IN (50411, 50412) THEN 'RELEASE'
+                                 WHEN @ErrNo IN (50411, 50412, 50413) THEN 'RELEASE'
                                  WHEN @ErrNo BETWEEN 50450 AND 50469 OR @ErrNo = 9820 OR (@ErrNo = 6522 AND @ErrMsg LIKE N'%CPO-NEXT-NUMBER%') THEN 'PARK'
                                  WHEN @ErrNo IN (50470, 50471, 515, 547, 2628, 8152, 245, 8114, 220, 232, 241, 242) THEN 'DEAD'
                                  ELSE 'RETRY' END;
@@ -355,7 +359,8 @@ BEGIN
                         SET q.[State] = @NewState, q.Attempts = @NewAttempts, q.NextAttemptUtc = @Next, q.LastErrorCode = @Code,
                             q.LastError = CASE WHEN @ErrNo IN (50461, 50471) THEN @Problems ELSE LEFT(@ErrMsg, 4000) END, q.LeaseOwner = NULL, q.LeaseExpiresUtc = NULL, q.UpdatedAtUtc = SYSUTCDATETIME()
                         FROM woo.OrderQueue AS q
-                        WHERE q.QueueId = @Q AND q.LeaseOwner = @Owner;
+                        WHERE q.QueueId = @Q AND q.LeaseOwner = @Owner
+                          AND q.ContentHash = @Hash;   -- a failure found on old content never parks a row re-staged meanwhile (Q4)
                         IF @@ROWCOUNT = 1
                             INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
                             VALUES (@Q, @NewState, @Code, CASE WHEN @ErrNo IN (50461, 50471) THEN JSON_QUERY(@Plan, N'$.problems') ELSE @ErrMsg END, @RunId);
