@@ -20,12 +20,15 @@
 --     one day; DEAD once Attempts reaches woo.Store.MaxAttempts.
 -- @Execute = 'N' (dry run) does every read, the drift check and both planner calls (numbers peeked, not taken) and
 -- returns, per order, one result set per table with exactly the rows it would write; it writes nothing at all: no
--- lease, no run log row, no alert, no event (design conventions). One woo.RunLog row per real run.
+-- lease, no run log row, no alert, no event (design conventions). One woo.RunLog row per real run. Neither a real run
+-- nor a dry run may be called inside a transaction (CPO-TRANSACTION). @Outcomes returns the per-order outcomes (the
+-- JSON written to woo.RunLog.Details; WOULD-APPLY for a dry run's good orders).
 CREATE PROCEDURE [woo].[usp_ProcessStagedOrders]
     @StoreId    varchar (10) = NULL,
     @MaxOrders  int = 100,
     @QueueId    bigint = NULL,
-    @Execute    char (1) = 'Y'
+    @Execute    char (1) = 'Y',
+    @Outcomes   nvarchar (max) = NULL OUTPUT   -- per order: QueueId, WooOrderId, Outcome, Code, DocId, TktNo, CustNo (JSON, as RunLog.Details)
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -47,9 +50,10 @@ BEGIN
         INSERT INTO @Errors VALUES ('CPO-STORE-DISABLED', N'store ' + @StoreId + N' is disabled; enable it first (woo.usp_SetStore).');
     IF @QueueId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM woo.OrderQueue AS q WHERE q.QueueId = @QueueId AND (@StoreId IS NULL OR q.StoreId = @StoreId))
         INSERT INTO @Errors VALUES ('CPO-QUEUE-UNKNOWN', N'@QueueId ' + CONVERT(nvarchar (20), @QueueId) + N' is not in woo.OrderQueue' + ISNULL(N' for store ' + @StoreId, N'') + N'.');
-    -- A dry run takes no lock it keeps and writes nothing, so it may run inside a caller's transaction (tSQLt tests do).
-    IF @@TRANCOUNT > 0 AND @Execute = 'Y'
-        INSERT INTO @Errors VALUES ('CPO-TRANSACTION', N'woo.usp_ProcessStagedOrders runs one short transaction per order (design 5); call it outside a transaction (a dry run, @Execute = ''N'', may run inside one).');
+    -- Never inside a caller's transaction, a dry run neither: its steps run with XACT_ABORT ON, and any error they raise
+    -- (a parked order is one) would doom the caller's transaction (review of issue 13, MINOR 6).
+    IF @@TRANCOUNT > 0
+        INSERT INTO @Errors VALUES ('CPO-TRANSACTION', N'woo.usp_ProcessStagedOrders runs one short transaction per order (design 5); call it outside a transaction, the dry run (@Execute = ''N'') too.');
     IF (SELECT d.compatibility_level FROM sys.databases AS d WHERE d.database_id = DB_ID()) < 130
         INSERT INTO @Errors VALUES ('CPO-COMPATIBILITY', N'the CpOrders database''s compatibility level is below 130; OPENJSON and FOR JSON need 130 or higher: a DBA raises it (140 on SQL Server 2017).');
     IF EXISTS (SELECT 1 FROM @Errors)
@@ -58,15 +62,11 @@ BEGIN
         THROW 50400, @Msg, 1;
     END;
 
-    -- A dry run inside a caller's transaction must not doom it: each order's problems are errors caught below, and with
-    -- XACT_ABORT ON any error makes an open transaction uncommittable. (A dry run writes nothing of its own to roll back.)
-    IF @Execute = 'N' AND @@TRANCOUNT > 0
-        SET XACT_ABORT OFF;
     SET LOCK_TIMEOUT 5000;          -- a few seconds: the POS waits for nobody
     SET DEADLOCK_PRIORITY LOW;      -- and wins every deadlock (design 5)
 
     DECLARE @Claimed TABLE (QueueId bigint NOT NULL PRIMARY KEY, StoreId varchar (10) NOT NULL);
-    DECLARE @Outcomes TABLE (QueueId bigint NOT NULL PRIMARY KEY, WooOrderId bigint NULL, Outcome varchar (20) NOT NULL,
+    DECLARE @Done TABLE (QueueId bigint NOT NULL PRIMARY KEY, WooOrderId bigint NULL, Outcome varchar (20) NOT NULL,
                              Code varchar (40) NULL, [Message] nvarchar (4000) NULL, DocId bigint NULL, TktNo varchar (15) NULL,
                              CustNo varchar (15) NULL);
     DECLARE @Inventory TABLE (ITEM_NO varchar (20) NOT NULL, LOC_ID varchar (10) NOT NULL, QTY_COMMIT decimal (15, 4) NOT NULL,
@@ -136,7 +136,7 @@ BEGIN
                 SELECT c.QueueId, 'PARKED', 'CPO-SCHEMA-DRIFT', @Msg, @RunId FROM @Claimed AS c;
                 COMMIT TRANSACTION;
             END;
-            INSERT INTO @Outcomes (QueueId, WooOrderId, Outcome, Code, [Message])
+            INSERT INTO @Done (QueueId, WooOrderId, Outcome, Code, [Message])
             SELECT c.QueueId, q.WooOrderId, 'PARKED', 'CPO-SCHEMA-DRIFT', @Msg FROM @Claimed AS c JOIN woo.OrderQueue AS q ON q.QueueId = c.QueueId;
             SET @Parked = @@ROWCOUNT;
             DELETE FROM @Claimed;
@@ -237,7 +237,7 @@ BEGIN
                            CASE WHEN EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.IM_INV AS v WHERE v.ITEM_NO = i.ITEM_NO AND v.LOC_ID = i.LOC_ID)
                                 THEN 'UPDATE' ELSE 'INSERT' END AS [Action]
                     FROM @Inventory AS i ORDER BY i.ITEM_NO, i.LOC_ID;
-                    INSERT INTO @Outcomes (QueueId, WooOrderId, Outcome, Code, [Message], DocId, TktNo, CustNo)
+                    INSERT INTO @Done (QueueId, WooOrderId, Outcome, Code, [Message], DocId, TktNo, CustNo)
                     VALUES (@Q, @WooOrderId, 'WOULD-APPLY', NULL, @Reason, @DocId, @TktNo, ISNULL(@NewCustNo, @CustNo));
                 END
                 ELSE
@@ -301,7 +301,7 @@ BEGIN
                     COMMIT TRANSACTION;
 
                     SET @Created += 1;
-                    INSERT INTO @Outcomes (QueueId, WooOrderId, Outcome, Code, [Message], DocId, TktNo, CustNo)
+                    INSERT INTO @Done (QueueId, WooOrderId, Outcome, Code, [Message], DocId, TktNo, CustNo)
                     VALUES (@Q, @WooOrderId, 'APPLIED', NULL, @Reason, @DocId, @TktNo, ISNULL(@NewCustNo, @CustNo));
                     SET @Msg = N'  applied: DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N'.';
                     RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
@@ -309,8 +309,8 @@ BEGIN
             END TRY
             BEGIN CATCH
                 SELECT @ErrNo = ERROR_NUMBER(), @ErrMsg = ERROR_MESSAGE();
-                IF XACT_STATE() <> 0 AND @Execute = 'Y'
-                    ROLLBACK TRANSACTION;   -- the order's own transaction (a real run starts none around it)
+                IF XACT_STATE() <> 0
+                    ROLLBACK TRANSACTION;   -- the order's own transaction (no caller's: refused above)
                 SET @Code = CASE WHEN @ErrMsg LIKE N'CPO-%' THEN LEFT(LEFT(@ErrMsg, CHARINDEX(N':', @ErrMsg + N':') - 1), 40)
                                  WHEN @ErrNo = 6522 AND @ErrMsg LIKE N'%CPO-NEXT-NUMBER%' THEN 'CPO-NEXT-NUMBER'
                                  ELSE 'SQL-' + CONVERT(varchar (10), @ErrNo) END;
@@ -369,7 +369,7 @@ BEGIN
                 IF @NewState = 'PARKED' SET @Parked += 1;
                 ELSE IF @NewState = 'DEAD' SET @Dead += 1;
                 ELSE IF @NewState = 'RETRY' SET @Retried += 1;
-                INSERT INTO @Outcomes (QueueId, WooOrderId, Outcome, Code, [Message])
+                INSERT INTO @Done (QueueId, WooOrderId, Outcome, Code, [Message])
                 VALUES (@Q, @WooOrderId, ISNULL(@NewState, 'RELEASED'), @Code, CASE WHEN @ErrNo IN (50461, 50471) THEN @Problems ELSE LEFT(@ErrMsg, 4000) END);
                 SET @Msg = N'  ' + ISNULL(@NewState, N'RELEASED') + N': ' + LEFT(@ErrMsg, 3000);
                 RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
@@ -386,19 +386,20 @@ BEGIN
         END;
 
         -- 5. The record of the run.
+        SET @Outcomes = (SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.DocId, o.TktNo, o.CustNo FROM @Done AS o
+                         ORDER BY o.QueueId FOR JSON PATH);
         IF @Execute = 'Y'
             UPDATE r
             SET r.EndedAtUtc = SYSUTCDATETIME(),
                 r.Outcome = CASE WHEN @Parked + @Dead + @Retried > 0 OR @DriftCount > 0 THEN 'WARNING' ELSE 'OK' END,
-                r.OrdersRead = (SELECT COUNT(*) FROM @Outcomes), r.OrdersCreated = @Created, r.OrdersRetried = @Retried,
+                r.OrdersRead = (SELECT COUNT(*) FROM @Done), r.OrdersCreated = @Created, r.OrdersRetried = @Retried,
                 r.OrdersParked = @Parked, r.OrdersDead = @Dead,
                 r.ErrorCode = CASE WHEN @DriftCount > 0 THEN 'CPO-SCHEMA-DRIFT' END,
-                r.Details = (SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.DocId, o.TktNo, o.CustNo FROM @Outcomes AS o
-                             ORDER BY o.QueueId FOR JSON PATH)
+                r.Details = @Outcomes
             FROM woo.RunLog AS r WHERE r.RunId = @RunId;
-        SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.[Message], o.DocId, o.TktNo, o.CustNo FROM @Outcomes AS o ORDER BY o.QueueId;
+        SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.[Message], o.DocId, o.TktNo, o.CustNo FROM @Done AS o ORDER BY o.QueueId;
         SET @Msg = N'Done in ' + CONVERT(nvarchar (20), DATEDIFF(MILLISECOND, @StartedAt, SYSUTCDATETIME())) + N' ms: '
-                 + CONVERT(nvarchar (10), (SELECT COUNT(*) FROM @Outcomes)) + N' read, '
+                 + CONVERT(nvarchar (10), (SELECT COUNT(*) FROM @Done)) + N' read, '
                  + CONVERT(nvarchar (10), @Created) + N' applied, ' + CONVERT(nvarchar (10), @Retried) + N' to retry, '
                  + CONVERT(nvarchar (10), @Parked) + N' parked, ' + CONVERT(nvarchar (10), @Dead) + N' dead'
                  + CASE WHEN @Execute = 'N' THEN N' (dry run: nothing written).' ELSE N'.' END;
@@ -406,8 +407,10 @@ BEGIN
     END TRY
     BEGIN CATCH
         -- Not an order's failure (those are handled above): the run itself failed. Record it, give the leases back, re-raise.
-        IF XACT_STATE() <> 0 AND @Execute = 'Y'
+        IF XACT_STATE() <> 0
             ROLLBACK TRANSACTION;
+        SET @Outcomes = (SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.DocId, o.TktNo, o.CustNo FROM @Done AS o
+                         ORDER BY o.QueueId FOR JSON PATH);
         IF @Execute = 'Y'
         BEGIN
             SELECT @RunErrNo = ERROR_NUMBER(), @RunErrMsg = LEFT(ERROR_MESSAGE(), 4000);
@@ -420,8 +423,7 @@ BEGIN
                 SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'FAILED', r.ErrorCode = @RunErrCode,
                     r.ErrorMessage = @RunErrMsg, r.OrdersCreated = @Created, r.OrdersRetried = @Retried,
                     r.OrdersParked = @Parked, r.OrdersDead = @Dead,
-                    r.Details = (SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.DocId, o.TktNo, o.CustNo FROM @Outcomes AS o
-                                 ORDER BY o.QueueId FOR JSON PATH)
+                    r.Details = @Outcomes
                 FROM woo.RunLog AS r WHERE r.RunId = @RunId;
             END TRY
             BEGIN CATCH
