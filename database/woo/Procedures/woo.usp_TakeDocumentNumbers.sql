@@ -6,8 +6,10 @@
 -- seek under UPDLOCK, HOLDLOCK (a key-range lock on one key, held to commit): the next candidate is taken before the
 -- INSERT, because under XACT_ABORT a key violation cannot be retried (design 6).
 -- TKT_NO uniqueness per store: PS_DOC_HDR has no (STR_ID, TKT_NO) index, so that check is a plain committed read
--- (no range or table lock on a POS table, design 5); it is serialised by the counter row's UPDLOCK, which every
--- Counterpoint writer of that series takes too.
+-- (no range or table lock on a POS table, design 5) of the next 1000 candidates at once - one scan of PS_DOC_HDR per
+-- order, not one per candidate (review MAJOR 5); it is serialised by the counter row's UPDLOCK, which every
+-- Counterpoint writer of that series takes too. UseWebNumberAsTicket: the web number is checked the same way, but no
+-- counter serialises it: the store must be one whose own order counter nobody uses (README, Processing orders).
 -- DOC_ID: Counterpoint's dbo.fnGenDocId is not in the reference schema (and dynamic SQL toward Counterpoint is refused
 -- by the build, DBT0103), so the layout comes from wooclr.GenDocId: the same composition, proven in C# against native
 -- ids (README, SQL surface: numbering).
@@ -29,6 +31,7 @@ BEGIN
 
     DECLARE @Msg nvarchar (2048), @Tries int, @Current varchar (15), @Method varchar (1),
             @StrNo smallint, @StaNo smallint, @Candidate bigint;
+    DECLARE @Candidates TABLE (Seq int NOT NULL PRIMARY KEY, TktNo varchar (15) NOT NULL);
 
     IF @Peek IS NULL OR @Peek NOT IN ('Y', 'N') OR @NeedCustNo IS NULL OR @NeedCustNo NOT IN ('Y', 'N')
        OR @UseWebNumber IS NULL OR @UseWebNumber NOT IN ('Y', 'N') OR @StrId IS NULL OR @StaId IS NULL OR @TktDt IS NULL
@@ -129,18 +132,30 @@ BEGIN
                      + N' is empty). Set the next order number in Counterpoint, then requeue.';
             THROW 50455, @Msg, 1;
         END;
+        -- The next 1000 numbers by the counter's rule, then ONE read of PS_DOC_HDR for those of them the store has used
+        -- (no (STR_ID, TKT_NO) index: a probe per candidate would scan the table up to 1000 times while the counter row
+        -- is held). RECOMPILE gives the optimiser the candidate count, HASH JOIN keeps it to one scan. Cost: one scan
+        -- of PS_DOC_HDR (open documents only: Counterpoint moves posted tickets to its history tables) per order.
+        DELETE FROM @Candidates;
         SET @Tries = 0;
-        WHILE EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.STR_ID = @StrId AND h.TKT_NO = @Current)
+        WHILE @Tries < 1000
         BEGIN
+            INSERT INTO @Candidates (Seq, TktNo) VALUES (@Tries, @Current);
             SET @Tries += 1;
-            IF @Tries >= 1000
-            BEGIN
-                SET @Msg = N'CPO-NUMBER-TAKEN: 1000 order numbers from the next order number onwards (up to ' + @Current + N') are already used in store ' + @StrId + N'. Set the next order number past the used range.';
-                THROW 50456, @Msg, 1;
-            END;
-            SET @Current = CONVERT(varchar (15), wooclr.NextDocNumber(@Current, 15));
+            IF @Tries < 1000
+                SET @Current = CONVERT(varchar (15), wooclr.NextDocNumber(@Current, 15));
         END;
-        SET @TktNo = @Current;
+        SET @TktNo = NULL;
+        SELECT TOP (1) @TktNo = c.TktNo
+        FROM @Candidates AS c
+        WHERE NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.STR_ID = @StrId AND h.TKT_NO = c.TktNo)
+        ORDER BY c.Seq
+        OPTION (RECOMPILE, HASH JOIN);
+        IF @TktNo IS NULL
+        BEGIN
+            SET @Msg = N'CPO-NUMBER-TAKEN: 1000 order numbers from the next order number onwards (up to ' + @Current + N') are already used in store ' + @StrId + N'. Set the next order number past the used range.';
+            THROW 50456, @Msg, 1;
+        END;
         IF @Peek = 'N'
         BEGIN
             IF @Method = 'S'
