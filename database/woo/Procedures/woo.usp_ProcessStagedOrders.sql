@@ -36,7 +36,8 @@ BEGIN
 
     DECLARE @Msg nvarchar (4000), @StartedAt datetime2 (3) = SYSUTCDATETIME(), @Now datetime2 (0) = SYSUTCDATETIME(),
             @Owner uniqueidentifier = NEWID(), @RunId bigint, @LeaseSeconds int = 900,
-            @RunErrNo int, @RunErrMsg nvarchar (4000), @RunErrCode varchar (40);
+            @RunErrNo int, @RunErrMsg nvarchar (4000), @RunErrCode varchar (40), @LockResult int, @HoldsLock bit = 0,
+            @LeaseRenewedAt datetime2 (0);
 
     -- 1. Every parameter and setting problem at once.
     DECLARE @Errors TABLE (Code varchar (40) NOT NULL, [Message] nvarchar (4000) NOT NULL);
@@ -82,6 +83,23 @@ BEGIN
     BEGIN
         INSERT INTO woo.RunLog (Step, StoreId, IsDryRun) VALUES ('PROCESS', @StoreId, 'N');
         SET @RunId = SCOPE_IDENTITY();
+        -- The pipeline lock (PreDeploy/20.PipelineLock.sql takes it Exclusive and waits for running steps): Shared, so
+        -- pipeline steps do not exclude one another, only a deploy; never waited for (@LockTimeout = 0): a run that
+        -- finds a deploy under way is skipped and logged. Session-owned (the run's transactions are per order), released
+        -- at the end and in the CATCH; the connection's end releases it too.
+        EXEC @LockResult = sys.sp_getapplock @Resource = N'CpOrders.Pipeline', @LockMode = N'Shared', @LockOwner = N'Session',
+                                             @LockTimeout = 0, @DbPrincipal = N'public';
+        IF @LockResult < 0
+        BEGIN
+            SET @Msg = N'CPO-PIPELINE-BUSY: a deploy holds the CpOrders pipeline lock (sp_getapplock returned ' + CONVERT(nvarchar (10), @LockResult)
+                     + N'); this run is skipped and processes nothing. The next scheduled run goes on.';
+            UPDATE r SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'SKIPPED', r.ErrorCode = 'CPO-PIPELINE-BUSY', r.ErrorMessage = @Msg
+            FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+            RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+            SET @Outcomes = N'[]';
+            RETURN 0;
+        END;
+        SET @HoldsLock = 1;
     END;
 
     BEGIN TRY
@@ -162,6 +180,21 @@ BEGIN
                    @LockedHash = NULL, @LockedOwner = NULL, @LockedState = NULL, @Held = NULL, @NeedCust = NULL, @StrId = NULL,
                    @StaId = NULL, @UseWeb = NULL, @TimeZone = NULL, @Kind = NULL, @NewState = NULL, @ErrNo = NULL, @ErrMsg = NULL;
             BEGIN TRY
+                -- The lease: renewed for this order before its work, and for every order still to come once a third of
+                -- the lease has passed (a run of many orders outlives one lease: review MINOR 11).
+                IF @Execute = 'Y'
+                BEGIN
+                    IF @LeaseRenewedAt IS NULL OR DATEDIFF(SECOND, @LeaseRenewedAt, SYSUTCDATETIME()) >= @LeaseSeconds / 3
+                    BEGIN
+                        UPDATE q SET q.LeaseExpiresUtc = DATEADD(SECOND, @LeaseSeconds, SYSUTCDATETIME())
+                        FROM woo.OrderQueue AS q JOIN @Claimed AS c ON c.QueueId = q.QueueId
+                        WHERE c.QueueId >= @Q AND q.LeaseOwner = @Owner;
+                        SET @LeaseRenewedAt = SYSUTCDATETIME();
+                    END
+                    ELSE
+                        UPDATE q SET q.LeaseExpiresUtc = DATEADD(SECOND, @LeaseSeconds, SYSUTCDATETIME())
+                        FROM woo.OrderQueue AS q WHERE q.QueueId = @Q AND q.LeaseOwner = @Owner;
+                END;
                 SELECT @S = q.StoreId, @WooOrderId = q.WooOrderId, @WebNumber = q.WooOrderNumber, @Hash = q.ContentHash,
                        @OrderJson = q.OrderJson, @Attempts = q.Attempts, @StrId = s.CpStrId, @StaId = s.CpStaId,
                        @UseWeb = s.UseWebNumberAsTicket, @TimeZone = s.TimeZoneName, @MaxAttempts = s.MaxAttempts, @RetryBase = s.RetryBaseSeconds
@@ -397,6 +430,11 @@ BEGIN
                 r.ErrorCode = CASE WHEN @DriftCount > 0 THEN 'CPO-SCHEMA-DRIFT' END,
                 r.Details = @Outcomes
             FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+        IF @HoldsLock = 1
+        BEGIN
+            EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+            SET @HoldsLock = 0;
+        END;
         SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.[Message], o.DocId, o.TktNo, o.CustNo FROM @Done AS o ORDER BY o.QueueId;
         SET @Msg = N'Done in ' + CONVERT(nvarchar (20), DATEDIFF(MILLISECOND, @StartedAt, SYSUTCDATETIME())) + N' ms: '
                  + CONVERT(nvarchar (10), (SELECT COUNT(*) FROM @Done)) + N' read, '
@@ -437,6 +475,15 @@ BEGIN
             END TRY
             BEGIN CATCH
                 RAISERROR (N'woo.usp_ProcessStagedOrders: the run failed and its alert could not be written either.', 10, 1) WITH NOWAIT;
+            END CATCH;
+        END;
+        IF @HoldsLock = 1
+        BEGIN
+            BEGIN TRY
+                EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+            END TRY
+            BEGIN CATCH
+                RAISERROR (N'woo.usp_ProcessStagedOrders: the pipeline lock could not be released; the connection''s end releases it.', 10, 1) WITH NOWAIT;
             END CATCH;
         END;
         THROW;
