@@ -321,6 +321,16 @@ public class PlanWriterTests
         }
     }
 
+    [Test]
+    public void The_drift_check_expects_as_many_readers_as_there_are_fn_Plan_files()
+    {
+        string text = File.ReadAllText(Path.Combine(Repo.Root, "database", "woo", "Procedures", "woo.usp_CheckCounterpointSchema.sql"));
+        Match m = Regex.Match(text, @"@Readers int = (\d+)");
+        Assert.That(m.Success, Is.True, "woo.usp_CheckCounterpointSchema declares @Readers int = <count>");
+        int files = Directory.GetFiles(Path.Combine(Repo.Root, "database", "woo", "Functions"), "woo.fn_Plan_*.sql").Length;
+        Assert.That(int.Parse(m.Groups[1].Value), Is.EqualTo(files), "@Readers = the number of woo.fn_Plan_*.sql readers");
+    }
+
     private sealed class CpExecFinder : TSqlFragmentVisitor
     {
         public List<string> Batches { get; } = new();

@@ -1,5 +1,5 @@
 -- Processes due WooCommerce orders into Counterpoint documents (issue 13, design 5, 6, 10, 11). Per run: the schema
--- drift check (woo.usp_CheckCounterpointSchema; a mismatch parks the due orders), then the due orders of enabled
+-- drift check (woo.usp_CheckCounterpointSchema; a mismatch stops the run before any claim, RunLog FAILED), then the due orders of enabled
 -- stores (PENDING, or RETRY whose NextAttemptUtc has come; no live lease) are claimed oldest first (QueueId) with a
 -- lease owned by this run. Per order, BEFORE any transaction: the customer is resolved (woo.usp_ResolveCustomer), the
 -- planner input gathered (woo.usp_GatherPlanInput) and wooclr.PlanOrderDocument called without numbers: problems
@@ -107,6 +107,24 @@ BEGIN
         EXEC woo.usp_CheckCounterpointSchema @RunId = @RunId, @RaiseAlert = @Execute, @Show = 'N',
              @ProblemCount = @DriftCount OUTPUT, @Problems = @Drift OUTPUT;
 
+        -- On drift nothing is claimed: every order stays as it is (PENDING or RETRY, no attempt counted) and the run stops,
+        -- recorded FAILED; the check's CRITICAL alert is raised once until acknowledged (review of issue 13, MINOR 9).
+        -- After the fix the next run simply goes on: no order needs a requeue.
+        IF @DriftCount > 0
+        BEGIN
+            SET @Msg = LEFT(N'CPO-SCHEMA-DRIFT: processing stopped, no order touched: ' + @Drift, 4000);
+            RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+            SET @Outcomes = N'[]';
+            IF @Execute = 'Y'
+            BEGIN
+                UPDATE r SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'FAILED', r.ErrorCode = 'CPO-SCHEMA-DRIFT', r.ErrorMessage = @Msg
+                FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+                EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+                SET @HoldsLock = 0;
+            END;
+            RETURN 0;
+        END;
+
         -- 3. Claim the due orders, oldest first, with this run's lease (READPAST: another run's claims are skipped).
         IF @Execute = 'Y'
         BEGIN
@@ -137,28 +155,6 @@ BEGIN
         SET @Msg = CONVERT(nvarchar (10), (SELECT COUNT(*) FROM @Claimed)) + N' due order(s) '
                  + CASE WHEN @Execute = 'Y' THEN N'claimed.' ELSE N'found.' END;
         RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
-
-        IF @DriftCount > 0
-        BEGIN
-            SET @Msg = LEFT(N'CPO-SCHEMA-DRIFT: ' + @Drift, 4000);
-            RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
-            IF @Execute = 'Y'
-            BEGIN
-                BEGIN TRANSACTION;
-                UPDATE q
-                SET q.[State] = 'PARKED', q.LastErrorCode = 'CPO-SCHEMA-DRIFT', q.LastError = @Msg, q.LeaseOwner = NULL,
-                    q.LeaseExpiresUtc = NULL, q.UpdatedAtUtc = SYSUTCDATETIME()
-                FROM woo.OrderQueue AS q JOIN @Claimed AS c ON c.QueueId = q.QueueId
-                WHERE q.LeaseOwner = @Owner;
-                INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
-                SELECT c.QueueId, 'PARKED', 'CPO-SCHEMA-DRIFT', @Msg, @RunId FROM @Claimed AS c;
-                COMMIT TRANSACTION;
-            END;
-            INSERT INTO @Done (QueueId, WooOrderId, Outcome, Code, [Message])
-            SELECT c.QueueId, q.WooOrderId, 'PARKED', 'CPO-SCHEMA-DRIFT', @Msg FROM @Claimed AS c JOIN woo.OrderQueue AS q ON q.QueueId = c.QueueId;
-            SET @Parked = @@ROWCOUNT;
-            DELETE FROM @Claimed;
-        END;
 
         -- 4. One order at a time.
         DECLARE @Q bigint = (SELECT MIN(c.QueueId) FROM @Claimed AS c);
@@ -424,10 +420,9 @@ BEGIN
         IF @Execute = 'Y'
             UPDATE r
             SET r.EndedAtUtc = SYSUTCDATETIME(),
-                r.Outcome = CASE WHEN @Parked + @Dead + @Retried > 0 OR @DriftCount > 0 THEN 'WARNING' ELSE 'OK' END,
+                r.Outcome = CASE WHEN @Parked + @Dead + @Retried > 0 THEN 'WARNING' ELSE 'OK' END,
                 r.OrdersRead = (SELECT COUNT(*) FROM @Done), r.OrdersCreated = @Created, r.OrdersRetried = @Retried,
                 r.OrdersParked = @Parked, r.OrdersDead = @Dead,
-                r.ErrorCode = CASE WHEN @DriftCount > 0 THEN 'CPO-SCHEMA-DRIFT' END,
                 r.Details = @Outcomes
             FROM woo.RunLog AS r WHERE r.RunId = @RunId;
         IF @HoldsLock = 1
