@@ -37,7 +37,7 @@ BEGIN
     DECLARE @Msg nvarchar (4000), @StartedAt datetime2 (3) = SYSUTCDATETIME(), @Now datetime2 (0) = SYSUTCDATETIME(),
             @Owner uniqueidentifier = NEWID(), @RunId bigint, @LeaseSeconds int = 900,
             @RunErrNo int, @RunErrMsg nvarchar (4000), @RunErrCode varchar (40), @LockResult int, @HoldsLock bit = 0,
-            @LeaseRenewedAt datetime2 (0);
+            @LeaseRenewedAt datetime2 (0), @TransientAlertAt int = 10;
 
     -- 1. Every parameter and setting problem at once.
     DECLARE @Errors TABLE (Code varchar (40) NOT NULL, [Message] nvarchar (4000) NOT NULL);
@@ -391,8 +391,23 @@ BEGIN
                         WHERE q.QueueId = @Q AND q.LeaseOwner = @Owner
                           AND q.ContentHash = @Hash;   -- a failure found on old content never parks a row re-staged meanwhile (Q4)
                         IF @@ROWCOUNT = 1
+                        BEGIN
                             INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
                             VALUES (@Q, @NewState, @Code, CASE WHEN @ErrNo IN (50461, 50471) THEN JSON_QUERY(@Plan, N'$.problems') ELSE @ErrMsg END, @RunId);
+                            -- Transient retries count no attempt, so they could go on for ever unseen (review MINOR 13): they
+                            -- are counted from the order's events (since its last requeue or skip by an operator) and one
+                            -- WARNING alert is raised when they reach @TransientAlertAt.
+                            IF @Kind = 'TRANSIENT'
+                               AND (SELECT COUNT(*) FROM woo.OrderEvent AS e
+                                    WHERE e.QueueId = @Q AND e.EventType = 'RETRY' AND e.Code IN ('SQL-1205', 'SQL-1222', 'CPO-CUSTOMER-RACE')
+                                      AND e.EventId > ISNULL((SELECT MAX(o.EventId) FROM woo.OrderEvent AS o
+                                                              WHERE o.QueueId = @Q AND o.EventType IN ('REQUEUED', 'SKIPPED')), 0)) = @TransientAlertAt
+                                INSERT INTO woo.Alert (Severity, Code, StoreId, QueueId, RunId, [Message])
+                                VALUES ('WARNING', 'CPO-TRANSIENT-RETRIES', @S, @Q, @RunId,
+                                        LEFT(N'Order ' + CONVERT(nvarchar (20), @WooOrderId) + N' (queue id ' + CONVERT(nvarchar (20), @Q) + N') has been retried '
+                                             + CONVERT(nvarchar (10), @TransientAlertAt) + N' times for deadlocks, lock timeouts or customer races (last: '
+                                             + @ErrMsg + N'). Look for a blocking session or a long POS transaction on the tables named; the order keeps being retried.', 4000));
+                        END;
                     END;
                 END;
                 IF @NewState = 'PARKED' SET @Parked += 1;
