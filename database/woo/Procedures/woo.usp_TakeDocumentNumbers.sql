@@ -10,9 +10,10 @@
 -- order, not one per candidate (review MAJOR 5); it is serialised by the counter row's UPDLOCK, which every
 -- Counterpoint writer of that series takes too. UseWebNumberAsTicket: the web number is checked the same way, but no
 -- counter serialises it: the store must be one whose own order counter nobody uses (README, Processing orders).
--- DOC_ID: Counterpoint's dbo.fnGenDocId is not in the reference schema (and dynamic SQL toward Counterpoint is refused
--- by the build, DBT0103), so the layout comes from wooclr.GenDocId: the same composition, proven in C# against native
--- ids (README, SQL surface: numbering).
+-- DOC_ID: design 6 calls Counterpoint's dbo.fnGenDocId where the database has it; it is not in the reference schema
+-- (a static call cannot be built) and a call by name through dynamic SQL would run an unseen body inside the order's
+-- transaction, unchecked by the build, so the layout comes from wooclr.GenDocId: the same composition, proven in C#
+-- against native ids (README, Processing orders and SQL surface: numbering; an open point).
 CREATE PROCEDURE [woo].[usp_TakeDocumentNumbers]
     @StrId            varchar (10),
     @StaId            varchar (10),
