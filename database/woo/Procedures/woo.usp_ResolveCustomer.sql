@@ -3,7 +3,8 @@
 --    ('email:<lower-case trimmed e-mail>', guests and shoppers who registered after ordering as guests). An 'email:'
 --    row that CpOrders wrote itself (HowMapped CREATED or EMAIL) is trusted only while its customer still passes the
 --    e-mail rules of step 2 (review of issue 13, MAJOR 1: staff may since have made it A/R, tax-exempt or
---    contract-priced, or the class may no longer allow matching); otherwise it is not used, the reason is returned and
+--    contract-priced; for EMAIL rows also the class must still allow matching - not for CREATED rows, whose customer
+--    was made for this shopper from the template); otherwise it is not used, the reason is returned and
 --    the order goes on as if there were no row (a new customer, mapped by the customer id only, never by that e-mail).
 --    Rows an operator wrote (OPERATOR) or the migration (MIGRATED), and 'id:' rows, are trusted as they are;
 -- 2. AR_CUST.EMAIL_ADRS_1 equal to that e-mail, only where woo.StoreCustomerClass allows e-mail matching for the
@@ -74,11 +75,12 @@ BEGIN
         IF @MapKey LIKE N'email:%' AND @FoundHow IN ('CREATED', 'EMAIL')
         BEGIN
             -- An e-mail row CpOrders wrote: the customer must still pass step 2's rules.
-            -- (the same rules as step 2, below: keep the two statements equal)
+            -- (the rules of step 2, below; the class policy only for EMAIL rows: a CREATED row's customer was made for this
+            -- shopper, and its class - the template's - need not allow e-mail matching for it to stay theirs)
             INSERT INTO @Candidates (CUST_NO, Allowed, Why)
             SELECT a.CUST_NO,
-                   CASE WHEN ISNULL(cc.AllowEmailMatch, 'N') = 'Y' AND f.IsAr = 0 AND f.IsExempt = 0 AND f.IsContract = 0 THEN 1 ELSE 0 END,
-                   CASE WHEN ISNULL(cc.AllowEmailMatch, 'N') <> 'Y' THEN N'class ' + ISNULL(a.CATEG_COD, N'(none)') + N' does not allow e-mail matching'
+                   CASE WHEN (ISNULL(cc.AllowEmailMatch, 'N') = 'Y' OR @FoundHow = 'CREATED') AND f.IsAr = 0 AND f.IsExempt = 0 AND f.IsContract = 0 THEN 1 ELSE 0 END,
+                   CASE WHEN ISNULL(cc.AllowEmailMatch, 'N') <> 'Y' AND @FoundHow <> 'CREATED' THEN N'class ' + ISNULL(a.CATEG_COD, N'(none)') + N' does not allow e-mail matching'
                         WHEN f.IsAr = 1 THEN N'A/R customer'
                         WHEN f.IsExempt = 1 THEN N'tax-exempt customer'
                         WHEN f.IsContract = 1 THEN N'contract-priced customer' END

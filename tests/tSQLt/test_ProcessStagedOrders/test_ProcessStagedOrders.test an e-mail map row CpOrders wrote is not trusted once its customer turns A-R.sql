@@ -31,6 +31,16 @@ BEGIN
     EXEC tSQLt.AssertEquals @Expected = N'id:4242', @Actual = @MapKey;
     EXEC tSQLt.AssertEquals @Expected = 'CREATED', @Actual = @MapHow;
 
+    -- A CREATED row (the customer CpOrders made for this guest, class WEB of the template, which does not allow e-mail
+    -- matching) stays the guest's: the class policy applies to EMAIL rows only (else every order of a guest would make
+    -- a new customer).
+    INSERT INTO woo.StoreCustomerMap (StoreId, WooCustomerKey, CustNo, HowMapped) VALUES ('T13P', N'email:made@example.com', 'T13-TMPL', 'CREATED');
+    EXEC woo.usp_ResolveCustomer @StoreId = 'T13P', @OrderJson = N'{"customer_id":0,"billing":{"email":"made@example.com"}}',
+         @Mode = @Mode OUTPUT, @CustNo = @CustNo OUTPUT, @MapKey = @MapKey OUTPUT, @MapHow = @MapHow OUTPUT, @Reason = @Reason OUTPUT,
+         @Problem = @Problem OUTPUT;
+    EXEC tSQLt.AssertEquals @Expected = 'EXISTING', @Actual = @Mode, @Message = N'a CREATED row of a cash customer is trusted';
+    EXEC tSQLt.AssertEquals @Expected = 'T13-TMPL', @Actual = @CustNo;
+
     -- Control: an operator's row is the operator's decision.
     UPDATE woo.StoreCustomerMap SET HowMapped = 'OPERATOR' WHERE StoreId = 'T13P' AND WooCustomerKey = N'email:was-cash@example.com';
     EXEC woo.usp_ResolveCustomer @StoreId = 'T13P', @OrderJson = N'{"customer_id":0,"billing":{"email":"was-cash@example.com"}}',
