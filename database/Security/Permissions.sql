@@ -123,17 +123,12 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_CheckCounterpointSchema] TO [CpOrdersJob];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_CheckCounterpointSchema] TO [CpOrdersOperator];
 GO
--- The processor's steps, for operators' diagnostics only (the job reaches them through the processor: same owner, so
--- no EXECUTE check): which customer an order gets, the planner's input, the numbers the next order would get
--- (@Peek = 'Y'; taking numbers needs the caller's own transaction and only burns numbers, it writes no document).
--- The document writes themselves are inside woo.usp_ProcessStagedOrders only, so no role holds a procedure that
--- writes an arbitrary plan into Counterpoint.
-GRANT EXECUTE ON OBJECT::[woo].[usp_ResolveCustomer] TO [CpOrdersOperator];
-GO
-GRANT EXECUTE ON OBJECT::[woo].[usp_GatherPlanInput] TO [CpOrdersOperator];
-GO
-GRANT EXECUTE ON OBJECT::[woo].[usp_TakeDocumentNumbers] TO [CpOrdersOperator];
-GO
+-- The processor's steps are granted to NO role (SecurityTests, InternalProcedures): woo.usp_ResolveCustomer,
+-- woo.usp_GatherPlanInput, woo.usp_TakeDocumentNumbers and woo.usp_WriteOrderDocument. The job and the operators reach
+-- them only through woo.usp_ProcessStagedOrders and the dbo entry points (same owner dbo: ownership chaining, no
+-- EXECUTE check). Granted, they would let a caller advance any Counterpoint order or customer counter and hold its
+-- locks inside their own transaction, read any customer by e-mail, or write an arbitrary plan into Counterpoint.
+-- Operators see what an order would get through the dry run (@Execute = 'N') and dbo.sp_ValidateStagedOrder.
 -- The predecessor's entry points in dbo (design 1), for operators.
 GRANT EXECUTE ON OBJECT::[dbo].[sp_ValidateStagedOrder] TO [CpOrdersOperator];
 GO

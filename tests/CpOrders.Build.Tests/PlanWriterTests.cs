@@ -15,6 +15,7 @@ namespace CpOrders.Build.Tests;
 public class PlanWriterTests
 {
     private const string Processor = "woo.usp_ProcessStagedOrders";
+    private const string Writer = "woo.usp_WriteOrderDocument";
 
     private static readonly IReadOnlyList<PlanColumn> Catalog = new PlanColumnCatalog().All;
 
@@ -133,9 +134,9 @@ public class PlanWriterTests
     }
 
     [Test]
-    public void The_processor_inserts_every_planned_table_with_exactly_the_planners_columns_from_its_reader()
+    public void The_writer_inserts_every_planned_table_with_exactly_the_planners_columns_from_its_reader()
     {
-        string path = Path.Combine(Repo.Root, "database", "woo", "Procedures", Processor + ".sql");
+        string path = Path.Combine(Repo.Root, "database", "woo", "Procedures", Writer + ".sql");
         var finder = new InsertFinder();
         Parse(path).Accept(finder);
         var inserted = new Dictionary<string, InsertSpecification>(StringComparer.Ordinal);
@@ -146,14 +147,14 @@ public class PlanWriterTests
                 && f.SchemaObject.BaseIdentifier.Value.StartsWith("fn_Plan_", StringComparison.Ordinal))
             {
                 string table = t.SchemaObject.BaseIdentifier.Value;
-                Assert.That(inserted.ContainsKey(table), Is.False, $"{Processor} inserts {table} from a plan twice");
-                Assert.That(f.SchemaObject.BaseIdentifier.Value, Is.EqualTo("fn_Plan_" + table), $"{Processor}: {table} is inserted from its own reader");
+                Assert.That(inserted.ContainsKey(table), Is.False, $"{Writer} inserts {table} from a plan twice");
+                Assert.That(f.SchemaObject.BaseIdentifier.Value, Is.EqualTo("fn_Plan_" + table), $"{Writer}: {table} is inserted from its own reader");
                 inserted[table] = ins;
             }
 
         // Tables the plan carries whole rows for (IM_INV and AR_CUST_ORD are deltas: added by UPDATE, see the processor).
         string[] rowTables = PlanKeys().Where(k => k != "IM_INV" && k != "AR_CUST_ORD").ToArray();
-        Assert.That(inserted.Keys, Is.EquivalentTo(rowTables), $"{Processor} inserts exactly the plan's row tables from woo.fn_Plan_<TABLE>");
+        Assert.That(inserted.Keys, Is.EquivalentTo(rowTables), $"{Writer} inserts exactly the plan's row tables from woo.fn_Plan_<TABLE>");
         Assert.Multiple(() =>
         {
             foreach (string key in rowTables.Where(inserted.ContainsKey))
@@ -173,10 +174,87 @@ public class PlanWriterTests
                     target = target[..^1];
                     source = source[..^1];
                 }
-                Assert.That(target, Is.EqualTo(expected), $"{Processor}: INSERT INTO {key} (...) lists the planner's columns in order");
-                Assert.That(source, Is.EqualTo(expected), $"{Processor}: INSERT INTO {key} selects the same columns in the same order");
+                Assert.That(target, Is.EqualTo(expected), $"{Writer}: INSERT INTO {key} (...) lists the planner's columns in order");
+                Assert.That(source, Is.EqualTo(expected), $"{Writer}: INSERT INTO {key} selects the same columns in the same order");
             }
         });
+    }
+
+    /// <summary>
+    /// Review of issue 13, MAJOR 3: columns of existing Counterpoint tables are bound when a procedure compiles, so the
+    /// processor itself must not name the written columns (a dropped column would stop it before its drift check). It
+    /// writes no Counterpoint table itself and calls the writer between BEGIN TRANSACTION and COMMIT, inside a TRY.
+    /// </summary>
+    [Test]
+    public void The_processor_writes_Counterpoint_only_through_the_writer_inside_the_orders_transaction()
+    {
+        string path = Path.Combine(Repo.Root, "database", "woo", "Procedures", Processor + ".sql");
+        TSqlFragment tree = Parse(path);
+        var writes = new DataModificationFinder();
+        tree.Accept(writes);
+        Assert.That(writes.Found.Where(t => t.SchemaObject.DatabaseIdentifier?.Value == "SQLCMD_CounterpointDb")
+                                .Select(t => $"{t.SchemaObject.BaseIdentifier.Value} ({t.StartLine})"),
+            Is.Empty, $"{Processor} writes Counterpoint tables itself; the writes belong in {Writer}");
+        var calls = new CallFinder();
+        tree.Accept(calls);
+        Assert.That(calls.Found.Select(c => c.Name), Has.Exactly(1).EqualTo(Writer), $"{Processor} calls {Writer} once");
+        ExecuteStatement call = calls.Found.Single(c => c.Name == Writer).Statement;
+        Assert.That(calls.Tries.Any(t => t.TryStatements.StartOffset <= call.StartOffset && call.StartOffset < t.TryStatements.StartOffset + t.TryStatements.FragmentLength),
+            Is.True, $"{Writer} is called inside a TRY (its compile error is caught by the caller's CATCH)");
+        string text = File.ReadAllText(path);
+        int at = text.IndexOf("EXEC woo.usp_WriteOrderDocument", StringComparison.Ordinal);
+        int begin = text.LastIndexOf("BEGIN TRANSACTION", at, StringComparison.Ordinal);
+        int commit = text.IndexOf("COMMIT TRANSACTION", at, StringComparison.Ordinal);
+        Assert.That(begin >= 0 && commit > at && text.IndexOf("COMMIT TRANSACTION", begin, StringComparison.Ordinal) == commit, Is.True,
+            $"{Writer} is called inside the order's transaction (between BEGIN TRANSACTION and its COMMIT)");
+    }
+
+    private sealed class DataModificationFinder : TSqlFragmentVisitor
+    {
+        public List<NamedTableReference> Found { get; } = new();
+        public override void ExplicitVisit(InsertSpecification node) { Add(node.Target); base.ExplicitVisit(node); }
+        public override void ExplicitVisit(UpdateSpecification node) { Add(node.Target, node.FromClause); base.ExplicitVisit(node); }
+        public override void ExplicitVisit(DeleteSpecification node) { Add(node.Target, node.FromClause); base.ExplicitVisit(node); }
+        public override void ExplicitVisit(MergeSpecification node) { Add(node.Target); base.ExplicitVisit(node); }
+
+        private void Add(TableReference target, FromClause? from = null)
+        {
+            if (target is NamedTableReference t)
+            {
+                // UPDATE alias ... FROM table AS alias: the real target is the FROM table with that alias.
+                if (t.SchemaObject.SchemaIdentifier is null && from is not null)
+                    foreach (NamedTableReference n in Named(from))
+                        if (string.Equals(n.Alias?.Value, t.SchemaObject.BaseIdentifier.Value, StringComparison.OrdinalIgnoreCase))
+                            t = n;
+                Found.Add(t);
+            }
+        }
+
+        private static IEnumerable<NamedTableReference> Named(FromClause from)
+        {
+            var all = new NamedFinder();
+            from.Accept(all);
+            return all.Found;
+        }
+    }
+
+    private sealed class NamedFinder : TSqlFragmentVisitor
+    {
+        public List<NamedTableReference> Found { get; } = new();
+        public override void ExplicitVisit(NamedTableReference node) { Found.Add(node); base.ExplicitVisit(node); }
+    }
+
+    private sealed class CallFinder : TSqlFragmentVisitor
+    {
+        public List<(string Name, ExecuteStatement Statement)> Found { get; } = new();
+        public List<TryCatchStatement> Tries { get; } = new();
+        public override void ExplicitVisit(TryCatchStatement node) { Tries.Add(node); base.ExplicitVisit(node); }
+        public override void ExplicitVisit(ExecuteStatement node)
+        {
+            if (node.ExecuteSpecification.ExecutableEntity is ExecutableProcedureReference { ProcedureReference.ProcedureReference.Name: { } n })
+                Found.Add(($"{n.SchemaIdentifier?.Value}.{n.BaseIdentifier.Value}", node));
+            base.ExplicitVisit(node);
+        }
     }
 
     [Test]
@@ -213,9 +291,9 @@ public class PlanWriterTests
     }
 
     [Test]
-    public void The_delta_readers_carry_only_counterpoint_columns_the_processor_adds()
+    public void The_delta_readers_carry_only_counterpoint_columns_the_writer_adds()
     {
-        string text = File.ReadAllText(Path.Combine(Repo.Root, "database", "woo", "Procedures", Processor + ".sql"));
+        string text = File.ReadAllText(Path.Combine(Repo.Root, "database", "woo", "Procedures", Writer + ".sql"));
         Assert.Multiple(() =>
         {
             foreach (PlanColumn c in ColumnsOf("IM_INV").Where(c => c.Column is not ("ITEM_NO" or "LOC_ID")))
@@ -241,6 +319,16 @@ public class PlanWriterTests
             new TSql100Parser(true).Parse(new StringReader(batch), out IList<ParseError> errors);
             Assert.That(errors.Select(e => $"({e.Line},{e.Column}) {e.Message}"), Is.Empty);
         }
+    }
+
+    [Test]
+    public void The_drift_check_expects_as_many_readers_as_there_are_fn_Plan_files()
+    {
+        string text = File.ReadAllText(Path.Combine(Repo.Root, "database", "woo", "Procedures", "woo.usp_CheckCounterpointSchema.sql"));
+        Match m = Regex.Match(text, @"@Readers int = (\d+)");
+        Assert.That(m.Success, Is.True, "woo.usp_CheckCounterpointSchema declares @Readers int = <count>");
+        int files = Directory.GetFiles(Path.Combine(Repo.Root, "database", "woo", "Functions"), "woo.fn_Plan_*.sql").Length;
+        Assert.That(int.Parse(m.Groups[1].Value), Is.EqualTo(files), "@Readers = the number of woo.fn_Plan_*.sql readers");
     }
 
     private sealed class CpExecFinder : TSqlFragmentVisitor

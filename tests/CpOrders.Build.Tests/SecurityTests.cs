@@ -61,6 +61,16 @@ public class SecurityTests
     /// </summary>
     private static readonly string[] InternalQueueProcedures = { "woo.usp_UpsertOrders" };
 
+    /// <summary>
+    /// The processor's steps: each could advance Counterpoint's counters, read any customer or write any plan for its
+    /// caller, so no role may execute them; woo.usp_ProcessStagedOrders and the dbo entry points reach them by ownership
+    /// chaining (all owned by dbo).
+    /// </summary>
+    private static readonly string[] InternalProcedures =
+    {
+        "woo.usp_ResolveCustomer", "woo.usp_GatherPlanInput", "woo.usp_TakeDocumentNumbers", "woo.usp_WriteOrderDocument",
+    };
+
     [Test]
     public void Every_procedure_in_woo_and_dbo_is_granted_to_a_CpOrders_role_in_one_place()
     {
@@ -69,6 +79,7 @@ public class SecurityTests
             foreach (Match m in Regex.Matches(File.ReadAllText(file), @"CREATE\s+PROCEDURE\s+\[?(woo|dbo)\]?\.\[?([\w]+)\]?", RegexOptions.IgnoreCase))
                 procedures.Add($"{m.Groups[1].Value}.{m.Groups[2].Value}");
         Assert.That(procedures, Is.Not.Empty, "sanity: the model has procedures");
+        Assert.That(procedures, Is.SupersetOf(InternalProcedures), "sanity: the internal procedures exist");
 
         var granted = new List<(string Object, string Role)>();
         foreach (string file in ModelFiles())
@@ -80,7 +91,8 @@ public class SecurityTests
         string permissions = Source("database", "Security", "Permissions.sql");
         Assert.Multiple(() =>
         {
-            foreach (string procedure in procedures.Where(p => !InternalQueueProcedures.Contains(p, StringComparer.OrdinalIgnoreCase)))
+            foreach (string procedure in procedures.Where(p => !InternalQueueProcedures.Contains(p, StringComparer.OrdinalIgnoreCase)
+                                                               && !InternalProcedures.Contains(p, StringComparer.OrdinalIgnoreCase)))
                 Assert.That(granted.Any(g => g.Object.Equals(procedure, StringComparison.OrdinalIgnoreCase) && Roles.Contains(g.Role)), Is.True,
                     $"{procedure} is granted EXECUTE to no CpOrders role in database/Security/Permissions.sql");
             foreach ((string obj, string role) in granted)
@@ -97,6 +109,10 @@ public class SecurityTests
                 Assert.That(granted.Where(g => g.Object.Equals(procedure, StringComparison.OrdinalIgnoreCase)), Is.Empty,
                     $"{procedure} is internal to the queue and must be granted to no role");
             }
+            // The processor's steps are granted to nobody (review of issue 13, MAJOR 2): reached by ownership chaining only.
+            foreach (string procedure in InternalProcedures)
+                Assert.That(granted.Where(g => g.Object.Equals(procedure, StringComparison.OrdinalIgnoreCase)), Is.Empty,
+                    $"{procedure} is internal to the processor and must be granted to no role");
             // The job role cannot run the operator's recovery procedure.
             Assert.That(granted, Does.Not.Contain(("woo.usp_RestoreJobsAfterDeploy", "CpOrdersJob")));
         });

@@ -26,6 +26,11 @@ BEGIN
     FROM woo.OrderQueue AS q JOIN woo.Store AS s ON s.StoreId = q.StoreId
     WHERE q.QueueId = @QueueId;
 
+    IF EXISTS (SELECT 1 FROM woo.OrderQueue AS q WHERE q.LegacyStagingId = @StagingID AND q.QueueId <> @QueueId)
+        INSERT INTO @Problems (Code, [Message])
+        SELECT TOP (1) 'CPO-QUEUE-AMBIGUOUS', N'@StagingID ' + CONVERT(nvarchar (20), @StagingID) + N' is a QueueId, but also the predecessor staging id of QueueId '
+               + CONVERT(nvarchar (20), q.QueueId) + N'; validate by QueueId (the row shown is the QueueId''s).'
+        FROM woo.OrderQueue AS q WHERE q.LegacyStagingId = @StagingID AND q.QueueId <> @QueueId ORDER BY q.QueueId;
     IF @StoreId IS NULL
         INSERT INTO @Problems (Code, [Message]) VALUES ('CPO-QUEUE-UNKNOWN', N'Staging record not found: no woo.OrderQueue row with QueueId ' + ISNULL(CONVERT(nvarchar (20), @StagingID), N'NULL') + N' (a predecessor staging id is woo.OrderQueue.LegacyStagingId).');
     ELSE IF @State = 'APPLIED'

@@ -11,8 +11,9 @@
 --   CPO-SCHEMA-TYPE      a supplied column whose live type differs, or is narrower (length, precision, scale) than ours
 --                        (wider is fine: the planner already fits values to the reference's lengths);
 --   CPO-SCHEMA-COLLATION the Counterpoint database's collation does not use code page 1252 (the planner's text policy).
--- @RaiseAlert = 'Y' and any problem: one CRITICAL woo.Alert CPO-SCHEMA-DRIFT naming every column (the processor then
--- parks the due orders). @Show = 'Y' returns the problems (and the compared columns when there are none).
+--   CPO-SCHEMA-SELF      the check could not see all its own woo.fn_Plan_* readers (so it compared too little).
+-- @RaiseAlert = 'Y' and any problem: one CRITICAL woo.Alert CPO-SCHEMA-DRIFT naming every column, unless one is still
+-- unacknowledged (the processor then stops before claiming any order). @Show = 'Y' returns the problems (and the compared columns when there are none).
 -- The live catalog is read with dynamic SQL in the Counterpoint database from this signed module: sys.columns shows a
 -- table's columns only to a principal holding a permission on it (metadata visibility), and the certificate user holds
 -- INSERT/UPDATE/SELECT on exactly these tables (derived grants); no VIEW DEFINITION is needed. A table it cannot see
@@ -44,6 +45,10 @@ BEGIN
     WHERE o.schema_id = SCHEMA_ID(N'woo') AND o.[type] = 'IF' AND o.name LIKE N'fn[_]Plan[_]%'
       AND NOT (o.name = N'fn_Plan_IM_INV' AND c.name = N'IS_NEW_ROW')
       AND NOT (o.name = N'fn_Plan_AR_CUST_ORD' AND c.name = N'CUST_NO');
+    -- Every reader must have been seen: a caller that cannot see woo's metadata would otherwise compare nothing and
+    -- pass (review MINOR 9). @Readers = the number of woo.fn_Plan_*.sql files (PlanWriterTests keeps it equal).
+    DECLARE @Readers int = 15, @SeenReaders int;
+    SET @SeenReaders = (SELECT COUNT(*) FROM sys.objects AS o WHERE o.schema_id = SCHEMA_ID(N'woo') AND o.[type] = 'IF' AND o.name LIKE N'fn[_]Plan[_]%');
     INSERT INTO @Supplied (TableName, ColumnName, TypeName, MaxLength, [Precision], Scale, IsInserted)
     VALUES (N'PS_DOC_LIN', N'LIN_GUID', N'uniqueidentifier', 16, 0, 0, 1),
            (N'EC_CTL', N'NXT_CUST_NO', N'varchar', 15, 0, 0, 0),
@@ -119,15 +124,22 @@ BEGIN
         VALUES ('CPO-SCHEMA-COLLATION', N'(database)', NULL, N'the Counterpoint database''s collation ' + @CpCollation
                 + N' does not use code page 1252, which the planner''s text policy writes');
 
+    IF ISNULL(@SeenReaders, 0) <> @Readers
+        INSERT INTO @Found (Code, TableName, ColumnName, Detail)
+        VALUES ('CPO-SCHEMA-SELF', N'(CpOrders)', NULL, N'the check saw ' + CONVERT(nvarchar (10), ISNULL(@SeenReaders, 0)) + N' of the '
+                + CONVERT(nvarchar (10), @Readers) + N' woo.fn_Plan_* readers (missing, or no VIEW DEFINITION on schema woo for the caller): nothing could be compared');
+
     SET @ProblemCount = (SELECT COUNT(*) FROM @Found);
     SET @Problems = (SELECT STRING_AGG(CONVERT(nvarchar (max), f.Code + N' ' + f.Detail), N'; ') WITHIN GROUP (ORDER BY f.TableName, f.ColumnName)
                      FROM @Found AS f);
 
+    -- One open alert at a time: no new one while an unacknowledged CPO-SCHEMA-DRIFT alert exists (every run would add one).
     IF @ProblemCount > 0 AND @RaiseAlert = 'Y'
+       AND NOT EXISTS (SELECT 1 FROM woo.Alert AS a WHERE a.Code = 'CPO-SCHEMA-DRIFT' AND a.AcknowledgedAtUtc IS NULL)
         INSERT INTO woo.Alert (Severity, Code, RunId, [Message])
         VALUES ('CRITICAL', 'CPO-SCHEMA-DRIFT', @RunId,
-                LEFT(N'CPO-SCHEMA-DRIFT: the Counterpoint database no longer matches what CpOrders writes (an NCR update?); orders are parked until this is fixed: '
-                     + @Problems + N'. Deploy a CpOrders version built for this Counterpoint version, then requeue the parked orders (woo.usp_RequeueOrder).', 4000));
+                LEFT(N'CPO-SCHEMA-DRIFT: the Counterpoint database no longer matches what CpOrders writes (an NCR update?); processing is stopped, orders wait unchanged, until this is fixed: '
+                     + @Problems + N'. Deploy a CpOrders version built for this Counterpoint version; the next run goes on by itself.', 4000));
 
     IF @Show = 'Y'
     BEGIN

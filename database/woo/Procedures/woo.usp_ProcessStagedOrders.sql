@@ -1,12 +1,14 @@
 -- Processes due WooCommerce orders into Counterpoint documents (issue 13, design 5, 6, 10, 11). Per run: the schema
--- drift check (woo.usp_CheckCounterpointSchema; a mismatch parks the due orders), then the due orders of enabled
+-- drift check (woo.usp_CheckCounterpointSchema; a mismatch stops the run before any claim, RunLog FAILED), then the due orders of enabled
 -- stores (PENDING, or RETRY whose NextAttemptUtc has come; no live lease) are claimed oldest first (QueueId) with a
 -- lease owned by this run. Per order, BEFORE any transaction: the customer is resolved (woo.usp_ResolveCustomer), the
 -- planner input gathered (woo.usp_GatherPlanInput) and wooclr.PlanOrderDocument called without numbers: problems
 -- park the order with every problem; the numbers are peeked (woo.usp_TakeDocumentNumbers @Peek = 'Y') so a number
 -- problem parks it too. Then ONE short transaction per order: the queue row under UPDLOCK (content hash and lease
--- still ours), the customer, the numbers, the planner again with them, every table written set-based from the plan,
--- IM_INV, and the queue row APPLIED with an APPLIED event - so a crash can neither lose nor double an order.
+-- still ours), the customer, the numbers, the planner again with them, every table written set-based from the plan
+-- and IM_INV (woo.usp_WriteOrderDocument: a procedure of its own, so a Counterpoint column dropped by an NCR update is a
+-- compile error caught here, never one that stops this procedure before its drift check), and the queue row APPLIED
+-- with an APPLIED event - so a crash can neither lose nor double an order.
 -- Failures (TRY/CATCH per order; other orders go on):
 --   transient (deadlock 1205, lock timeout 1222, CPO-CUSTOMER-RACE): RETRY without counting an attempt;
 --   PARKED (a person or a shop edit must act): planner problems, CPO-NUMBER-*, an unknown time zone (9820),
@@ -18,19 +20,24 @@
 --     one day; DEAD once Attempts reaches woo.Store.MaxAttempts.
 -- @Execute = 'N' (dry run) does every read, the drift check and both planner calls (numbers peeked, not taken) and
 -- returns, per order, one result set per table with exactly the rows it would write; it writes nothing at all: no
--- lease, no run log row, no alert, no event (design conventions). One woo.RunLog row per real run.
+-- lease, no run log row, no alert, no event (design conventions). One woo.RunLog row per real run. Neither a real run
+-- nor a dry run may be called inside a transaction (CPO-TRANSACTION). @Outcomes returns the per-order outcomes (the
+-- JSON written to woo.RunLog.Details; WOULD-APPLY for a dry run's good orders).
 CREATE PROCEDURE [woo].[usp_ProcessStagedOrders]
     @StoreId    varchar (10) = NULL,
     @MaxOrders  int = 100,
     @QueueId    bigint = NULL,
-    @Execute    char (1) = 'Y'
+    @Execute    char (1) = 'Y',
+    @Outcomes   nvarchar (max) = NULL OUTPUT   -- per order: QueueId, WooOrderId, Outcome, Code, DocId, TktNo, CustNo (JSON, as RunLog.Details)
 AS
 BEGIN
     SET NOCOUNT ON;
     SET XACT_ABORT ON;
 
     DECLARE @Msg nvarchar (4000), @StartedAt datetime2 (3) = SYSUTCDATETIME(), @Now datetime2 (0) = SYSUTCDATETIME(),
-            @Owner uniqueidentifier = NEWID(), @RunId bigint, @LeaseSeconds int = 900;
+            @Owner uniqueidentifier = NEWID(), @RunId bigint, @LeaseSeconds int = 900,
+            @RunErrNo int, @RunErrMsg nvarchar (4000), @RunErrCode varchar (40), @LockResult int, @HoldsLock bit = 0,
+            @LeaseRenewedAt datetime2 (0), @TransientAlertAt int = 10;
 
     -- 1. Every parameter and setting problem at once.
     DECLARE @Errors TABLE (Code varchar (40) NOT NULL, [Message] nvarchar (4000) NOT NULL);
@@ -44,9 +51,10 @@ BEGIN
         INSERT INTO @Errors VALUES ('CPO-STORE-DISABLED', N'store ' + @StoreId + N' is disabled; enable it first (woo.usp_SetStore).');
     IF @QueueId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM woo.OrderQueue AS q WHERE q.QueueId = @QueueId AND (@StoreId IS NULL OR q.StoreId = @StoreId))
         INSERT INTO @Errors VALUES ('CPO-QUEUE-UNKNOWN', N'@QueueId ' + CONVERT(nvarchar (20), @QueueId) + N' is not in woo.OrderQueue' + ISNULL(N' for store ' + @StoreId, N'') + N'.');
-    -- A dry run takes no lock it keeps and writes nothing, so it may run inside a caller's transaction (tSQLt tests do).
-    IF @@TRANCOUNT > 0 AND @Execute = 'Y'
-        INSERT INTO @Errors VALUES ('CPO-TRANSACTION', N'woo.usp_ProcessStagedOrders runs one short transaction per order (design 5); call it outside a transaction (a dry run, @Execute = ''N'', may run inside one).');
+    -- Never inside a caller's transaction, a dry run neither: its steps run with XACT_ABORT ON, and any error they raise
+    -- (a parked order is one) would doom the caller's transaction (review of issue 13, MINOR 6).
+    IF @@TRANCOUNT > 0
+        INSERT INTO @Errors VALUES ('CPO-TRANSACTION', N'woo.usp_ProcessStagedOrders runs one short transaction per order (design 5); call it outside a transaction, the dry run (@Execute = ''N'') too.');
     IF (SELECT d.compatibility_level FROM sys.databases AS d WHERE d.database_id = DB_ID()) < 130
         INSERT INTO @Errors VALUES ('CPO-COMPATIBILITY', N'the CpOrders database''s compatibility level is below 130; OPENJSON and FOR JSON need 130 or higher: a DBA raises it (140 on SQL Server 2017).');
     IF EXISTS (SELECT 1 FROM @Errors)
@@ -55,15 +63,11 @@ BEGIN
         THROW 50400, @Msg, 1;
     END;
 
-    -- A dry run inside a caller's transaction must not doom it: each order's problems are errors caught below, and with
-    -- XACT_ABORT ON any error makes an open transaction uncommittable. (A dry run writes nothing of its own to roll back.)
-    IF @Execute = 'N' AND @@TRANCOUNT > 0
-        SET XACT_ABORT OFF;
     SET LOCK_TIMEOUT 5000;          -- a few seconds: the POS waits for nobody
     SET DEADLOCK_PRIORITY LOW;      -- and wins every deadlock (design 5)
 
     DECLARE @Claimed TABLE (QueueId bigint NOT NULL PRIMARY KEY, StoreId varchar (10) NOT NULL);
-    DECLARE @Outcomes TABLE (QueueId bigint NOT NULL PRIMARY KEY, WooOrderId bigint NULL, Outcome varchar (20) NOT NULL,
+    DECLARE @Done TABLE (QueueId bigint NOT NULL PRIMARY KEY, WooOrderId bigint NULL, Outcome varchar (20) NOT NULL,
                              Code varchar (40) NULL, [Message] nvarchar (4000) NULL, DocId bigint NULL, TktNo varchar (15) NULL,
                              CustNo varchar (15) NULL);
     DECLARE @Inventory TABLE (ITEM_NO varchar (20) NOT NULL, LOC_ID varchar (10) NOT NULL, QTY_COMMIT decimal (15, 4) NOT NULL,
@@ -79,12 +83,47 @@ BEGIN
     BEGIN
         INSERT INTO woo.RunLog (Step, StoreId, IsDryRun) VALUES ('PROCESS', @StoreId, 'N');
         SET @RunId = SCOPE_IDENTITY();
+        -- The pipeline lock (PreDeploy/20.PipelineLock.sql takes it Exclusive and waits for running steps): Shared, so
+        -- pipeline steps do not exclude one another, only a deploy; never waited for (@LockTimeout = 0): a run that
+        -- finds a deploy under way is skipped and logged. Session-owned (the run's transactions are per order), released
+        -- at the end and in the CATCH; the connection's end releases it too.
+        EXEC @LockResult = sys.sp_getapplock @Resource = N'CpOrders.Pipeline', @LockMode = N'Shared', @LockOwner = N'Session',
+                                             @LockTimeout = 0, @DbPrincipal = N'public';
+        IF @LockResult < 0
+        BEGIN
+            SET @Msg = N'CPO-PIPELINE-BUSY: a deploy holds the CpOrders pipeline lock (sp_getapplock returned ' + CONVERT(nvarchar (10), @LockResult)
+                     + N'); this run is skipped and processes nothing. The next scheduled run goes on.';
+            UPDATE r SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'SKIPPED', r.ErrorCode = 'CPO-PIPELINE-BUSY', r.ErrorMessage = @Msg
+            FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+            RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+            SET @Outcomes = N'[]';
+            RETURN 0;
+        END;
+        SET @HoldsLock = 1;
     END;
 
     BEGIN TRY
         -- 2. Schema drift first (design 7).
         EXEC woo.usp_CheckCounterpointSchema @RunId = @RunId, @RaiseAlert = @Execute, @Show = 'N',
              @ProblemCount = @DriftCount OUTPUT, @Problems = @Drift OUTPUT;
+
+        -- On drift nothing is claimed: every order stays as it is (PENDING or RETRY, no attempt counted) and the run stops,
+        -- recorded FAILED; the check's CRITICAL alert is raised once until acknowledged (review of issue 13, MINOR 9).
+        -- After the fix the next run simply goes on: no order needs a requeue.
+        IF @DriftCount > 0
+        BEGIN
+            SET @Msg = LEFT(N'CPO-SCHEMA-DRIFT: processing stopped, no order touched: ' + @Drift, 4000);
+            RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+            SET @Outcomes = N'[]';
+            IF @Execute = 'Y'
+            BEGIN
+                UPDATE r SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'FAILED', r.ErrorCode = 'CPO-SCHEMA-DRIFT', r.ErrorMessage = @Msg
+                FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+                EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+                SET @HoldsLock = 0;
+            END;
+            RETURN 0;
+        END;
 
         -- 3. Claim the due orders, oldest first, with this run's lease (READPAST: another run's claims are skipped).
         IF @Execute = 'Y'
@@ -117,28 +156,6 @@ BEGIN
                  + CASE WHEN @Execute = 'Y' THEN N'claimed.' ELSE N'found.' END;
         RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
 
-        IF @DriftCount > 0
-        BEGIN
-            SET @Msg = LEFT(N'CPO-SCHEMA-DRIFT: ' + @Drift, 4000);
-            RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
-            IF @Execute = 'Y'
-            BEGIN
-                BEGIN TRANSACTION;
-                UPDATE q
-                SET q.[State] = 'PARKED', q.LastErrorCode = 'CPO-SCHEMA-DRIFT', q.LastError = @Msg, q.LeaseOwner = NULL,
-                    q.LeaseExpiresUtc = NULL, q.UpdatedAtUtc = SYSUTCDATETIME()
-                FROM woo.OrderQueue AS q JOIN @Claimed AS c ON c.QueueId = q.QueueId
-                WHERE q.LeaseOwner = @Owner;
-                INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
-                SELECT c.QueueId, 'PARKED', 'CPO-SCHEMA-DRIFT', @Msg, @RunId FROM @Claimed AS c;
-                COMMIT TRANSACTION;
-            END;
-            INSERT INTO @Outcomes (QueueId, WooOrderId, Outcome, Code, [Message])
-            SELECT c.QueueId, q.WooOrderId, 'PARKED', 'CPO-SCHEMA-DRIFT', @Msg FROM @Claimed AS c JOIN woo.OrderQueue AS q ON q.QueueId = c.QueueId;
-            SET @Parked = @@ROWCOUNT;
-            DELETE FROM @Claimed;
-        END;
-
         -- 4. One order at a time.
         DECLARE @Q bigint = (SELECT MIN(c.QueueId) FROM @Claimed AS c);
         DECLARE @S varchar (10), @WooOrderId bigint, @WebNumber nvarchar (40), @Hash binary (32), @OrderJson nvarchar (max),
@@ -149,14 +166,31 @@ BEGIN
                 @DocId bigint, @DocGuid uniqueidentifier, @NowUtc datetime2 (3), @LockedHash binary (32), @LockedOwner uniqueidentifier,
                 @LockedState varchar (10), @ErrNo int, @ErrMsg nvarchar (4000), @Code varchar (40), @Kind varchar (10),
                 @NewState varchar (10), @NewAttempts int, @Next datetime2 (0), @Backoff bigint, @Problems nvarchar (max),
-                @ItemNo varchar (20), @LocId varchar (10), @PrevItem varchar (20), @PrevLoc varchar (10), @Held varchar (15), @NeedCust char (1);
+                @Held varchar (15), @NeedCust char (1), @SchemaError nvarchar (4000);
         WHILE @Q IS NOT NULL
         BEGIN
             SELECT @S = NULL, @WooOrderId = NULL, @WebNumber = NULL, @Hash = NULL, @OrderJson = NULL, @Mode = NULL, @CustNo = NULL,
                    @TemplateCustNo = NULL, @MapKey = NULL, @MapHow = NULL, @Reason = NULL, @ProblemCode = NULL, @Problem = NULL,
                    @Input = NULL, @Plan = NULL, @NewCustNo = NULL, @TktNo = NULL, @DocId = NULL, @DocGuid = NULL, @Problems = NULL,
-                   @TktDt = NULL, @Code = NULL, @Attempts = NULL, @MaxAttempts = NULL, @RetryBase = NULL, @Numbers = NULL;
+                   @TktDt = NULL, @Code = NULL, @Attempts = NULL, @MaxAttempts = NULL, @RetryBase = NULL, @Numbers = NULL,
+                   @LockedHash = NULL, @LockedOwner = NULL, @LockedState = NULL, @Held = NULL, @NeedCust = NULL, @StrId = NULL,
+                   @StaId = NULL, @UseWeb = NULL, @TimeZone = NULL, @Kind = NULL, @NewState = NULL, @ErrNo = NULL, @ErrMsg = NULL;
             BEGIN TRY
+                -- The lease: renewed for this order before its work, and for every order still to come once a third of
+                -- the lease has passed (a run of many orders outlives one lease: review MINOR 11).
+                IF @Execute = 'Y'
+                BEGIN
+                    IF @LeaseRenewedAt IS NULL OR DATEDIFF(SECOND, @LeaseRenewedAt, SYSUTCDATETIME()) >= @LeaseSeconds / 3
+                    BEGIN
+                        UPDATE q SET q.LeaseExpiresUtc = DATEADD(SECOND, @LeaseSeconds, SYSUTCDATETIME())
+                        FROM woo.OrderQueue AS q JOIN @Claimed AS c ON c.QueueId = q.QueueId
+                        WHERE c.QueueId >= @Q AND q.LeaseOwner = @Owner;
+                        SET @LeaseRenewedAt = SYSUTCDATETIME();
+                    END
+                    ELSE
+                        UPDATE q SET q.LeaseExpiresUtc = DATEADD(SECOND, @LeaseSeconds, SYSUTCDATETIME())
+                        FROM woo.OrderQueue AS q WHERE q.QueueId = @Q AND q.LeaseOwner = @Owner;
+                END;
                 SELECT @S = q.StoreId, @WooOrderId = q.WooOrderId, @WebNumber = q.WooOrderNumber, @Hash = q.ContentHash,
                        @OrderJson = q.OrderJson, @Attempts = q.Attempts, @StrId = s.CpStrId, @StaId = s.CpStaId,
                        @UseWeb = s.UseWebNumberAsTicket, @TimeZone = s.TimeZoneName, @MaxAttempts = s.MaxAttempts, @RetryBase = s.RetryBaseSeconds
@@ -232,7 +266,7 @@ BEGIN
                            CASE WHEN EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.IM_INV AS v WHERE v.ITEM_NO = i.ITEM_NO AND v.LOC_ID = i.LOC_ID)
                                 THEN 'UPDATE' ELSE 'INSERT' END AS [Action]
                     FROM @Inventory AS i ORDER BY i.ITEM_NO, i.LOC_ID;
-                    INSERT INTO @Outcomes (QueueId, WooOrderId, Outcome, Code, [Message], DocId, TktNo, CustNo)
+                    INSERT INTO @Done (QueueId, WooOrderId, Outcome, Code, [Message], DocId, TktNo, CustNo)
                     VALUES (@Q, @WooOrderId, 'WOULD-APPLY', NULL, @Reason, @DocId, @TktNo, ISNULL(@NewCustNo, @CustNo));
                 END
                 ELSE
@@ -275,81 +309,9 @@ BEGIN
                         INSERT INTO woo.StoreCustomerMap (StoreId, WooCustomerKey, CustNo, HowMapped)
                         VALUES (@S, @MapKey, ISNULL(@NewCustNo, @CustNo), @MapHow);
 
-                    -- The document, every table from the plan (AR_CUST first when planned: the header refers to it).
-                    INSERT INTO [$(CounterpointDb)].dbo.[AR_CUST] ([CUST_NO], [NAM], [NAM_UPR], [FST_NAM], [FST_NAM_UPR], [LST_NAM], [LST_NAM_UPR], [CUST_TYP], [ADRS_1], [ADRS_2], [CITY], [STATE], [ZIP_COD], [CNTRY], [PHONE_1], [EMAIL_ADRS_1], [PROMPT_NAM_ADRS], [SLS_REP], [CATEG_COD], [SHIP_VIA_COD], [SHIP_ZONE_COD], [STR_ID], [STMNT_COD], [TAX_COD], [TERMS_COD], [ALLOW_AR_CHRG], [ALLOW_TKTS], [NO_CR_LIM], [CR_LIM], [BAL_METH], [AR_ACCT_NO], [ALLOW_ORDS], [ALLOW_LWYS], [IS_ECOMM_CUST], [CUST_NAM_TYP], [INCLUDE_IN_MARKETING_MAILOUTS], [EMAIL_STATEMENT], [LST_MAINT_DT], [LST_MAINT_USR_ID])
-                    SELECT p.[CUST_NO], p.[NAM], p.[NAM_UPR], p.[FST_NAM], p.[FST_NAM_UPR], p.[LST_NAM], p.[LST_NAM_UPR], p.[CUST_TYP], p.[ADRS_1], p.[ADRS_2], p.[CITY], p.[STATE], p.[ZIP_COD], p.[CNTRY], p.[PHONE_1], p.[EMAIL_ADRS_1], p.[PROMPT_NAM_ADRS], p.[SLS_REP], p.[CATEG_COD], p.[SHIP_VIA_COD], p.[SHIP_ZONE_COD], p.[STR_ID], p.[STMNT_COD], p.[TAX_COD], p.[TERMS_COD], p.[ALLOW_AR_CHRG], p.[ALLOW_TKTS], p.[NO_CR_LIM], p.[CR_LIM], p.[BAL_METH], p.[AR_ACCT_NO], p.[ALLOW_ORDS], p.[ALLOW_LWYS], p.[IS_ECOMM_CUST], p.[CUST_NAM_TYP], p.[INCLUDE_IN_MARKETING_MAILOUTS], p.[EMAIL_STATEMENT], p.[LST_MAINT_DT], p.[LST_MAINT_USR_ID]
-                    FROM woo.fn_Plan_AR_CUST(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_HDR] ([DOC_ID], [STR_ID], [STA_ID], [TKT_NO], [DOC_TYP], [SAL_LINS], [ORD_LINS], [SAL_LIN_TOT], [GFC_LINS], [BO_LINS], [SO_LINS], [DRW_ID], [DRW_SESSION_ID], [CUST_NO], [RET_LINS], [SHIP_VIA_COD], [RET_LIN_TOT], [SHIP_ZONE_COD], [TAX_COD], [TERMS_COD], [CUST_PO_NO], [TKT_TYP], [USR_ID], [SLS_REP], [STK_LOC_ID], [PRC_LOC_ID], [SVC_LINS], [PFT_CTR], [VOID_USR_ID], [VOID_REAS], [TAX_EXEMPT_NO], [TAX_OVRD_REAS], [DOC_GUID], [BILL_TO_CONTACT_ID], [SHIP_TO_CONTACT_ID], [REQ_REPRICE], [SHIP_DAT], [RS_UTC_DT], [IS_DOC_COMMITTED], [LST_FRM_GRP_PRTD], [LST_FRM_PRTD], [FOOD_STMP_AMT], [FOOD_STMP_LINS], [FOOD_STMP_TAX_AMT], [TIMES_PRTD], [ERR_REF], [TKT_DT], [IS_REL_TKT], [FOOD_STMP_NORM_TAX_AMT], [LOY_PGM_COD], [NORM_TAX_COD], [DATA_UPGRADE_STAT], [REF], [HAS_ENTD_LINS], [HAS_PCKD_LINS], [HAS_PCKVRFD_LINS], [HAS_INVCD_LINS], [HAS_RLSD_LINS], [TO_REL_LINS], [TO_LEAVE_LINS], [LST_MAINT_DT], [LST_MAINT_USR_ID], [IS_OFFLINE], [RS_STAT], [DS_LINS], [LST_LCK_DT])
-                    SELECT p.[DOC_ID], p.[STR_ID], p.[STA_ID], p.[TKT_NO], p.[DOC_TYP], p.[SAL_LINS], p.[ORD_LINS], p.[SAL_LIN_TOT], p.[GFC_LINS], p.[BO_LINS], p.[SO_LINS], p.[DRW_ID], p.[DRW_SESSION_ID], p.[CUST_NO], p.[RET_LINS], p.[SHIP_VIA_COD], p.[RET_LIN_TOT], p.[SHIP_ZONE_COD], p.[TAX_COD], p.[TERMS_COD], p.[CUST_PO_NO], p.[TKT_TYP], p.[USR_ID], p.[SLS_REP], p.[STK_LOC_ID], p.[PRC_LOC_ID], p.[SVC_LINS], p.[PFT_CTR], p.[VOID_USR_ID], p.[VOID_REAS], p.[TAX_EXEMPT_NO], p.[TAX_OVRD_REAS], p.[DOC_GUID], p.[BILL_TO_CONTACT_ID], p.[SHIP_TO_CONTACT_ID], p.[REQ_REPRICE], p.[SHIP_DAT], p.[RS_UTC_DT], p.[IS_DOC_COMMITTED], p.[LST_FRM_GRP_PRTD], p.[LST_FRM_PRTD], p.[FOOD_STMP_AMT], p.[FOOD_STMP_LINS], p.[FOOD_STMP_TAX_AMT], p.[TIMES_PRTD], p.[ERR_REF], p.[TKT_DT], p.[IS_REL_TKT], p.[FOOD_STMP_NORM_TAX_AMT], p.[LOY_PGM_COD], p.[NORM_TAX_COD], p.[DATA_UPGRADE_STAT], p.[REF], p.[HAS_ENTD_LINS], p.[HAS_PCKD_LINS], p.[HAS_PCKVRFD_LINS], p.[HAS_INVCD_LINS], p.[HAS_RLSD_LINS], p.[TO_REL_LINS], p.[TO_LEAVE_LINS], p.[LST_MAINT_DT], p.[LST_MAINT_USR_ID], p.[IS_OFFLINE], p.[RS_STAT], p.[DS_LINS], p.[LST_LCK_DT]
-                    FROM woo.fn_Plan_PS_DOC_HDR(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_HDR_TOT] ([DOC_ID], [TOT_TYP], [INITIAL_MIN_DUE], [HAS_TAX_OVRD], [TAX_AMT_SHIPPED], [LINS], [TOT_GFC_AMT], [TOT_SVC_AMT], [SUB_TOT], [TAX_OVRD_LINS], [TOT_EXT_COST], [TOT_MISC], [TAX_AMT], [NORM_TAX_AMT], [TOT_TND], [TOT_CHNG], [TOT_WEIGHT], [TOT_CUBE], [TOT], [AMT_DUE], [TOT_HDR_DISC], [TOT_LIN_DISC], [TOT_HDR_DISCNTBL_AMT], [TOT_TIP_AMT])
-                    SELECT p.[DOC_ID], p.[TOT_TYP], p.[INITIAL_MIN_DUE], p.[HAS_TAX_OVRD], p.[TAX_AMT_SHIPPED], p.[LINS], p.[TOT_GFC_AMT], p.[TOT_SVC_AMT], p.[SUB_TOT], p.[TAX_OVRD_LINS], p.[TOT_EXT_COST], p.[TOT_MISC], p.[TAX_AMT], p.[NORM_TAX_AMT], p.[TOT_TND], p.[TOT_CHNG], p.[TOT_WEIGHT], p.[TOT_CUBE], p.[TOT], p.[AMT_DUE], p.[TOT_HDR_DISC], p.[TOT_LIN_DISC], p.[TOT_HDR_DISCNTBL_AMT], p.[TOT_TIP_AMT]
-                    FROM woo.fn_Plan_PS_DOC_HDR_TOT(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_CONTACT] ([DOC_ID], [CONTACT_ID], [NAM], [FST_NAM], [LST_NAM], [SALUTATION], [ADRS_1], [ADRS_2], [ADRS_3], [CITY], [STATE], [ZIP_COD], [CNTRY], [PHONE_1], [PHONE_2], [ADRS_ID], [NAM_TYP], [EMAIL_ADRS_1], [EMAIL_ADRS_2], [CONTCT_1], [CONTCT_2], [FAX_1], [FAX_2])
-                    SELECT p.[DOC_ID], p.[CONTACT_ID], p.[NAM], p.[FST_NAM], p.[LST_NAM], p.[SALUTATION], p.[ADRS_1], p.[ADRS_2], p.[ADRS_3], p.[CITY], p.[STATE], p.[ZIP_COD], p.[CNTRY], p.[PHONE_1], p.[PHONE_2], p.[ADRS_ID], p.[NAM_TYP], p.[EMAIL_ADRS_1], p.[EMAIL_ADRS_2], p.[CONTCT_1], p.[CONTCT_2], p.[FAX_1], p.[FAX_2]
-                    FROM woo.fn_Plan_PS_DOC_CONTACT(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_LIN] ([DOC_ID], [LIN_SEQ_NO], [STR_ID], [STA_ID], [TKT_NO], [LIN_TYP], [CELL_DESCR], [PRC], [ITEM_NO], [UNIT_RETL_VAL], [NO_OF_SERS_ENTD], [CALC_PRC], [EXT_COST], [STK_LOC_ID], [REG_PRC], [PRC_LOC_ID], [DESCR], [CATEG_COD], [SUBCAT_COD], [ITEM_VEND_NO], [QTY_SOLD], [QTY_NUMER], [QTY_DENOM], [QTY_UNIT], [SELL_UNIT], [RET_REAS], [EXT_PRC], [IS_TXBL], [PFT_CTR], [SLS_REP], [REF], [ITEM_TYP], [PRC_1], [QTY_DECS], [PRC_DECS], [BARCOD], [IS_SINGLE_CELL], [EC_SEQ_NO], [RNDM_WEIGHT_BARCOD], [NORM_TAX_CATEG], [TAX_CATEG], [NORM_IS_TXBL], [TARE_COD], [TRK_METH], [TARE_COD_IDX], [ORIG_QTY], [QTY_SHIPPED], [IS_FOOD_STMP_ELIG], [EC_ORD_TOT_QTY_EXPECTD], [TARE_WEIGHT], [UNIT_WEIGHT], [UNIT_CUBE], [LINK_LIN_GUID], [DIM_1_UPR], [DIM_2_UPR], [DIM_3_UPR], [UNIT_COST], [SER_NO], [QTY_RET], [IS_VAL_RET], [GFT_RGSTRY_ID], [GROSS_EXT_PRC], [DISP_EXT_PRC], [PAR_LIN_GUID], [IS_KIT_PAR], [HAS_PRC_OVRD], [PRC_OVRD_REAS], [COST_ENTD], [PRESUMED_COST], [COST_OF_SLS_PCT], [MIX_MATCH_COD], [MIX_MATCH_CONTRIB], [MIX_MATCH_PRC_BASED_ON], [USR_ENTD_PRC], [GROSS_DISP_EXT_PRC], [IS_DISCNTBL], [CALC_EXT_PRC], [QTY_ENTD], [QTY_PCKD], [QTY_PCKVRFD], [QTY_INVCD], [QTY_TO_FILL], [QTY_TO_REL], [QTY_TO_LEAVE], [LIN_GRP_GUID], [IS_MAN_ENTD_WGHT], [IS_WEIGHED], [TAX_AMT_ALLOC], [NORM_TAX_AMT_ALLOC], [LIN_GUID])
-                    SELECT p.[DOC_ID], p.[LIN_SEQ_NO], p.[STR_ID], p.[STA_ID], p.[TKT_NO], p.[LIN_TYP], p.[CELL_DESCR], p.[PRC], p.[ITEM_NO], p.[UNIT_RETL_VAL], p.[NO_OF_SERS_ENTD], p.[CALC_PRC], p.[EXT_COST], p.[STK_LOC_ID], p.[REG_PRC], p.[PRC_LOC_ID], p.[DESCR], p.[CATEG_COD], p.[SUBCAT_COD], p.[ITEM_VEND_NO], p.[QTY_SOLD], p.[QTY_NUMER], p.[QTY_DENOM], p.[QTY_UNIT], p.[SELL_UNIT], p.[RET_REAS], p.[EXT_PRC], p.[IS_TXBL], p.[PFT_CTR], p.[SLS_REP], p.[REF], p.[ITEM_TYP], p.[PRC_1], p.[QTY_DECS], p.[PRC_DECS], p.[BARCOD], p.[IS_SINGLE_CELL], p.[EC_SEQ_NO], p.[RNDM_WEIGHT_BARCOD], p.[NORM_TAX_CATEG], p.[TAX_CATEG], p.[NORM_IS_TXBL], p.[TARE_COD], p.[TRK_METH], p.[TARE_COD_IDX], p.[ORIG_QTY], p.[QTY_SHIPPED], p.[IS_FOOD_STMP_ELIG], p.[EC_ORD_TOT_QTY_EXPECTD], p.[TARE_WEIGHT], p.[UNIT_WEIGHT], p.[UNIT_CUBE], p.[LINK_LIN_GUID], p.[DIM_1_UPR], p.[DIM_2_UPR], p.[DIM_3_UPR], p.[UNIT_COST], p.[SER_NO], p.[QTY_RET], p.[IS_VAL_RET], p.[GFT_RGSTRY_ID], p.[GROSS_EXT_PRC], p.[DISP_EXT_PRC], p.[PAR_LIN_GUID], p.[IS_KIT_PAR], p.[HAS_PRC_OVRD], p.[PRC_OVRD_REAS], p.[COST_ENTD], p.[PRESUMED_COST], p.[COST_OF_SLS_PCT], p.[MIX_MATCH_COD], p.[MIX_MATCH_CONTRIB], p.[MIX_MATCH_PRC_BASED_ON], p.[USR_ENTD_PRC], p.[GROSS_DISP_EXT_PRC], p.[IS_DISCNTBL], p.[CALC_EXT_PRC], p.[QTY_ENTD], p.[QTY_PCKD], p.[QTY_PCKVRFD], p.[QTY_INVCD], p.[QTY_TO_FILL], p.[QTY_TO_REL], p.[QTY_TO_LEAVE], p.[LIN_GRP_GUID], p.[IS_MAN_ENTD_WGHT], p.[IS_WEIGHED], p.[TAX_AMT_ALLOC], p.[NORM_TAX_AMT_ALLOC], NEWID()
-                    FROM woo.fn_Plan_PS_DOC_LIN(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_LIN_PRICE] ([DOC_ID], [LIN_SEQ_NO], [PRC_JUST_STR], [PRC_GRP_COD], [PRC_GRP_DESCR], [PRC_RUL_DESCR], [PRC_GRP_TYP], [PRC_RUL_SEQ_NO], [PRC_BRK_DESCR], [PRC_SEQ_NO], [QTY_PRCD], [UNIT_PRC], [DIM_1_UPR], [DIM_2_UPR], [DIM_3_UPR])
-                    SELECT p.[DOC_ID], p.[LIN_SEQ_NO], p.[PRC_JUST_STR], p.[PRC_GRP_COD], p.[PRC_GRP_DESCR], p.[PRC_RUL_DESCR], p.[PRC_GRP_TYP], p.[PRC_RUL_SEQ_NO], p.[PRC_BRK_DESCR], p.[PRC_SEQ_NO], p.[QTY_PRCD], p.[UNIT_PRC], p.[DIM_1_UPR], p.[DIM_2_UPR], p.[DIM_3_UPR]
-                    FROM woo.fn_Plan_PS_DOC_LIN_PRICE(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_DISC] ([DOC_ID], [DISC_SEQ_NO], [LIN_SEQ_NO], [DISC_ID], [APPLY_TO], [DISC_TYP], [DISC_AMT], [DISC_PCT], [DISC_AMT_SHIPPED])
-                    SELECT p.[DOC_ID], p.[DISC_SEQ_NO], p.[LIN_SEQ_NO], p.[DISC_ID], p.[APPLY_TO], p.[DISC_TYP], p.[DISC_AMT], p.[DISC_PCT], p.[DISC_AMT_SHIPPED]
-                    FROM woo.fn_Plan_PS_DOC_DISC(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_HDR_MISC_CHRG] ([DOC_ID], [TOT_TYP], [MISC_CHRG_NO], [MISC_TYP], [MISC_AMT], [MISC_PCT], [MISC_AMT_SHIPPED], [MISC_TAX_AMT_ALLOC], [MISC_NORM_TAX_AMT_ALLOC])
-                    SELECT p.[DOC_ID], p.[TOT_TYP], p.[MISC_CHRG_NO], p.[MISC_TYP], p.[MISC_AMT], p.[MISC_PCT], p.[MISC_AMT_SHIPPED], p.[MISC_TAX_AMT_ALLOC], p.[MISC_NORM_TAX_AMT_ALLOC]
-                    FROM woo.fn_Plan_PS_DOC_HDR_MISC_CHRG(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_TAX] ([DOC_ID], [AUTH_COD], [RUL_COD], [TAX_DOC_PART], [LIN_AMT], [TXBL_LIN_AMT], [TXBL_MISC_CHG_AMT_1], [TXBL_MISC_CHG_AMT_2], [TXBL_MISC_CHG_AMT_3], [TXBL_MISC_CHG_AMT_4], [TXBL_MISC_CHG_AMT_5], [TXBL_GFC_AMT], [TXBL_SVC_AMT], [TXBL_TAX_AMT], [TXBL_QTY], [TAX_AMT], [NORM_TAX_AMT], [TAX_AMT_EXACT], [NORM_TAX_AMT_EXACT], [TOT_TXBL_AMT])
-                    SELECT p.[DOC_ID], p.[AUTH_COD], p.[RUL_COD], p.[TAX_DOC_PART], p.[LIN_AMT], p.[TXBL_LIN_AMT], p.[TXBL_MISC_CHG_AMT_1], p.[TXBL_MISC_CHG_AMT_2], p.[TXBL_MISC_CHG_AMT_3], p.[TXBL_MISC_CHG_AMT_4], p.[TXBL_MISC_CHG_AMT_5], p.[TXBL_GFC_AMT], p.[TXBL_SVC_AMT], p.[TXBL_TAX_AMT], p.[TXBL_QTY], p.[TAX_AMT], p.[NORM_TAX_AMT], p.[TAX_AMT_EXACT], p.[NORM_TAX_AMT_EXACT], p.[TOT_TXBL_AMT]
-                    FROM woo.fn_Plan_PS_DOC_TAX(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_NOTE] ([DOC_ID], [NOTE_SEQ_NO], [NOTE_ID], [NOTE_DAT], [USR_ID], [NOTE], [NOTE_TXT], [LIN_GUID])
-                    SELECT p.[DOC_ID], p.[NOTE_SEQ_NO], p.[NOTE_ID], p.[NOTE_DAT], p.[USR_ID], p.[NOTE], p.[NOTE_TXT], p.[LIN_GUID]
-                    FROM woo.fn_Plan_PS_DOC_NOTE(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_AUDIT_LOG] ([DOC_ID], [LOG_SEQ_NO], [DOC_TYP], [DOC_GUID], [CURR_DT], [CURR_STR_ID], [CURR_STA_ID], [CURR_DRW_ID], [CURR_USR_ID], [CURR_WKSTN_NAM], [CURR_SERV_NAM], [CURR_DB_NAM], [ACTIV], [LINK_STR_ID], [LINK_STA_ID], [LINK_DOC_NO], [LINK_DOC_GUID], [LOG_ENTRY])
-                    SELECT p.[DOC_ID], p.[LOG_SEQ_NO], p.[DOC_TYP], p.[DOC_GUID], p.[CURR_DT], p.[CURR_STR_ID], p.[CURR_STA_ID], p.[CURR_DRW_ID], p.[CURR_USR_ID], p.[CURR_WKSTN_NAM], p.[CURR_SERV_NAM], p.[CURR_DB_NAM], p.[ACTIV], p.[LINK_STR_ID], p.[LINK_STA_ID], p.[LINK_DOC_NO], p.[LINK_DOC_GUID], p.[LOG_ENTRY]
-                    FROM woo.fn_Plan_PS_DOC_AUDIT_LOG(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_AUDIT_LOG_TOT] ([DOC_ID], [LOG_SEQ_NO], [TOT_TYP], [TOT_GFC_AMT], [LINS], [SUB_TOT], [TOT_MISC], [NORM_TAX_AMT], [TAX_AMT], [TOT_EXT_COST], [TOT_TND], [TOT_CHNG], [AMT_DUE], [TOT_SVC_AMT], [DEP_NET_CHANGE], [TOT])
-                    SELECT p.[DOC_ID], p.[LOG_SEQ_NO], p.[TOT_TYP], p.[TOT_GFC_AMT], p.[LINS], p.[SUB_TOT], p.[TOT_MISC], p.[NORM_TAX_AMT], p.[TAX_AMT], p.[TOT_EXT_COST], p.[TOT_TND], p.[TOT_CHNG], p.[AMT_DUE], p.[TOT_SVC_AMT], p.[DEP_NET_CHANGE], p.[TOT]
-                    FROM woo.fn_Plan_PS_DOC_AUDIT_LOG_TOT(@Plan) AS p;
-                    INSERT INTO [$(CounterpointDb)].dbo.[PS_DOC_HDR_DOC_STAT] ([DOC_ID], [LST_DOC_ACTIV], [DOC_AS_TKT_SEQ_NO], [DOC_STAT], [LST_CANCEL_DEP_REFUNDED], [LST_CANCEL_DEP_FORFEIT], [TOT_DEP_RECEIVED], [TOT_DEP_APPLIED], [TOT_DEP_REFUNDED], [TOT_DEP_FORFEIT], [LST_DOC_EDIT_DT], [LST_DOC_EDIT_USR_ID], [LST_DOC_PRT_DT], [LST_DOC_PRT_USR_ID], [LST_DOC_PICK_DT], [LST_DOC_PICK_USR_ID], [LST_DOC_REL_DT], [LST_DOC_REL_USR_ID], [LST_DOC_INVCD_DT], [LST_DOC_INVCD_USR_ID], [LST_DOC_PCKVRFD_DT], [LST_DOC_PCKVRFD_USR_ID], [IS_SUSPENDED], [LST_DOC_SUSPENDED_DT], [LST_DOC_SUSPENDED_USR_ID], [PREQ_WRKGRP_ID])
-                    SELECT p.[DOC_ID], p.[LST_DOC_ACTIV], p.[DOC_AS_TKT_SEQ_NO], p.[DOC_STAT], p.[LST_CANCEL_DEP_REFUNDED], p.[LST_CANCEL_DEP_FORFEIT], p.[TOT_DEP_RECEIVED], p.[TOT_DEP_APPLIED], p.[TOT_DEP_REFUNDED], p.[TOT_DEP_FORFEIT], p.[LST_DOC_EDIT_DT], p.[LST_DOC_EDIT_USR_ID], p.[LST_DOC_PRT_DT], p.[LST_DOC_PRT_USR_ID], p.[LST_DOC_PICK_DT], p.[LST_DOC_PICK_USR_ID], p.[LST_DOC_REL_DT], p.[LST_DOC_REL_USR_ID], p.[LST_DOC_INVCD_DT], p.[LST_DOC_INVCD_USR_ID], p.[LST_DOC_PCKVRFD_DT], p.[LST_DOC_PCKVRFD_USR_ID], p.[IS_SUSPENDED], p.[LST_DOC_SUSPENDED_DT], p.[LST_DOC_SUSPENDED_USR_ID], p.[PREQ_WRKGRP_ID]
-                    FROM woo.fn_Plan_PS_DOC_HDR_DOC_STAT(@Plan) AS p;
-
-                    -- The customer's open orders (its row is held under UPDLOCK above, or was just inserted).
-                    UPDATE c
-                    SET c.NO_OF_ORDS = c.NO_OF_ORDS + p.NO_OF_ORDS,
-                        c.ORD_BAL = c.ORD_BAL + p.ORD_BAL
-                    FROM [$(CounterpointDb)].dbo.AR_CUST AS c
-                    JOIN woo.fn_Plan_AR_CUST_ORD(@Plan) AS p ON p.CUST_NO = c.CUST_NO;
-
-                    -- Inventory last, one item and location at a time in key order; HOLDLOCK keeps a missing row's key
-                    -- locked until the INSERT that creates it. The plan's IS_NEW_ROW is what the planner saw before the
-                    -- transaction: the row's existence is decided here, under the lock.
-                    DELETE FROM @Inventory;
-                    INSERT INTO @Inventory (ITEM_NO, LOC_ID, QTY_COMMIT, QTY_ON_ORD)
-                    SELECT p.ITEM_NO, p.LOC_ID, SUM(ISNULL(p.QTY_COMMIT, 0)), SUM(ISNULL(p.QTY_ON_ORD, 0))
-                    FROM woo.fn_Plan_IM_INV(@Plan) AS p GROUP BY p.ITEM_NO, p.LOC_ID;
-                    SELECT @ItemNo = NULL, @LocId = NULL;
-                    SELECT TOP (1) @ItemNo = i.ITEM_NO, @LocId = i.LOC_ID FROM @Inventory AS i ORDER BY i.ITEM_NO, i.LOC_ID;
-                    WHILE @ItemNo IS NOT NULL
-                    BEGIN
-                        UPDATE v
-                        SET v.QTY_COMMIT = v.QTY_COMMIT + i.QTY_COMMIT,
-                            v.QTY_ON_ORD = v.QTY_ON_ORD + i.QTY_ON_ORD
-                        FROM [$(CounterpointDb)].dbo.IM_INV AS v WITH (HOLDLOCK)
-                        JOIN @Inventory AS i ON i.ITEM_NO = v.ITEM_NO AND i.LOC_ID = v.LOC_ID
-                        WHERE v.ITEM_NO = @ItemNo AND v.LOC_ID = @LocId;
-                        IF @@ROWCOUNT = 0
-                            INSERT INTO [$(CounterpointDb)].dbo.IM_INV (ITEM_NO, LOC_ID, QTY_COMMIT, QTY_ON_ORD)
-                            SELECT i.ITEM_NO, i.LOC_ID, i.QTY_COMMIT, i.QTY_ON_ORD
-                            FROM @Inventory AS i
-                            WHERE i.ITEM_NO = @ItemNo AND i.LOC_ID = @LocId;
-                        SELECT @PrevItem = @ItemNo, @PrevLoc = @LocId, @ItemNo = NULL, @LocId = NULL;
-                        SELECT TOP (1) @ItemNo = i.ITEM_NO, @LocId = i.LOC_ID FROM @Inventory AS i
-                        WHERE i.ITEM_NO > @PrevItem OR (i.ITEM_NO = @PrevItem AND i.LOC_ID > @PrevLoc)
-                        ORDER BY i.ITEM_NO, i.LOC_ID;
-                    END;
+                    -- The document, every table from the plan, and IM_INV: woo.usp_WriteOrderDocument (a procedure of its
+                    -- own so that a Counterpoint column dropped by an NCR update fails there, inside this TRY, design 7).
+                    EXEC woo.usp_WriteOrderDocument @Plan = @Plan;
 
                     -- Applied, in the same transaction as the document.
                     UPDATE q
@@ -358,7 +320,9 @@ BEGIN
                         q.LeaseExpiresUtc = NULL, q.LastErrorCode = NULL, q.LastError = NULL, q.NextAttemptUtc = NULL,
                         q.UpdatedAtUtc = SYSUTCDATETIME()
                     FROM woo.OrderQueue AS q
-                    WHERE q.QueueId = @Q;
+                    WHERE q.QueueId = @Q AND q.LeaseOwner = @Owner AND q.ContentHash = @Hash;
+                    IF @@ROWCOUNT <> 1   -- held under UPDLOCK since the check above: cannot happen; never commit a document without its mark
+                        THROW 50413, N'CPO-QUEUE-LEASE: the queue row could not be marked APPLIED (lease or content changed); the document is rolled back.', 1;
                     INSERT INTO woo.OrderEvent (QueueId, EventType, Detail, RunId)
                     VALUES (@Q, 'APPLIED', N'DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N', customer '
                                            + ISNULL(@NewCustNo, @CustNo) + N' (' + ISNULL(@Reason, N'') + N')'
@@ -366,7 +330,7 @@ BEGIN
                     COMMIT TRANSACTION;
 
                     SET @Created += 1;
-                    INSERT INTO @Outcomes (QueueId, WooOrderId, Outcome, Code, [Message], DocId, TktNo, CustNo)
+                    INSERT INTO @Done (QueueId, WooOrderId, Outcome, Code, [Message], DocId, TktNo, CustNo)
                     VALUES (@Q, @WooOrderId, 'APPLIED', NULL, @Reason, @DocId, @TktNo, ISNULL(@NewCustNo, @CustNo));
                     SET @Msg = N'  applied: DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N'.';
                     RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
@@ -374,13 +338,17 @@ BEGIN
             END TRY
             BEGIN CATCH
                 SELECT @ErrNo = ERROR_NUMBER(), @ErrMsg = ERROR_MESSAGE();
-                IF XACT_STATE() <> 0 AND @Execute = 'Y'
-                    ROLLBACK TRANSACTION;   -- the order's own transaction (a real run starts none around it)
+                IF XACT_STATE() <> 0
+                    ROLLBACK TRANSACTION;   -- the order's own transaction (no caller's: refused above)
                 SET @Code = CASE WHEN @ErrMsg LIKE N'CPO-%' THEN LEFT(LEFT(@ErrMsg, CHARINDEX(N':', @ErrMsg + N':') - 1), 40)
                                  WHEN @ErrNo = 6522 AND @ErrMsg LIKE N'%CPO-NEXT-NUMBER%' THEN 'CPO-NEXT-NUMBER'
                                  ELSE 'SQL-' + CONVERT(varchar (10), @ErrNo) END;
+                -- 207/208/213/4104: a Counterpoint column or table the writer binds is gone (woo.usp_WriteOrderDocument
+                -- failed to compile: schema drift the check did not see). The order is left as it was (lease released, no
+                -- attempt counted) and the run stops: every other order would fail the same way (design 7).
                 SET @Kind = CASE WHEN @ErrNo IN (1205, 1222, 50410) THEN 'TRANSIENT'
-                                 WHEN @ErrNo IN (50411, 50412) THEN 'RELEASE'
+                                 WHEN @ErrNo IN (207, 208, 213, 4104) THEN 'SCHEMA'
+                                 WHEN @ErrNo IN (50411, 50412, 50413) THEN 'RELEASE'
                                  WHEN @ErrNo BETWEEN 50450 AND 50469 OR @ErrNo = 9820 OR (@ErrNo = 6522 AND @ErrMsg LIKE N'%CPO-NEXT-NUMBER%') THEN 'PARK'
                                  WHEN @ErrNo IN (50470, 50471, 515, 547, 2628, 8152, 245, 8114, 220, 232, 241, 242) THEN 'DEAD'
                                  ELSE 'RETRY' END;
@@ -403,7 +371,12 @@ BEGIN
                     END;
                 END
                 ELSE
-                    SET @NewState = NULL;   -- RELEASE: someone else's now, or re-staged; only our lease goes
+                    SET @NewState = NULL;   -- RELEASE / SCHEMA: someone else's now, re-staged, or drift; only our lease goes
+                IF @Kind = 'SCHEMA'
+                    SELECT @SchemaError = LEFT(N'CPO-SCHEMA-DRIFT: writing order ' + ISNULL(CONVERT(nvarchar (20), @WooOrderId), N'?')
+                                               + N' failed to compile against Counterpoint (Msg ' + CONVERT(nvarchar (10), @ErrNo) + N': ' + @ErrMsg
+                                               + N'). The run stopped; no order was changed. Run woo.usp_CheckCounterpointSchema @Show = ''Y'' and see README, Counterpoint updates.', 4000),
+                           @Code = 'CPO-SCHEMA-DRIFT';
                 IF @Execute = 'Y'
                 BEGIN
                     IF @NewState IS NULL
@@ -415,37 +388,66 @@ BEGIN
                         SET q.[State] = @NewState, q.Attempts = @NewAttempts, q.NextAttemptUtc = @Next, q.LastErrorCode = @Code,
                             q.LastError = CASE WHEN @ErrNo IN (50461, 50471) THEN @Problems ELSE LEFT(@ErrMsg, 4000) END, q.LeaseOwner = NULL, q.LeaseExpiresUtc = NULL, q.UpdatedAtUtc = SYSUTCDATETIME()
                         FROM woo.OrderQueue AS q
-                        WHERE q.QueueId = @Q AND q.LeaseOwner = @Owner;
+                        WHERE q.QueueId = @Q AND q.LeaseOwner = @Owner
+                          AND q.ContentHash = @Hash;   -- a failure found on old content never parks a row re-staged meanwhile (Q4)
                         IF @@ROWCOUNT = 1
+                        BEGIN
                             INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
                             VALUES (@Q, @NewState, @Code, CASE WHEN @ErrNo IN (50461, 50471) THEN JSON_QUERY(@Plan, N'$.problems') ELSE @ErrMsg END, @RunId);
+                            -- Transient retries count no attempt, so they could go on for ever unseen (review MINOR 13): they
+                            -- are counted from the order's events (since its last requeue or skip by an operator) and one
+                            -- WARNING alert is raised when they reach @TransientAlertAt.
+                            IF @Kind = 'TRANSIENT'
+                               AND (SELECT COUNT(*) FROM woo.OrderEvent AS e
+                                    WHERE e.QueueId = @Q AND e.EventType = 'RETRY' AND e.Code IN ('SQL-1205', 'SQL-1222', 'CPO-CUSTOMER-RACE')
+                                      AND e.EventId > ISNULL((SELECT MAX(o.EventId) FROM woo.OrderEvent AS o
+                                                              WHERE o.QueueId = @Q AND o.EventType IN ('REQUEUED', 'SKIPPED')), 0)) = @TransientAlertAt
+                                INSERT INTO woo.Alert (Severity, Code, StoreId, QueueId, RunId, [Message])
+                                VALUES ('WARNING', 'CPO-TRANSIENT-RETRIES', @S, @Q, @RunId,
+                                        LEFT(N'Order ' + CONVERT(nvarchar (20), @WooOrderId) + N' (queue id ' + CONVERT(nvarchar (20), @Q) + N') has been retried '
+                                             + CONVERT(nvarchar (10), @TransientAlertAt) + N' times for deadlocks, lock timeouts or customer races (last: '
+                                             + @ErrMsg + N'). Look for a blocking session or a long POS transaction on the tables named; the order keeps being retried.', 4000));
+                        END;
                     END;
                 END;
                 IF @NewState = 'PARKED' SET @Parked += 1;
                 ELSE IF @NewState = 'DEAD' SET @Dead += 1;
                 ELSE IF @NewState = 'RETRY' SET @Retried += 1;
-                INSERT INTO @Outcomes (QueueId, WooOrderId, Outcome, Code, [Message])
+                INSERT INTO @Done (QueueId, WooOrderId, Outcome, Code, [Message])
                 VALUES (@Q, @WooOrderId, ISNULL(@NewState, 'RELEASED'), @Code, CASE WHEN @ErrNo IN (50461, 50471) THEN @Problems ELSE LEFT(@ErrMsg, 4000) END);
                 SET @Msg = N'  ' + ISNULL(@NewState, N'RELEASED') + N': ' + LEFT(@ErrMsg, 3000);
                 RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
             END CATCH;
             SET @Q = (SELECT MIN(c.QueueId) FROM @Claimed AS c WHERE c.QueueId > @Q);
+            IF @SchemaError IS NOT NULL
+                SET @Q = NULL;
+        END;
+        IF @SchemaError IS NOT NULL
+        BEGIN
+            IF @Execute = 'Y'
+                UPDATE q SET q.LeaseOwner = NULL, q.LeaseExpiresUtc = NULL FROM woo.OrderQueue AS q WHERE q.LeaseOwner = @Owner;
+            THROW 50480, @SchemaError, 1;   -- the run's CATCH records it FAILED and alerts
         END;
 
         -- 5. The record of the run.
+        SET @Outcomes = (SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.DocId, o.TktNo, o.CustNo FROM @Done AS o
+                         ORDER BY o.QueueId FOR JSON PATH);
         IF @Execute = 'Y'
             UPDATE r
             SET r.EndedAtUtc = SYSUTCDATETIME(),
-                r.Outcome = CASE WHEN @Parked + @Dead + @Retried > 0 OR @DriftCount > 0 THEN 'WARNING' ELSE 'OK' END,
-                r.OrdersRead = (SELECT COUNT(*) FROM @Outcomes), r.OrdersCreated = @Created, r.OrdersRetried = @Retried,
+                r.Outcome = CASE WHEN @Parked + @Dead + @Retried > 0 THEN 'WARNING' ELSE 'OK' END,
+                r.OrdersRead = (SELECT COUNT(*) FROM @Done), r.OrdersCreated = @Created, r.OrdersRetried = @Retried,
                 r.OrdersParked = @Parked, r.OrdersDead = @Dead,
-                r.ErrorCode = CASE WHEN @DriftCount > 0 THEN 'CPO-SCHEMA-DRIFT' END,
-                r.Details = (SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.DocId, o.TktNo, o.CustNo FROM @Outcomes AS o
-                             ORDER BY o.QueueId FOR JSON PATH)
+                r.Details = @Outcomes
             FROM woo.RunLog AS r WHERE r.RunId = @RunId;
-        SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.[Message], o.DocId, o.TktNo, o.CustNo FROM @Outcomes AS o ORDER BY o.QueueId;
+        IF @HoldsLock = 1
+        BEGIN
+            EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+            SET @HoldsLock = 0;
+        END;
+        SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.[Message], o.DocId, o.TktNo, o.CustNo FROM @Done AS o ORDER BY o.QueueId;
         SET @Msg = N'Done in ' + CONVERT(nvarchar (20), DATEDIFF(MILLISECOND, @StartedAt, SYSUTCDATETIME())) + N' ms: '
-                 + CONVERT(nvarchar (10), (SELECT COUNT(*) FROM @Outcomes)) + N' read, '
+                 + CONVERT(nvarchar (10), (SELECT COUNT(*) FROM @Done)) + N' read, '
                  + CONVERT(nvarchar (10), @Created) + N' applied, ' + CONVERT(nvarchar (10), @Retried) + N' to retry, '
                  + CONVERT(nvarchar (10), @Parked) + N' parked, ' + CONVERT(nvarchar (10), @Dead) + N' dead'
                  + CASE WHEN @Execute = 'N' THEN N' (dry run: nothing written).' ELSE N'.' END;
@@ -453,16 +455,46 @@ BEGIN
     END TRY
     BEGIN CATCH
         -- Not an order's failure (those are handled above): the run itself failed. Record it, give the leases back, re-raise.
-        IF XACT_STATE() <> 0 AND @Execute = 'Y'
+        IF XACT_STATE() <> 0
             ROLLBACK TRANSACTION;
+        SET @Outcomes = (SELECT o.QueueId, o.WooOrderId, o.Outcome, o.Code, o.DocId, o.TktNo, o.CustNo FROM @Done AS o
+                         ORDER BY o.QueueId FOR JSON PATH);
         IF @Execute = 'Y'
         BEGIN
-            UPDATE q SET q.LeaseOwner = NULL, q.LeaseExpiresUtc = NULL FROM woo.OrderQueue AS q WHERE q.LeaseOwner = @Owner;
-            UPDATE r
-            SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'FAILED', r.ErrorCode = 'SQL-' + CONVERT(varchar (10), ERROR_NUMBER()),
-                r.ErrorMessage = LEFT(ERROR_MESSAGE(), 4000), r.OrdersCreated = @Created, r.OrdersRetried = @Retried,
-                r.OrdersParked = @Parked, r.OrdersDead = @Dead
-            FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+            SELECT @RunErrNo = ERROR_NUMBER(), @RunErrMsg = LEFT(ERROR_MESSAGE(), 4000);
+            SET @RunErrCode = CASE WHEN @RunErrMsg LIKE N'CPO-%' THEN LEFT(LEFT(@RunErrMsg, CHARINDEX(N':', @RunErrMsg + N':') - 1), 40)
+                                   ELSE 'SQL-' + CONVERT(varchar (10), @RunErrNo) END;
+            -- The bookkeeping may itself hit a lock timeout or deadlock: caught, so the run's own error is the one raised.
+            BEGIN TRY
+                UPDATE q SET q.LeaseOwner = NULL, q.LeaseExpiresUtc = NULL FROM woo.OrderQueue AS q WHERE q.LeaseOwner = @Owner;
+                UPDATE r
+                SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'FAILED', r.ErrorCode = @RunErrCode,
+                    r.ErrorMessage = @RunErrMsg, r.OrdersCreated = @Created, r.OrdersRetried = @Retried,
+                    r.OrdersParked = @Parked, r.OrdersDead = @Dead,
+                    r.Details = @Outcomes
+                FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+            END TRY
+            BEGIN CATCH
+                SET @RunErrMsg = LEFT(@RunErrMsg + N' (recording the run failed too: ' + ERROR_MESSAGE() + N')', 4000);
+            END CATCH;
+            -- A failed run is always alerted (the job's failure alone may go unseen).
+            BEGIN TRY
+                INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message])
+                VALUES ('CRITICAL', CASE WHEN @RunErrCode = 'CPO-SCHEMA-DRIFT' THEN 'CPO-SCHEMA-DRIFT' ELSE 'CPO-RUN-FAILED' END, @StoreId, @RunId,
+                        LEFT(N'woo.usp_ProcessStagedOrders run ' + ISNULL(CONVERT(nvarchar (20), @RunId), N'?') + N' failed (' + @RunErrCode + N'): ' + @RunErrMsg, 4000));
+            END TRY
+            BEGIN CATCH
+                RAISERROR (N'woo.usp_ProcessStagedOrders: the run failed and its alert could not be written either.', 10, 1) WITH NOWAIT;
+            END CATCH;
+        END;
+        IF @HoldsLock = 1
+        BEGIN
+            BEGIN TRY
+                EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+            END TRY
+            BEGIN CATCH
+                RAISERROR (N'woo.usp_ProcessStagedOrders: the pipeline lock could not be released; the connection''s end releases it.', 10, 1) WITH NOWAIT;
+            END CATCH;
         END;
         THROW;
     END CATCH;

@@ -1,12 +1,19 @@
 -- Decides, before the order's transaction, which Counterpoint customer a WooCommerce order belongs to (design 10):
 -- 1. woo.StoreCustomerMap by the shop's customer ('id:<customer_id>'), then by the normalised billing e-mail
---    ('email:<lower-case trimmed e-mail>', guests and shoppers who registered after ordering as guests);
+--    ('email:<lower-case trimmed e-mail>', guests and shoppers who registered after ordering as guests). An 'email:'
+--    row that CpOrders wrote itself (HowMapped CREATED or EMAIL) is trusted only while its customer still passes the
+--    e-mail rules of step 2 (review of issue 13, MAJOR 1: staff may since have made it A/R, tax-exempt or
+--    contract-priced; for EMAIL rows also the class must still allow matching - not for CREATED rows, whose customer
+--    was made for this shopper from the template); otherwise it is not used, the reason is returned and
+--    the order goes on as if there were no row (a new customer, mapped by the customer id only, never by that e-mail).
+--    Rows an operator wrote (OPERATOR) or the migration (MIGRATED), and 'id:' rows, are trusted as they are;
 -- 2. AR_CUST.EMAIL_ADRS_1 equal to that e-mail, only where woo.StoreCustomerClass allows e-mail matching for the
 --    customer's class (AR_CUST.CATEG_COD) AND the customer is none of (definitions on the reference AR_CUST columns):
---      A/R            CUST_TYP = 'A', or an A/R account number (AR_ACCT_NO not blank);
+--      A/R            CUST_TYP = 'A' (AR_ACCT_NO is a GL account copied from the template into every customer, so it
+--                     says nothing about the customer: review MINOR 15);
 --      tax-exempt     TAX_EXEMPT_NO not blank;
 --      contract-priced a customer discount (DISC_PCT <> 0), or a price tier (PROF_COD_1, the tier pricing field) other
---                     than the template's;
+--                     than the template's. Limit: price rules (IM_PRC_RUL) that name a customer are not looked at;
 --    exactly one such customer matches; two or more are ambiguous and match nobody (a new customer is made, and the
 --    reason is returned);
 -- 3. otherwise CREATE from the template: woo.Store.DefaultTemplateCustNo, else Counterpoint's EC_CTL.TMPLT_CUST_NO.
@@ -30,7 +37,9 @@ BEGIN
     SET XACT_ABORT ON;
 
     DECLARE @WooCustomerId bigint, @Email nvarchar (200), @IdKey nvarchar (200), @EmailKey nvarchar (200),
-            @Matches int, @Match varchar (15), @Excluded nvarchar (1000), @TemplateTier varchar (10);
+            @Matches int, @Match varchar (15), @Excluded nvarchar (1000), @TemplateTier varchar (10), @FoundHow varchar (10),
+            @NewKey nvarchar (200), @MapReason nvarchar (1000);
+    DECLARE @Candidates TABLE (CUST_NO varchar (15) NOT NULL PRIMARY KEY, Allowed bit NOT NULL, Why nvarchar (200) NULL);
     SELECT @Mode = NULL, @CustNo = NULL, @TemplateCustNo = NULL, @MapKey = NULL, @MapHow = NULL, @Reason = NULL,
            @ProblemCode = NULL, @Problem = NULL;
 
@@ -48,11 +57,12 @@ BEGIN
     SELECT @TemplateTier = a.PROF_COD_1 FROM [$(CounterpointDb)].dbo.AR_CUST AS a WHERE a.CUST_NO = @TemplateCustNo;
 
     -- 1. The map: the shop's customer id first, then the e-mail.
-    SELECT @CustNo = m.CustNo, @MapKey = m.WooCustomerKey
+    SELECT @CustNo = m.CustNo, @MapKey = m.WooCustomerKey, @FoundHow = m.HowMapped
     FROM woo.StoreCustomerMap AS m WHERE m.StoreId = @StoreId AND m.WooCustomerKey = @IdKey;
     IF @CustNo IS NULL
-        SELECT @CustNo = m.CustNo, @MapKey = m.WooCustomerKey
+        SELECT @CustNo = m.CustNo, @MapKey = m.WooCustomerKey, @FoundHow = m.HowMapped
         FROM woo.StoreCustomerMap AS m WHERE m.StoreId = @StoreId AND m.WooCustomerKey = @EmailKey;
+    SET @NewKey = ISNULL(@IdKey, @EmailKey);   -- the key a new map row gets
     IF @CustNo IS NOT NULL
     BEGIN
         IF NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.AR_CUST AS a WHERE a.CUST_NO = @CustNo)
@@ -62,14 +72,45 @@ BEGIN
             SET @CustNo = NULL;
             RETURN;
         END;
-        SELECT @Mode = 'EXISTING', @Reason = N'mapped (' + @MapKey + N')', @MapKey = NULL;
-        RETURN;
+        IF @MapKey LIKE N'email:%' AND @FoundHow IN ('CREATED', 'EMAIL')
+        BEGIN
+            -- An e-mail row CpOrders wrote: the customer must still pass step 2's rules.
+            -- (the rules of step 2, below; the class policy only for EMAIL rows: a CREATED row's customer was made for this
+            -- shopper, and its class - the template's - need not allow e-mail matching for it to stay theirs)
+            INSERT INTO @Candidates (CUST_NO, Allowed, Why)
+            SELECT a.CUST_NO,
+                   CASE WHEN (ISNULL(cc.AllowEmailMatch, 'N') = 'Y' OR @FoundHow = 'CREATED') AND f.IsAr = 0 AND f.IsExempt = 0 AND f.IsContract = 0 THEN 1 ELSE 0 END,
+                   CASE WHEN ISNULL(cc.AllowEmailMatch, 'N') <> 'Y' AND @FoundHow <> 'CREATED' THEN N'class ' + ISNULL(a.CATEG_COD, N'(none)') + N' does not allow e-mail matching'
+                        WHEN f.IsAr = 1 THEN N'A/R customer'
+                        WHEN f.IsExempt = 1 THEN N'tax-exempt customer'
+                        WHEN f.IsContract = 1 THEN N'contract-priced customer' END
+            FROM [$(CounterpointDb)].dbo.AR_CUST AS a
+            LEFT JOIN woo.StoreCustomerClass AS cc ON cc.StoreId = @StoreId AND cc.CategCod = a.CATEG_COD
+            CROSS APPLY (SELECT CASE WHEN a.CUST_TYP = 'A' THEN 1 ELSE 0 END AS IsAr,
+                                CASE WHEN LTRIM(RTRIM(ISNULL(a.TAX_EXEMPT_NO, ''))) <> '' THEN 1 ELSE 0 END AS IsExempt,
+                                CASE WHEN ISNULL(a.DISC_PCT, 0) <> 0
+                                       OR (a.PROF_COD_1 IS NOT NULL AND a.PROF_COD_1 <> ISNULL(@TemplateTier, '')) THEN 1 ELSE 0 END AS IsContract) AS f
+            WHERE a.CUST_NO = @CustNo;
+            SET @Excluded = (SELECT c.Why FROM @Candidates AS c WHERE c.CUST_NO = @CustNo AND c.Allowed = 0);
+            DELETE FROM @Candidates;
+            IF @Excluded IS NOT NULL
+            BEGIN
+                SET @MapReason = LEFT(N'map row ' + @MapKey + N' (' + @FoundHow + N') not used: customer ' + @CustNo + N' is now ' + @Excluded
+                                      + N' (an operator maps it on purpose with woo.usp_SetCustomerMap)', 1000);
+                -- The e-mail key is taken by that row: a customer found or made now is mapped by the shop's id only.
+                SELECT @CustNo = NULL, @MapKey = NULL, @Excluded = NULL, @NewKey = @IdKey;
+            END;
+        END;
+        IF @CustNo IS NOT NULL
+        BEGIN
+            SELECT @Mode = 'EXISTING', @Reason = N'mapped (' + @MapKey + N')', @MapKey = NULL;
+            RETURN;
+        END;
     END;
 
     -- 2. E-mail match, only where the class allows it and never onto A/R, tax-exempt or contract-priced customers.
     IF @Email IS NOT NULL AND LEN(@Email) <= 50
     BEGIN
-        DECLARE @Candidates TABLE (CUST_NO varchar (15) NOT NULL PRIMARY KEY, Allowed bit NOT NULL, Why nvarchar (200) NULL);
         INSERT INTO @Candidates (CUST_NO, Allowed, Why)
         SELECT a.CUST_NO,
                CASE WHEN ISNULL(cc.AllowEmailMatch, 'N') = 'Y' AND f.IsAr = 0 AND f.IsExempt = 0 AND f.IsContract = 0 THEN 1 ELSE 0 END,
@@ -79,7 +120,7 @@ BEGIN
                     WHEN f.IsContract = 1 THEN N'contract-priced customer' END
         FROM [$(CounterpointDb)].dbo.AR_CUST AS a
         LEFT JOIN woo.StoreCustomerClass AS cc ON cc.StoreId = @StoreId AND cc.CategCod = a.CATEG_COD
-        CROSS APPLY (SELECT CASE WHEN a.CUST_TYP = 'A' OR LTRIM(RTRIM(ISNULL(a.AR_ACCT_NO, ''))) <> '' THEN 1 ELSE 0 END AS IsAr,
+        CROSS APPLY (SELECT CASE WHEN a.CUST_TYP = 'A' THEN 1 ELSE 0 END AS IsAr,
                             CASE WHEN LTRIM(RTRIM(ISNULL(a.TAX_EXEMPT_NO, ''))) <> '' THEN 1 ELSE 0 END AS IsExempt,
                             CASE WHEN ISNULL(a.DISC_PCT, 0) <> 0
                                    OR (a.PROF_COD_1 IS NOT NULL AND a.PROF_COD_1 <> ISNULL(@TemplateTier, '')) THEN 1 ELSE 0 END AS IsContract) AS f
@@ -88,8 +129,8 @@ BEGIN
         SET @Excluded = (SELECT STRING_AGG(CONVERT(nvarchar (max), c.CUST_NO + N': ' + c.Why), N'; ') FROM @Candidates AS c WHERE c.Allowed = 0);
         IF @Matches = 1
         BEGIN
-            SELECT @Mode = 'EXISTING', @CustNo = @Match, @MapKey = ISNULL(@IdKey, @EmailKey), @MapHow = 'EMAIL',
-                   @Reason = LEFT(N'matched by e-mail' + ISNULL(N' (not matched: ' + @Excluded + N')', N''), 1000);
+            SELECT @Mode = 'EXISTING', @CustNo = @Match, @MapKey = @NewKey, @MapHow = CASE WHEN @NewKey IS NULL THEN NULL ELSE 'EMAIL' END,
+                   @Reason = LEFT(ISNULL(@MapReason + N'; ', N'') + N'matched by e-mail' + ISNULL(N' (not matched: ' + @Excluded + N')', N''), 1000);
             RETURN;
         END;
         IF @Matches > 1
@@ -98,6 +139,8 @@ BEGIN
         ELSE IF @Excluded IS NOT NULL
             SET @Reason = LEFT(N'e-mail not matched: ' + @Excluded, 1000);
     END;
+    IF @MapReason IS NOT NULL
+        SET @Reason = LEFT(@MapReason + ISNULL(N'; ' + @Reason, N''), 1000);
 
     -- 3. A new customer from the template.
     IF @TemplateCustNo IS NULL OR NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.AR_CUST AS a WHERE a.CUST_NO = @TemplateCustNo)
@@ -108,8 +151,8 @@ BEGIN
                         + N'. Set woo.Store.DefaultTemplateCustNo to an existing customer, then requeue the order.';
         RETURN;
     END;
-    SELECT @Mode = 'CREATE', @MapKey = ISNULL(@IdKey, @EmailKey),
-           @MapHow = CASE WHEN ISNULL(@IdKey, @EmailKey) IS NULL THEN NULL ELSE 'CREATED' END,
+    SELECT @Mode = 'CREATE', @MapKey = @NewKey,
+           @MapHow = CASE WHEN @NewKey IS NULL THEN NULL ELSE 'CREATED' END,
            @Reason = LEFT(ISNULL(@Reason + N'; ', N'') + N'new customer from template ' + @TemplateCustNo
-                          + CASE WHEN ISNULL(@IdKey, @EmailKey) IS NULL THEN N' (no customer id or e-mail: not mapped)' ELSE N'' END, 1000);
+                          + CASE WHEN @NewKey IS NULL THEN N' (no usable customer id or e-mail key: not mapped)' ELSE N'' END, 1000);
 END;

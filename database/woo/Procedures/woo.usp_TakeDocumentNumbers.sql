@@ -6,11 +6,14 @@
 -- seek under UPDLOCK, HOLDLOCK (a key-range lock on one key, held to commit): the next candidate is taken before the
 -- INSERT, because under XACT_ABORT a key violation cannot be retried (design 6).
 -- TKT_NO uniqueness per store: PS_DOC_HDR has no (STR_ID, TKT_NO) index, so that check is a plain committed read
--- (no range or table lock on a POS table, design 5); it is serialised by the counter row's UPDLOCK, which every
--- Counterpoint writer of that series takes too.
--- DOC_ID: Counterpoint's dbo.fnGenDocId is not in the reference schema (and dynamic SQL toward Counterpoint is refused
--- by the build, DBT0103), so the layout comes from wooclr.GenDocId: the same composition, proven in C# against native
--- ids (README, SQL surface: numbering).
+-- (no range or table lock on a POS table, design 5) of the next 1000 candidates at once - one scan of PS_DOC_HDR per
+-- order, not one per candidate (review MAJOR 5); it is serialised by the counter row's UPDLOCK, which every
+-- Counterpoint writer of that series takes too. UseWebNumberAsTicket: the web number is checked the same way, but no
+-- counter serialises it: the store must be one whose own order counter nobody uses (README, Processing orders).
+-- DOC_ID: design 6 calls Counterpoint's dbo.fnGenDocId where the database has it; it is not in the reference schema
+-- (a static call cannot be built) and a call by name through dynamic SQL would run an unseen body inside the order's
+-- transaction, unchecked by the build, so the layout comes from wooclr.GenDocId: the same composition, proven in C#
+-- against native ids (README, Processing orders and SQL surface: numbering; an open point).
 CREATE PROCEDURE [woo].[usp_TakeDocumentNumbers]
     @StrId            varchar (10),
     @StaId            varchar (10),
@@ -29,6 +32,7 @@ BEGIN
 
     DECLARE @Msg nvarchar (2048), @Tries int, @Current varchar (15), @Method varchar (1),
             @StrNo smallint, @StaNo smallint, @Candidate bigint;
+    DECLARE @Candidates TABLE (Seq int NOT NULL PRIMARY KEY, TktNo varchar (15) NOT NULL);
 
     IF @Peek IS NULL OR @Peek NOT IN ('Y', 'N') OR @NeedCustNo IS NULL OR @NeedCustNo NOT IN ('Y', 'N')
        OR @UseWebNumber IS NULL OR @UseWebNumber NOT IN ('Y', 'N') OR @StrId IS NULL OR @StaId IS NULL OR @TktDt IS NULL
@@ -37,6 +41,14 @@ BEGIN
     -- document then failed (a second series, the predecessor's bug).
     IF @Peek = 'N' AND @@TRANCOUNT = 0
         THROW 50441, N'CPO-PARAM: woo.usp_TakeDocumentNumbers takes numbers only inside the order''s transaction (@Peek = ''N'').', 1;
+
+    -- Only the counters of a Counterpoint store and station configured for a web store are ever advanced (review of
+    -- issue 13, MAJOR 2: never another store's or the POS stations' numbers).
+    IF @Peek = 'N' AND NOT EXISTS (SELECT 1 FROM woo.Store AS s WHERE s.CpStrId = @StrId AND s.CpStaId = @StaId)
+    BEGIN
+        SET @Msg = N'CPO-PARAM: woo.usp_TakeDocumentNumbers takes numbers only for a store and station of a woo.Store row (' + @StrId + N'/' + @StaId + N' is none).';
+        THROW 50444, @Msg, 1;
+    END;
 
     SELECT @CustNo = NULL, @TktNo = NULL, @DocId = NULL;
 
@@ -121,18 +133,30 @@ BEGIN
                      + N' is empty). Set the next order number in Counterpoint, then requeue.';
             THROW 50455, @Msg, 1;
         END;
+        -- The next 1000 numbers by the counter's rule, then ONE read of PS_DOC_HDR for those of them the store has used
+        -- (no (STR_ID, TKT_NO) index: a probe per candidate would scan the table up to 1000 times while the counter row
+        -- is held). RECOMPILE gives the optimiser the candidate count, HASH JOIN keeps it to one scan. Cost: one scan
+        -- of PS_DOC_HDR (open documents only: Counterpoint moves posted tickets to its history tables) per order.
+        DELETE FROM @Candidates;
         SET @Tries = 0;
-        WHILE EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.STR_ID = @StrId AND h.TKT_NO = @Current)
+        WHILE @Tries < 1000
         BEGIN
+            INSERT INTO @Candidates (Seq, TktNo) VALUES (@Tries, @Current);
             SET @Tries += 1;
-            IF @Tries >= 1000
-            BEGIN
-                SET @Msg = N'CPO-NUMBER-TAKEN: 1000 order numbers from the next order number onwards (up to ' + @Current + N') are already used in store ' + @StrId + N'. Set the next order number past the used range.';
-                THROW 50456, @Msg, 1;
-            END;
-            SET @Current = CONVERT(varchar (15), wooclr.NextDocNumber(@Current, 15));
+            IF @Tries < 1000
+                SET @Current = CONVERT(varchar (15), wooclr.NextDocNumber(@Current, 15));
         END;
-        SET @TktNo = @Current;
+        SET @TktNo = NULL;
+        SELECT TOP (1) @TktNo = c.TktNo
+        FROM @Candidates AS c
+        WHERE NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.STR_ID = @StrId AND h.TKT_NO = c.TktNo)
+        ORDER BY c.Seq
+        OPTION (RECOMPILE, HASH JOIN);
+        IF @TktNo IS NULL
+        BEGIN
+            SET @Msg = N'CPO-NUMBER-TAKEN: 1000 order numbers from the next order number onwards (up to ' + @Current + N') are already used in store ' + @StrId + N'. Set the next order number past the used range.';
+            THROW 50456, @Msg, 1;
+        END;
         IF @Peek = 'N'
         BEGIN
             IF @Method = 'S'

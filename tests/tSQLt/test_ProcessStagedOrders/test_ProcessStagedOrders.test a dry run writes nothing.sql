@@ -1,6 +1,8 @@
 -- @Execute = 'N' for a guest order that would create a customer and a document: every table the real run writes is
 -- unchanged afterwards (Counterpoint documents, customers, counters, inventory; the queue row, its lease, events, run
--- log, alerts). A dry run may run inside a transaction, so this test uses tSQLt's.
+-- log, alerts). A dry run is refused inside a transaction (review MINOR 6), so this test runs without tSQLt's. The
+-- outcome is asserted too (WOULD-APPLY), so a dry run that failed the order cannot pass as "wrote nothing".
+--[@tSQLt:NoTransaction]('test_ProcessStagedOrders.CleanUp')
 CREATE PROCEDURE [test_ProcessStagedOrders].[test a dry run writes nothing]
 AS
 BEGIN
@@ -10,11 +12,11 @@ BEGIN
 
     CREATE TABLE #Before (Item nvarchar (60), [Value] nvarchar (400));
     CREATE TABLE #After (Item nvarchar (60), [Value] nvarchar (400));
-    DECLARE @Pass int = 1;
+    DECLARE @Pass int = 1, @Outcomes nvarchar (max);
     WHILE @Pass <= 2
     BEGIN
         IF @Pass = 2
-            EXEC woo.usp_ProcessStagedOrders @StoreId = 'T13P', @Execute = 'N';
+            EXEC woo.usp_ProcessStagedOrders @StoreId = 'T13P', @Execute = 'N', @Outcomes = @Outcomes OUTPUT;
         DELETE FROM #After;
         INSERT INTO #After (Item, [Value])
         SELECT N'documents', CONVERT(nvarchar (400), (SELECT COUNT(*) FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.STR_ID = 'T13P'))
@@ -34,4 +36,7 @@ BEGIN
         SET @Pass += 1;
     END;
     EXEC tSQLt.AssertEqualsTable @Expected = N'#Before', @Actual = N'#After', @Message = N'the dry run changed something';
+    DECLARE @Outcome varchar (20) = JSON_VALUE(@Outcomes, N'$[0].Outcome'), @Count int = (SELECT COUNT(*) FROM OPENJSON(@Outcomes));
+    EXEC tSQLt.AssertEquals @Expected = 'WOULD-APPLY', @Actual = @Outcome, @Message = N'the dry run planned the order';
+    EXEC tSQLt.AssertEquals @Expected = 1, @Actual = @Count, @Message = N'one outcome';
 END;
