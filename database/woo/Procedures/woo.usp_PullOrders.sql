@@ -32,13 +32,29 @@ BEGIN
     END;
 
     -- Two pulls of one store at once are harmless (each order is upserted under its row lock, by content hash and
-    -- modification time, and the watermark moves only forward from the value the pull started with).
-    DECLARE @Started datetime2 (3) = SYSUTCDATETIME(), @RunId bigint, @PulledJson nvarchar (max), @Msg nvarchar (2048);
+    -- modification time, and the watermark moves only forward from the value the pull started with). A deploy is not:
+    -- a real pull holds the pipeline lock Shared, as woo.usp_ProcessStagedOrders does (PreDeploy/20.PipelineLock.sql
+    -- takes it Exclusive and waits for running steps); never waited for: a pull that finds a deploy under way is
+    -- skipped and logged. Session-owned, released at the end and in the CATCH.
+    DECLARE @Started datetime2 (3) = SYSUTCDATETIME(), @RunId bigint, @PulledJson nvarchar (max), @Msg nvarchar (2048),
+            @LockResult int, @HoldsLock bit = 0;
     BEGIN TRY
         IF @Execute = 'Y'
         BEGIN
             INSERT INTO woo.RunLog (Step, StoreId, StartedAtUtc, Outcome, IsDryRun) VALUES ('PULL', @StoreId, @Started, 'RUNNING', 'N');
             SET @RunId = SCOPE_IDENTITY();
+            EXEC @LockResult = sys.sp_getapplock @Resource = N'CpOrders.Pipeline', @LockMode = N'Shared', @LockOwner = N'Session',
+                                                 @LockTimeout = 0, @DbPrincipal = N'public';
+            IF @LockResult < 0
+            BEGIN
+                SET @Msg = N'CPO-PIPELINE-BUSY: a deploy holds the CpOrders pipeline lock (sp_getapplock returned ' + CONVERT(nvarchar (10), @LockResult)
+                         + N'); this pull is skipped and reads nothing. The next scheduled run goes on.';
+                UPDATE r SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'SKIPPED', r.ErrorCode = 'CPO-PIPELINE-BUSY', r.ErrorMessage = @Msg
+                FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+                RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+                RETURN 0;
+            END;
+            SET @HoldsLock = 1;
         END;
         SET @Msg = CONVERT(nvarchar (30), @Watermark, 126);
         RAISERROR (N'woo.usp_PullOrders: store %s: pulling orders modified at or after %s UTC.', 10, 1, @StoreId, @Msg) WITH NOWAIT;
@@ -151,10 +167,24 @@ BEGIN
                           N', not imported ', @Ignored, N', withdrawn ', @Withdrawn, N'; watermark ',
                           CASE WHEN @Moved = 1 THEN CONVERT(nvarchar (30), @NewWatermark, 126) ELSE N'unchanged' END, N' (run ', @RunId, N').');
         RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+        IF @HoldsLock = 1
+        BEGIN
+            EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+            SET @HoldsLock = 0;
+        END;
     END TRY
     BEGIN CATCH
         IF @@TRANCOUNT > 0
             ROLLBACK TRANSACTION;
+        IF @HoldsLock = 1
+        BEGIN
+            BEGIN TRY
+                EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+            END TRY
+            BEGIN CATCH
+                SET @HoldsLock = 0; -- the connection's end releases it
+            END CATCH;
+        END;
         DECLARE @Error nvarchar (4000) = ERROR_MESSAGE();
         -- The error's own CPO- code when it has one (e.g. CPO-SECRET-DECRYPT from the transport procedure).
         DECLARE @Tail nvarchar (4000) = CASE WHEN CHARINDEX(N'CPO-', @Error) > 0 THEN SUBSTRING(@Error, CHARINDEX(N'CPO-', @Error), 4000) END;
