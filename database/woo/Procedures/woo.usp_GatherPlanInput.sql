@@ -45,7 +45,7 @@ BEGIN
         SELECT JSON_QUERY(@OrderJson) AS [order],
                JSON_QUERY((
                    SELECT s.StoreId, s.Currency, s.CpStrId, s.CpStaId, s.CpDrwId, s.CpUsrId, s.StkLocId, s.PrcLocId, s.TaxStrategy,
-                          s.TaxCod, s.ShippingMiscChargeNo, s.FeeMiscChargeNo,
+                          s.TaxCod, s.ShippingMiscChargeNo, s.FeeMiscChargeNo, s.LineDiscId,
                           JSON_QUERY(ISNULL((SELECT m.WooSku, m.ItemNo, m.SellUnit FROM woo.StoreSkuMap AS m JOIN @Skus AS k ON k.Sku = m.WooSku
                                              WHERE m.StoreId = s.StoreId FOR JSON PATH), N'[]')) AS skuMap,
                           JSON_QUERY(ISNULL((SELECT u.Suffix, u.SellUnit FROM woo.StoreUnitSuffix AS u WHERE u.StoreId = s.StoreId FOR JSON PATH), N'[]')) AS unitSuffixes,

@@ -28,6 +28,7 @@ CREATE PROCEDURE [woo].[usp_SetStore]
     @TaxCod                varchar (40)    = NULL,
     @ShippingMiscChargeNo  int             = NULL,
     @FeeMiscChargeNo       int             = NULL,  -- 1-5; 0 clears it (orders with fees are then parked)
+    @LineDiscId            bigint          = NULL,  -- the Counterpoint discount id of web line discounts; 0 clears it
     @DefaultTemplateCustNo varchar (40)    = NULL,
     @UseWebNumberAsTicket  char (1)        = NULL,
     @MaxAttempts           int             = NULL,
@@ -46,7 +47,7 @@ BEGIN
                         Currency char (3), StatusesToImport nvarchar (400), TimeZoneName nvarchar (100), PullPageSize int, PullMaxPages int,
                         TimeoutSeconds int, TotalBudgetSeconds int, PullWatermarkUtc datetime2 (0), CpStrId varchar (10), CpStaId varchar (10),
                         CpDrwId varchar (10), CpUsrId varchar (10), StkLocId varchar (10), PrcLocId varchar (10), TaxStrategy varchar (20),
-                        TaxCod varchar (10), ShippingMiscChargeNo tinyint, FeeMiscChargeNo tinyint, DefaultTemplateCustNo varchar (15), UseWebNumberAsTicket char (1),
+                        TaxCod varchar (10), ShippingMiscChargeNo tinyint, FeeMiscChargeNo tinyint, LineDiscId bigint, DefaultTemplateCustNo varchar (15), UseWebNumberAsTicket char (1),
                         MaxAttempts int, RetryBaseSeconds int, RawJsonRetentionDays int);
 
     IF @StoreId IS NULL OR LTRIM(RTRIM(@StoreId)) = ''
@@ -58,7 +59,7 @@ BEGIN
         INSERT INTO @Cur
         SELECT s.IsEnabled, s.SiteUrl, s.AuthMode, s.AllowPlainHttp, s.ProxyUrl, s.Currency, s.StatusesToImport, s.TimeZoneName, s.PullPageSize,
                s.PullMaxPages, s.TimeoutSeconds, s.TotalBudgetSeconds, s.PullWatermarkUtc, s.CpStrId, s.CpStaId, s.CpDrwId, s.CpUsrId, s.StkLocId,
-               s.PrcLocId, s.TaxStrategy, s.TaxCod, s.ShippingMiscChargeNo, s.FeeMiscChargeNo, s.DefaultTemplateCustNo, s.UseWebNumberAsTicket, s.MaxAttempts,
+               s.PrcLocId, s.TaxStrategy, s.TaxCod, s.ShippingMiscChargeNo, s.FeeMiscChargeNo, s.LineDiscId, s.DefaultTemplateCustNo, s.UseWebNumberAsTicket, s.MaxAttempts,
                s.RetryBaseSeconds, s.RawJsonRetentionDays
         FROM woo.Store AS s
         WHERE s.StoreId = @StoreId;
@@ -94,6 +95,7 @@ BEGIN
             @vTaxCod varchar (40) = CASE WHEN @TaxCod IS NULL THEN (SELECT TaxCod FROM @Cur) ELSE NULLIF(LTRIM(RTRIM(@TaxCod)), '') END,
             @vShippingMiscChargeNo int = COALESCE(@ShippingMiscChargeNo, (SELECT ShippingMiscChargeNo FROM @Cur), 1),
             @vFeeMiscChargeNo int = CASE WHEN @FeeMiscChargeNo IS NULL THEN (SELECT FeeMiscChargeNo FROM @Cur) ELSE NULLIF(@FeeMiscChargeNo, 0) END,
+            @vLineDiscId bigint = CASE WHEN @LineDiscId IS NULL THEN (SELECT LineDiscId FROM @Cur) ELSE NULLIF(@LineDiscId, 0) END,
             @vTemplate varchar (40) = CASE WHEN @DefaultTemplateCustNo IS NULL THEN (SELECT DefaultTemplateCustNo FROM @Cur) ELSE NULLIF(LTRIM(RTRIM(@DefaultTemplateCustNo)), '') END,
             @vUseWebNumberAsTicket char (1) = COALESCE(@UseWebNumberAsTicket, (SELECT UseWebNumberAsTicket FROM @Cur), 'N'),
             @vMaxAttempts int = COALESCE(@MaxAttempts, (SELECT MaxAttempts FROM @Cur), 8),
@@ -181,6 +183,8 @@ BEGIN
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@PullWatermarkUtc is in the future (UTC); the pull would skip every order until then.');
     IF @vTaxStrategy NOT IN ('WEB_AS_CHARGED', 'COUNTERPOINT_RATES')
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@TaxStrategy must be WEB_AS_CHARGED or COUNTERPOINT_RATES.');
+    IF @vLineDiscId < 0
+        INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@LineDiscId must be a positive Counterpoint discount id (PS_DOC_DISC.DISC_ID), or 0 to clear it.');
     IF @vFeeMiscChargeNo NOT BETWEEN 1 AND 5
         INSERT INTO @Errors (Code, [Message]) VALUES ('CPO-PARAM', N'@FeeMiscChargeNo must be 1-5, or 0 to clear it (PS_DOC_HDR_MISC_CHRG).');
     IF @vShippingMiscChargeNo NOT BETWEEN 1 AND 5
@@ -248,6 +252,7 @@ BEGIN
         (N'TaxCod', c.TaxCod, @vTaxCod),
         (N'ShippingMiscChargeNo', CONVERT(nvarchar (400), c.ShippingMiscChargeNo), CONVERT(nvarchar (400), @vShippingMiscChargeNo)),
         (N'FeeMiscChargeNo', CONVERT(nvarchar (400), c.FeeMiscChargeNo), CONVERT(nvarchar (400), @vFeeMiscChargeNo)),
+        (N'LineDiscId', CONVERT(nvarchar (400), c.LineDiscId), CONVERT(nvarchar (400), @vLineDiscId)),
         (N'DefaultTemplateCustNo', c.DefaultTemplateCustNo, @vTemplate),
         (N'UseWebNumberAsTicket', c.UseWebNumberAsTicket, @vUseWebNumberAsTicket),
         (N'MaxAttempts', CONVERT(nvarchar (400), c.MaxAttempts), CONVERT(nvarchar (400), @vMaxAttempts)),
@@ -295,6 +300,7 @@ BEGIN
         TaxCod = CASE WHEN @TaxCod IS NULL THEN s.TaxCod ELSE @vTaxCod END,
         ShippingMiscChargeNo = CASE WHEN @ShippingMiscChargeNo IS NULL THEN s.ShippingMiscChargeNo ELSE @vShippingMiscChargeNo END,
         FeeMiscChargeNo = CASE WHEN @FeeMiscChargeNo IS NULL THEN s.FeeMiscChargeNo ELSE @vFeeMiscChargeNo END,
+        LineDiscId = CASE WHEN @LineDiscId IS NULL THEN s.LineDiscId ELSE @vLineDiscId END,
         DefaultTemplateCustNo = CASE WHEN @DefaultTemplateCustNo IS NULL THEN s.DefaultTemplateCustNo ELSE @vTemplate END,
         UseWebNumberAsTicket = CASE WHEN @UseWebNumberAsTicket IS NULL THEN s.UseWebNumberAsTicket ELSE @vUseWebNumberAsTicket END,
         MaxAttempts = CASE WHEN @MaxAttempts IS NULL THEN s.MaxAttempts ELSE @vMaxAttempts END,
@@ -306,11 +312,11 @@ BEGIN
     IF @@ROWCOUNT = 0
         INSERT INTO woo.Store (StoreId, IsEnabled, SiteUrl, AuthMode, AllowPlainHttp, ProxyUrl, Currency, StatusesToImport, TimeZoneName,
                                PullPageSize, PullMaxPages, TimeoutSeconds, TotalBudgetSeconds, PullWatermarkUtc, CutoverUtc, CpStrId, CpStaId, CpDrwId,
-                               CpUsrId, StkLocId, PrcLocId, TaxStrategy, TaxCod, ShippingMiscChargeNo, FeeMiscChargeNo, DefaultTemplateCustNo,
+                               CpUsrId, StkLocId, PrcLocId, TaxStrategy, TaxCod, ShippingMiscChargeNo, FeeMiscChargeNo, LineDiscId, DefaultTemplateCustNo,
                                UseWebNumberAsTicket, MaxAttempts, RetryBaseSeconds, RawJsonRetentionDays, CreatedAtUtc, UpdatedAtUtc, UpdatedBy)
         VALUES (@StoreId, @vIsEnabled, @Url, @vAuthMode, @vAllowPlainHttp, @vProxyUrl, @vCurrency, @vStatuses, @vTimeZoneName,
                 @vPullPageSize, @vPullMaxPages, @vTimeoutSeconds, @vTotalBudgetSeconds, @vPullWatermarkUtc, @CutoverUtc, @vCpStrId, @vCpStaId, @vCpDrwId,
-                @vCpUsrId, @vStkLocId, @vPrcLocId, @vTaxStrategy, @vTaxCod, @vShippingMiscChargeNo, @vFeeMiscChargeNo, @vTemplate,
+                @vCpUsrId, @vStkLocId, @vPrcLocId, @vTaxStrategy, @vTaxCod, @vShippingMiscChargeNo, @vFeeMiscChargeNo, @vLineDiscId, @vTemplate,
                 @vUseWebNumberAsTicket, @vMaxAttempts, @vRetryBaseSeconds, @vRawJsonRetentionDays, SYSUTCDATETIME(), SYSUTCDATETIME(), ORIGINAL_LOGIN());
     COMMIT TRANSACTION;
 

@@ -30,6 +30,7 @@ CREATE TABLE [woo].[Store] (
     [TaxCod]                 varchar (10)    NULL,       -- PS_DOC_HDR.TAX_COD for web documents (NULL: the customer's)
     [ShippingMiscChargeNo]   tinyint         CONSTRAINT [DF_Store_ShippingMiscChargeNo] DEFAULT (1) NOT NULL,
     [FeeMiscChargeNo]        tinyint         NULL,       -- misc charge carrying WooCommerce fee_lines (NULL: orders with fees are parked, CPO-FEE)
+    [LineDiscId]             bigint          NULL,       -- PS_DOC_DISC.DISC_ID of web line discounts (NULL: orders with a line discount are parked, CPO-DISC-ID)
     [DefaultTemplateCustNo]  varchar (15)    NULL,       -- AR_CUST template for new web customers (per class: woo.StoreCustomerClass)
     [UseWebNumberAsTicket]   char (1)        CONSTRAINT [DF_Store_UseWebNumberAsTicket] DEFAULT ('N') NOT NULL,
     -- Queue policy
@@ -45,6 +46,7 @@ CREATE TABLE [woo].[Store] (
     CONSTRAINT [CK_Store_TaxStrategy] CHECK ([TaxStrategy] IN ('WEB_AS_CHARGED', 'COUNTERPOINT_RATES')),
     CONSTRAINT [CK_Store_ShippingMiscChargeNo] CHECK ([ShippingMiscChargeNo] BETWEEN 1 AND 5),
     CONSTRAINT [CK_Store_FeeMiscChargeNo] CHECK ([FeeMiscChargeNo] BETWEEN 1 AND 5),
+    CONSTRAINT [CK_Store_LineDiscId] CHECK ([LineDiscId] > 0),
     CONSTRAINT [CK_Store_Limits] CHECK ([PullPageSize] BETWEEN 1 AND 100 AND [PullMaxPages] BETWEEN 1 AND 1000
                                        AND [TimeoutSeconds] BETWEEN 1 AND 300 AND [TotalBudgetSeconds] BETWEEN 1 AND 3600
                                        AND [MaxAttempts] BETWEEN 1 AND 100 AND [RetryBaseSeconds] BETWEEN 1 AND 86400

@@ -4,7 +4,7 @@ CREATE VIEW [woo].[StoreSettings]
 AS
 SELECT s.StoreId, s.IsEnabled, s.SiteUrl, s.AuthMode, s.AllowPlainHttp, s.ProxyUrl, s.Currency, s.StatusesToImport, s.TimeZoneName,
        s.PullPageSize, s.PullMaxPages, s.TimeoutSeconds, s.TotalBudgetSeconds, s.PullWatermarkUtc, s.CutoverUtc,
-       s.CpStrId, s.CpStaId, s.CpDrwId, s.CpUsrId, s.StkLocId, s.PrcLocId, s.TaxStrategy, s.TaxCod, s.ShippingMiscChargeNo, s.FeeMiscChargeNo,
+       s.CpStrId, s.CpStaId, s.CpDrwId, s.CpUsrId, s.StkLocId, s.PrcLocId, s.TaxStrategy, s.TaxCod, s.ShippingMiscChargeNo, s.FeeMiscChargeNo, s.LineDiscId,
        s.DefaultTemplateCustNo, s.UseWebNumberAsTicket, s.MaxAttempts, s.RetryBaseSeconds, s.RawJsonRetentionDays,
        CONVERT(char (1), CASE WHEN k.UpdatedAtUtc IS NULL THEN 'N' ELSE 'Y' END) AS ConsumerKeySet,
        k.UpdatedAtUtc AS ConsumerKeySetAtUtc, k.UpdatedBy AS ConsumerKeySetBy,

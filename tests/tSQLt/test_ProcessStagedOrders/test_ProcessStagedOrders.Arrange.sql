@@ -4,9 +4,9 @@ CREATE PROCEDURE [test_ProcessStagedOrders].[Arrange]
 AS
 BEGIN
     INSERT INTO woo.Store (StoreId, SiteUrl, AuthMode, Currency, TimeZoneName, CpStrId, CpStaId, CpDrwId, CpUsrId, StkLocId, PrcLocId,
-                           TaxStrategy, ShippingMiscChargeNo, DefaultTemplateCustNo, MaxAttempts, RetryBaseSeconds)
+                           TaxStrategy, ShippingMiscChargeNo, LineDiscId, DefaultTemplateCustNo, MaxAttempts, RetryBaseSeconds)
     VALUES ('T13P', N'https://shop.example/wp-json/wc/v3', 'basic', 'USD', N'UTC', 'T13P', '1', '1', 'WEB', 'T13P', 'T13P',
-            'WEB_AS_CHARGED', 1, 'T13-TMPL', 3, 60);
+            'WEB_AS_CHARGED', 1, 100000000000101, 'T13-TMPL', 3, 60);
     INSERT INTO woo.StoreCustomerMap (StoreId, WooCustomerKey, CustNo, HowMapped) VALUES ('T13P', N'id:77', 'T13-C1', 'OPERATOR');
 
     INSERT INTO [$(CounterpointDb)].dbo.PS_STR (STR_ID, STR_NO) VALUES ('T13P', 913);
