@@ -358,6 +358,7 @@ namespace CpOrders.WooClr.Documents.Planning
                     line.Net = w.Total.Value;
                     line.Disc = line.Gross - line.Net;
                     line.AmountOk = true;
+                    PriceLine(line);
                 }
 
                 // SKU -> item and selling unit.
@@ -450,6 +451,26 @@ namespace CpOrders.WooClr.Documents.Planning
                 if (prcExact.TryGetValue(line.ItemNo, out prcRow) || prcStar.TryGetValue(line.ItemNo, out prcRow)) line.Prc = prcRow;
                 line.StockQty = Round(line.Qty * line.Numer / line.Denom, 4);
                 if (line.StockQty >= MaxQty || line.Qty * line.Numer >= MaxQty) LineProblem(line, PlanCodes.Qty, "quantity " + Show(line.Qty) + " in unit " + (line.QtyUnit ?? "") + " is " + Show(line.StockQty) + " in stocking units, beyond Counterpoint's decimal(15,4) quantities.");
+            }
+        }
+
+        /// <summary>
+        /// PRC and EXT_PRC so that EXT_PRC = ROUND(QTY_SOLD × PRC, 2) as Counterpoint computes it (CDM 6). PRC is the subtotal
+        /// ÷ qty rounded to 4 dp; when that does not give the subtotal back (qty ≥ ~100), PRC is the 4-dp ceiling, EXT_PRC the
+        /// rounded product (a few cents above the subtotal) and the excess is added to the line's discount: TOT is unchanged.
+        /// </summary>
+        private void PriceLine(LinePlan line)
+        {
+            if (line.Qty <= 0m) { line.UnitPrc = 0m; line.Ext = line.Gross; return; }
+            decimal prc = Round(line.Gross / line.Qty, 4);
+            if (Round(line.Qty * prc, 2) != line.Gross) prc = Math.Ceiling(line.Gross * 10000m / line.Qty) / 10000m;
+            line.UnitPrc = prc;
+            line.Ext = Round(line.Qty * prc, 2);
+            line.RoundDisc = line.Ext - line.Gross;
+            if (line.RoundDisc != 0m)
+            {
+                _notes.Add("Line " + line.Seq.ToString(CultureInfo.InvariantCulture) + ": no 4-decimal price gives subtotal " + Show(line.Gross) + " for quantity " + Show(line.Qty) +
+                    "; PRC " + Show(prc) + " gives EXT_PRC " + Show(line.Ext) + " and the " + Show(line.RoundDisc) + " above the subtotal is a line discount (the total is unchanged).");
             }
         }
 
@@ -790,8 +811,8 @@ namespace CpOrders.WooClr.Documents.Planning
             foreach (LinePlan l in _lines)
             {
                 if (!l.AmountOk) return;
-                _subTot += l.Gross;
-                _linDisc += l.Disc;
+                _subTot += l.Ext;
+                _linDisc += l.Disc + l.RoundDisc;
             }
             if (_lines.Count == 0) return;
             decimal tax = _hdr.TotalTax ?? 0m;
@@ -835,7 +856,7 @@ namespace CpOrders.WooClr.Documents.Planning
             foreach (LinePlan l in _lines)
             {
                 PlanRow r = New("PS_DOC_LIN");
-                decimal prc = Round(l.Gross / l.Qty, 4);
+                decimal prc = l.UnitPrc;
                 decimal unitCost = UnitCost(l);
                 decimal extCost = Round(l.Qty * unitCost, 2);
                 _extCost += extCost;
@@ -849,16 +870,16 @@ namespace CpOrders.WooClr.Documents.Planning
                  .Set("EXT_COST", extCost).Set("STK_LOC_ID", stkLoc).Set("REG_PRC", RegPrice(l)).Set("PRC_LOC_ID", prcLoc).Set("DESCR", descr)
                  .Set("CATEG_COD", Code(l.Item.Str("CATEG_COD"), 10)).Set("SUBCAT_COD", Code(l.Item.Str("SUBCAT_COD"), 10))
                  .Set("ITEM_VEND_NO", Code(l.Item.Str("ITEM_VEND_NO"), 15)).Set("QTY_SOLD", l.Qty).Set("QTY_NUMER", l.Numer).Set("QTY_DENOM", l.Denom)
-                 .Set("QTY_UNIT", l.QtyUnit).Set("SELL_UNIT", l.SellUnit.ToString()).Set("EXT_PRC", l.Gross).Set("IS_TXBL", l.Taxable ? "Y" : "N")
+                 .Set("QTY_UNIT", l.QtyUnit).Set("SELL_UNIT", l.SellUnit.ToString()).Set("EXT_PRC", l.Ext).Set("IS_TXBL", l.Taxable ? "Y" : "N")
                  .Set("SLS_REP", usrId).Set("ITEM_TYP", l.ItemTyp).Set("PRC_1", Price1(l)).Set("QTY_DECS", 0).Set("PRC_DECS", 2)
                  .Set("BARCOD", Code(l.Item.Str("BARCOD"), 20)).Set("IS_SINGLE_CELL", "N").Set("NORM_IS_TXBL", l.Taxable ? "Y" : "N")
                  .Set("TRK_METH", l.Item.Str("TRK_METH") ?? "N").Set("ORIG_QTY", l.Qty).Set("QTY_SHIPPED", 0m).Set("IS_FOOD_STMP_ELIG", "N")
                  .Set("UNIT_WEIGHT", unitWeight.HasValue ? (object)Round(unitWeight.Value, 4) : null)
                  .Set("UNIT_CUBE", unitCube.HasValue ? (object)Round(unitCube.Value, 4) : null)
-                 .Set("DIM_1_UPR", "*").Set("UNIT_COST", unitCost).Set("QTY_RET", 0m).Set("IS_VAL_RET", "N").Set("GROSS_EXT_PRC", l.Gross)
-                 .Set("DISP_EXT_PRC", l.Gross).Set("IS_KIT_PAR", "N").Set("HAS_PRC_OVRD", "N").Set("MIX_MATCH_COD", Code(l.Item.Str("MIX_MATCH_COD"), 10))
-                 .Set("MIX_MATCH_PRC_BASED_ON", "!").Set("USR_ENTD_PRC", "N").Set("GROSS_DISP_EXT_PRC", l.Gross)
-                 .Set("IS_DISCNTBL", Flag(l.Item.Str("IS_DISCNTBL"), "Y", "IM_ITEM.IS_DISCNTBL of " + l.ItemNo)).Set("CALC_EXT_PRC", l.Gross).Set("QTY_ENTD", l.Qty).Set("QTY_PCKD", 0m)
+                 .Set("DIM_1_UPR", "*").Set("UNIT_COST", unitCost).Set("QTY_RET", 0m).Set("IS_VAL_RET", "N").Set("GROSS_EXT_PRC", l.Ext)
+                 .Set("DISP_EXT_PRC", l.Ext).Set("IS_KIT_PAR", "N").Set("HAS_PRC_OVRD", "N").Set("MIX_MATCH_COD", Code(l.Item.Str("MIX_MATCH_COD"), 10))
+                 .Set("MIX_MATCH_PRC_BASED_ON", "!").Set("USR_ENTD_PRC", "N").Set("GROSS_DISP_EXT_PRC", l.Ext)
+                 .Set("IS_DISCNTBL", Flag(l.Item.Str("IS_DISCNTBL"), "Y", "IM_ITEM.IS_DISCNTBL of " + l.ItemNo)).Set("CALC_EXT_PRC", l.Ext).Set("QTY_ENTD", l.Qty).Set("QTY_PCKD", 0m)
                  .Set("QTY_PCKVRFD", 0m).Set("QTY_INVCD", 0m).Set("QTY_TO_FILL", 0m).Set("QTY_TO_REL", l.Qty).Set("QTY_TO_LEAVE", 0m)
                  .Set("IS_MAN_ENTD_WGHT", "N").Set("IS_WEIGHED", "N").Set("TAX_AMT_ALLOC", l.TaxAlloc).Set("NORM_TAX_AMT_ALLOC", l.TaxAlloc);
 
@@ -866,11 +887,11 @@ namespace CpOrders.WooClr.Documents.Planning
                 p.Set("DOC_ID", docId).Set("LIN_SEQ_NO", l.Seq).Set("PRC_JUST_STR", "Web price").Set("PRC_GRP_TYP", "!").Set("PRC_RUL_SEQ_NO", -1)
                  .Set("PRC_SEQ_NO", 1).Set("QTY_PRCD", l.Qty).Set("UNIT_PRC", prc).Set("DIM_1_UPR", "*");
 
-                if (l.Disc != 0m)
+                if (l.Disc + l.RoundDisc != 0m)
                 {
                     int seq = _rows["PS_DOC_DISC"].Count + 1;
                     New("PS_DOC_DISC").Set("DOC_ID", docId).Set("DISC_SEQ_NO", seq).Set("LIN_SEQ_NO", l.Seq).Set("DISC_ID", (long)seq)
-                        .Set("APPLY_TO", "L").Set("DISC_TYP", "A").Set("DISC_AMT", l.Disc).Set("DISC_PCT", 0m).Set("DISC_AMT_SHIPPED", 0m);
+                        .Set("APPLY_TO", "L").Set("DISC_TYP", "A").Set("DISC_AMT", l.Disc + l.RoundDisc).Set("DISC_PCT", 0m).Set("DISC_AMT_SHIPPED", 0m);
                 }
             }
 
@@ -1015,7 +1036,9 @@ namespace CpOrders.WooClr.Documents.Planning
             if (TextPolicy.Clean(_hdr.PaymentMethodTitle) != null || TextPolicy.Clean(_hdr.PaymentMethod) != null) sb.Append("\nPayment: ").Append(TextPolicy.Clean(_hdr.PaymentMethodTitle) ?? _hdr.PaymentMethod);
             if (TextPolicy.Clean(_hdr.TransactionId) != null) sb.Append(", transaction ").Append(_hdr.TransactionId);
             sb.Append("\nShop total ").Append(Show(_hdr.Total)).Append(' ').Append(_hdr.Currency ?? "");
-            if (_linDisc != 0m)
+            decimal couponDisc = 0m;
+            foreach (LinePlan l in _lines) couponDisc += l.Disc;
+            if (couponDisc != 0m)
             {
                 sb.Append("\nCoupons: ");
                 JsonElement coupons = _orderJson.Property("coupon_lines");
@@ -1031,7 +1054,7 @@ namespace CpOrders.WooClr.Documents.Planning
                         first = false;
                     }
                 }
-                sb.Append(" (").Append(Show(_linDisc)).Append(" as line discounts)");
+                sb.Append(" (").Append(Show(couponDisc)).Append(" as line discounts)");
             }
             return TextPolicy.NoteText(sb.ToString());
         }

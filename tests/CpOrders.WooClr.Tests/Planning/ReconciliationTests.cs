@@ -29,7 +29,15 @@ public class ReconciliationTests
             Assert.That(Dec(o, "TAX_AMT"), Is.EqualTo(M((string)order["total_tax"]!)), "TAX_AMT = the shop's total_tax");
             Assert.That(Sum(plan, "PS_DOC_TAX", "TAX_AMT"), Is.EqualTo(Dec(o, "TAX_AMT")), "Σ PS_DOC_TAX = TAX_AMT");
             Assert.That(Sum(plan, "PS_DOC_LIN", "TAX_AMT_ALLOC") + Sum(plan, "PS_DOC_HDR_MISC_CHRG", "MISC_TAX_AMT_ALLOC"), Is.EqualTo(Dec(o, "TAX_AMT")), "allocations = TAX_AMT");
-            Assert.That(Sum(plan, "PS_DOC_LIN", "EXT_PRC"), Is.EqualTo(order["line_items"]!.Sum(l => M((string)l["subtotal"]!))), "EXT_PRC = the shop's gross subtotals");
+            // EXT_PRC is the shop's subtotal, or a few cents above it when no 4-dp price gives the subtotal (the excess is a line discount).
+            Assert.That(Sum(plan, "PS_DOC_LIN", "EXT_PRC") - Sum(plan, "PS_DOC_DISC", "DISC_AMT"), Is.EqualTo(order["line_items"]!.Sum(l => M((string)l["total"]!))), "Σ EXT_PRC − Σ discounts = the shop's line totals");
+            foreach (JObject lin in Rows(plan, "PS_DOC_LIN").Cast<JObject>())
+            {
+                decimal subtotal = M((string)order["line_items"]![(int)lin["LIN_SEQ_NO"]! - 1]!["subtotal"]!);
+                Assert.That(Dec(lin, "EXT_PRC"), Is.EqualTo(Math.Round(Dec(lin, "QTY_SOLD") * Dec(lin, "PRC"), 2, MidpointRounding.AwayFromZero)), "EXT_PRC = ROUND(QTY_SOLD × PRC, 2) (CDM 6)");
+                Assert.That(Dec(lin, "EXT_PRC") - subtotal, Is.InRange(0m, Dec(lin, "QTY_SOLD") * 0.0001m), "EXT_PRC = the shop's subtotal up to the 4-dp price step");
+                Assert.That(Dec(lin, "GROSS_EXT_PRC"), Is.EqualTo(Dec(lin, "EXT_PRC")));
+            }
             Assert.That(Sum(plan, "PS_DOC_LIN", "EXT_COST"), Is.EqualTo(Dec(o, "TOT_EXT_COST")), "TOT_EXT_COST = Σ EXT_COST");
             JObject r = Row(plan, "PS_DOC_HDR_TOT", 1);
             Assert.That(Dec(r, "TOT"), Is.EqualTo(Dec(o, "SUB_TOT") - Dec(o, "TOT_LIN_DISC")), "R: untaxed, no misc");
@@ -55,6 +63,27 @@ public class ReconciliationTests
         order["total_tax"] = "7.85";
         order["total"] = "400.34";
         return input;
+    }
+
+    /// <summary>Finding 2: 1000.00 for 300 has no 4-dp price (3.3333 × 300 = 999.99): PRC 3.3334, EXT_PRC 1000.02, 0.02 discount.</summary>
+    [Test]
+    public void Large_quantity_keeps_qty_times_price_equal_to_ext_price([Values(300, 150)] int qty)
+    {
+        JObject input = BaseInput();
+        var order = (JObject)input["order"]!;
+        string subtotal = qty == 300 ? "1000.00" : "100.00";
+        order["line_items"] = new JArray(Line(1, "GLOVE", qty, subtotal, subtotal, "0.00"));
+        order["tax_lines"] = new JArray();
+        order["cart_tax"] = "0.00";
+        order["total_tax"] = "0.00";
+        order["total"] = subtotal;
+        JObject plan = PlanOk(input);
+        AssertReconciles(input, plan);
+        JObject lin = Row(plan, "PS_DOC_LIN");
+        (decimal prc, decimal ext, decimal disc) expected = qty == 300 ? (3.3334m, 1000.02m, 0.02m) : (0.6667m, 100.01m, 0.01m);
+        Assert.That((Dec(lin, "PRC"), Dec(lin, "EXT_PRC"), Dec(Row(plan, "PS_DOC_DISC"), "DISC_AMT")), Is.EqualTo(expected));
+        Assert.That(Dec(Row(plan, "PS_DOC_HDR_TOT"), "TOT"), Is.EqualTo(M(subtotal)));
+        Assert.That(Dec(Row(plan, "PS_DOC_LIN_PRICE"), "UNIT_PRC"), Is.EqualTo(expected.prc));
     }
 
     [Test]
