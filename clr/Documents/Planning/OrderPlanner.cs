@@ -708,8 +708,28 @@ namespace CpOrders.WooClr.Documents.Planning
                 }
                 if (pieces != totalTax)
                 {
-                    Problem(PlanCodes.TaxMismatch, "the line, shipping and fee taxes add up to " + Show(pieces) + " but total_tax is " + Show(totalTax) + " (WEB_AS_CHARGED keeps the shop's own amounts and cannot place the difference).", null);
-                    return;
+                    // "Round tax at subtotal": the shop rounds each line's total_tax from an unrounded amount, so the lines can
+                    // be a cent each off total_tax while tax_lines agree with it. Up to 0.01 per taxed piece is that rounding:
+                    // it goes to the rounding home (the taxable line with the largest net amount, lowest LIN_SEQ_NO on a tie).
+                    decimal webDiff = totalTax - pieces;
+                    int taxedPieces = _wooShipping.Count + _wooFees.Count;
+                    LinePlan homeLine = null;
+                    foreach (LinePlan l in _lines)
+                    {
+                        if (!l.Taxable) continue;
+                        taxedPieces++;
+                        if (homeLine == null || l.Net > homeLine.Net) homeLine = l;
+                    }
+                    decimal webAllowance = 0.01m * taxedPieces;
+                    if (homeLine == null || Math.Abs(webDiff) > webAllowance)
+                    {
+                        Problem(PlanCodes.TaxMismatch, "the line, shipping and fee taxes add up to " + Show(pieces) + " but total_tax is " + Show(totalTax) + "; the difference " + Show(webDiff) +
+                            " is more than rounding (" + Show(webAllowance) + ", 0.01 per taxed line, shipping line and fee).", null);
+                        return;
+                    }
+                    homeLine.TaxAlloc += webDiff;
+                    _notes.Add("Tax rounding: the shop's line taxes add up to " + Show(pieces) + " and its total_tax is " + Show(totalTax) + "; " + Show(webDiff) +
+                        " put on line " + homeLine.Seq.ToString(CultureInfo.InvariantCulture) + " (the largest taxable line) so the allocations equal the document's tax.");
                 }
                 foreach (AuthPlan a in _auths) a.TaxExact = a.TaxAmt;
                 _taxPlanned = true;

@@ -86,6 +86,34 @@ public class ReconciliationTests
         Assert.That(Dec(Row(plan, "PS_DOC_LIN_PRICE"), "UNIT_PRC"), Is.EqualTo(expected.prc));
     }
 
+    /// <summary>
+    /// Finding 3: a store rounding tax at subtotal: each line's total_tax is rounded from 0.3334/0.3334/0.3332 (Σ 0.99) while
+    /// tax_lines and total_tax say 1.00. WEB_AS_CHARGED keeps the authority amount and puts the cent on the largest line.
+    /// </summary>
+    [Test]
+    public void Web_as_charged_places_subtotal_rounding_on_the_largest_line()
+    {
+        JObject input = BaseInput();
+        var order = (JObject)input["order"]!;
+        order["line_items"] = new JArray(
+            Line(1, "GLOVE", 1, "16.66", "16.66", "0.33", ("1", "0.3332")),
+            Line(2, "GLOVE", 1, "16.67", "16.67", "0.33", ("1", "0.3334")),
+            Line(3, "GLOVE", 1, "16.67", "16.67", "0.33", ("1", "0.3334")));
+        order["tax_lines"] = new JArray(TaxLine(1, "MEMPHIS", "1.00", "0.00"));
+        order["cart_tax"] = "1.00";
+        order["total_tax"] = "1.00";
+        order["total"] = "51.00";
+        JObject plan = PlanOk(input);
+        AssertReconciles(input, plan);
+        Assert.That(Rows(plan, "PS_DOC_LIN").Select(l => (decimal)l["TAX_AMT_ALLOC"]!), Is.EqualTo(new[] { 0.33m, 0.34m, 0.33m }));
+        Assert.That(Dec(Row(plan, "PS_DOC_TAX"), "TAX_AMT"), Is.EqualTo(1.00m));
+        Assert.That(plan["notes"]!.Select(n => (string)n!), Has.Some.Contains("Tax rounding"));
+
+        // More than a cent per taxed line is not rounding.
+        order["line_items"]![0]!["total_tax"] = "0.30";
+        Assert.That(Codes(Plan(input)), Does.Contain("CPO-TAX-MISMATCH"));
+    }
+
     [Test]
     public void Coupon_is_a_line_discount_counted_once()
     {
