@@ -935,9 +935,10 @@ namespace CpOrders.WooClr.Documents.Planning
             Totals(docId, "R", ordLins, _subTot, _linDisc, 0m, 0m, _extCost, _weight, _cube);
             Totals(docId, "V", 0, 0m, 0m, 0m, 0m, 0m, 0m, 0m);
 
+            // A charge that carries an amount is an amount ('A'): a percent type ('P') with MISC_PCT 0 would be recomputed to 0.
             foreach (MiscPlan m in _miscs)
             {
-                New("PS_DOC_HDR_MISC_CHRG").Set("DOC_ID", docId).Set("TOT_TYP", "O").Set("MISC_CHRG_NO", m.No).Set("MISC_TYP", m.Typ)
+                New("PS_DOC_HDR_MISC_CHRG").Set("DOC_ID", docId).Set("TOT_TYP", "O").Set("MISC_CHRG_NO", m.No).Set("MISC_TYP", m.Amount != 0m ? "A" : m.Typ)
                     .Set("MISC_AMT", m.Amount).Set("MISC_PCT", 0m).Set("MISC_AMT_SHIPPED", 0m).Set("MISC_TAX_AMT_ALLOC", m.TaxAlloc).Set("MISC_NORM_TAX_AMT_ALLOC", m.TaxAlloc);
             }
 

@@ -114,6 +114,19 @@ public class ReconciliationTests
         Assert.That(Codes(Plan(input)), Does.Contain("CPO-TAX-MISMATCH"));
     }
 
+    /// <summary>Finding 4: misc charge 1 configured as percent: the shipping it carries is an amount (MISC_TYP 'A'), zero rows keep the type.</summary>
+    [Test]
+    public void A_percent_misc_charge_carrying_shipping_is_written_as_an_amount()
+    {
+        JObject input = CouponOrder();
+        input["counterpoint"]!["PS_STR_CFG_PS"]!["DFLT_ORD_MISC_1_TYP"] = "P";
+        input["counterpoint"]!["PS_STR_CFG_PS"]!["DFLT_ORD_MISC_2_TYP"] = "P";
+        JObject plan = PlanOk(input);
+        AssertReconciles(input, plan);
+        var miscs = Rows(plan, "PS_DOC_HDR_MISC_CHRG").Select(m => ((int)m["MISC_CHRG_NO"]!, (string)m["MISC_TYP"]!, (decimal)m["MISC_AMT"]!));
+        Assert.That(miscs, Is.EqualTo(new[] { (1, "A", 10.00m), (2, "P", 0m) }));
+    }
+
     [Test]
     public void Coupon_is_a_line_discount_counted_once()
     {
