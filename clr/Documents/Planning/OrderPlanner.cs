@@ -135,6 +135,7 @@ namespace CpOrders.WooClr.Documents.Planning
             // Without the order, the store or the Counterpoint rows every later check would only repeat the gathering fault.
             if (_hdr == null || !_store.Exists || _cpElement.Kind != JsonValueKind.Object) { ClearRows(); return; }
             PlanLines();
+            CheckLineDiscountId();
             PlanShippingAndFees();
             PlanTaxes();
             CheckTotals();
@@ -473,6 +474,31 @@ namespace CpOrders.WooClr.Documents.Planning
                     "; PRC " + Show(prc) + " gives EXT_PRC " + Show(line.Ext) + " and the " + Show(line.RoundDisc) + " above the subtotal is a line discount (the total is unchanged).");
             }
         }
+
+        /// <summary>
+        /// PS_DOC_DISC.DISC_ID names a discount configured in Counterpoint (an integration's samples: "DISC_ID":
+        /// "100000000000101", "DISC_COD": "WEBLINE"), so an order with a line discount needs store.LineDiscId.
+        /// </summary>
+        private void CheckLineDiscountId()
+        {
+            long? id = _store.Long("LineDiscId");
+            _lineDiscId = id;
+            if (id.HasValue && id.Value <= 0)
+            {
+                Problem(PlanCodes.DiscId, "store LineDiscId " + Show(id) + " is not a Counterpoint discount id (a positive number).", null);
+                return;
+            }
+            if (id.HasValue) return;
+            int withDisc = 0;
+            foreach (LinePlan l in _lines) if (l.AmountOk && l.Disc + l.RoundDisc != 0m) withDisc++;
+            if (withDisc > 0)
+            {
+                Problem(PlanCodes.DiscId, withDisc.ToString(CultureInfo.InvariantCulture) + " line(s) carry a discount (coupon, or price rounding) but the store has no LineDiscId; " +
+                    "set the id of the Counterpoint discount that web line discounts are written as (PS_DOC_DISC.DISC_ID), then requeue.", null);
+            }
+        }
+
+        private long? _lineDiscId;
 
         private List<PlanInputRow> CounterpointArray(string table)
         {
@@ -910,7 +936,7 @@ namespace CpOrders.WooClr.Documents.Planning
                 if (l.Disc + l.RoundDisc != 0m)
                 {
                     int seq = _rows["PS_DOC_DISC"].Count + 1;
-                    New("PS_DOC_DISC").Set("DOC_ID", docId).Set("DISC_SEQ_NO", seq).Set("LIN_SEQ_NO", l.Seq).Set("DISC_ID", (long)seq)
+                    New("PS_DOC_DISC").Set("DOC_ID", docId).Set("DISC_SEQ_NO", seq).Set("LIN_SEQ_NO", l.Seq).Set("DISC_ID", _lineDiscId)
                         .Set("APPLY_TO", "L").Set("DISC_TYP", "A").Set("DISC_AMT", l.Disc + l.RoundDisc).Set("DISC_PCT", 0m).Set("DISC_AMT_SHIPPED", 0m);
                 }
             }

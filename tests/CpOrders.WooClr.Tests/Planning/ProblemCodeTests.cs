@@ -38,6 +38,13 @@ public class ProblemCodeTests
         yield return Case("CPO-QTY", "fractional quantity", i => i["order"]!["line_items"]![0]!["quantity"] = 1.5);
         yield return Case("CPO-LINE-AMOUNT", "total above subtotal", i => i["order"]!["line_items"]![0]!["total"] = "400.00");
         yield return Case("CPO-LINE-AMOUNT", "three decimals", i => i["order"]!["line_items"]![0]!["subtotal"] = "399.995");
+        yield return Case("CPO-DISC-ID", "coupon without a line discount id", i =>
+        {
+            ((JObject)i["store"]!).Remove("LineDiscId");
+            i["order"]!["line_items"]![0]!["total"] = "389.99";
+            i["order"]!["total"] = "425.99";
+        });
+        yield return Case("CPO-DISC-ID", "line discount id not positive", i => i["store"]!["LineDiscId"] = 0);
         yield return Case("CPO-SHIP-VIA", "unmapped shipping method", i => i["order"]!["shipping_lines"] = new JArray(new JObject { ["id"] = 1, ["method_id"] = "local_pickup", ["method_title"] = "Pickup", ["total"] = "0.00", ["total_tax"] = "0.00" }));
         yield return Case("CPO-MISC-CHARGE", "shipping misc charge not enabled", i => i["store"]!["ShippingMiscChargeNo"] = 3);
         yield return Case("CPO-MISC-CHARGE", "shipping misc charge out of range", i => i["store"]!["ShippingMiscChargeNo"] = 7);

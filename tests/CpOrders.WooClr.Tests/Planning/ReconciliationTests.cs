@@ -135,6 +135,7 @@ public class ReconciliationTests
         AssertReconciles(input, plan);
         JArray disc = Rows(plan, "PS_DOC_DISC");
         Assert.That(disc.Select(d => ((int)d["LIN_SEQ_NO"]!, (decimal)d["DISC_AMT"]!, (string)d["APPLY_TO"]!)), Is.EqualTo(new[] { (1, 2.50m, "L"), (2, 40.00m, "L") }));
+        Assert.That(disc.Select(d => (long)d["DISC_ID"]!), Is.EqualTo(new[] { 100000000000101L, 100000000000101L }), "DISC_ID = the store's configured line discount (finding 5)");
         // Gross on the line (not also lowered: the predecessor's double count, seed 3.4).
         Assert.That(Rows(plan, "PS_DOC_LIN").Select(l => (decimal)l["EXT_PRC"]!), Is.EqualTo(new[] { 25.00m, 399.99m }));
         Assert.That(Rows(plan, "PS_DOC_LIN").Select(l => (decimal)l["PRC"]!), Is.EqualTo(new[] { 12.5000m, 399.9900m }));
