@@ -137,8 +137,9 @@ namespace CpOrders.WooClr.Documents.Planning
             PlanLines();
             CheckLineDiscountId();
             PlanShippingAndFees();
-            PlanTaxes();
-            CheckTotals();
+            // Amounts already refused (CPO-ORDER) would only repeat themselves as tax and total mismatches.
+            if (!_badAmounts) PlanTaxes();
+            if (!_badAmounts) CheckTotals();
             // Names, addresses and the new customer do not depend on the lines: their text problems are found in every
             // call, so the answer lists every problem at once.
             BuildPartyRows();
@@ -275,9 +276,45 @@ namespace CpOrders.WooClr.Documents.Planning
                 Problem(PlanCodes.OrderRefunded, "the order carries " + refunds.Count.ToString(CultureInfo.InvariantCulture) + " refund(s) in WooCommerce; a refunded order is not written automatically: enter it by hand or skip it.", null);
             }
             if (!_hdr.Total.HasValue) Problem(PlanCodes.Order, "the order has no total.", null);
-            else if (Math.Abs(_hdr.Total.Value) >= MaxMoney || Math.Abs(_hdr.ShippingTotal ?? 0m) >= MaxMoney || Math.Abs(_hdr.TotalTax ?? 0m) >= MaxMoney)
+            // Every order amount the plan carries must be a 2-decimal amount that fits decimal(15,2): bad input is the
+            // order's problem (CPO-ORDER), never a row writer's CPO-INTERNAL.
+            OrderAmount("total", _hdr.Total);
+            OrderAmount("shipping_total", _hdr.ShippingTotal);
+            OrderAmount("total_tax", _hdr.TotalTax);
+            for (int i = 0; i < _wooShipping.Count; i++)
             {
-                Problem(PlanCodes.Order, "the order's amounts do not fit Counterpoint's decimal(15,2) amounts.", null);
+                string at = "shipping_lines[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                OrderAmount(at + ".total", _wooShipping[i].Total);
+                OrderAmount(at + ".total_tax", _wooShipping[i].TotalTax);
+            }
+            for (int i = 0; i < _wooFees.Count; i++)
+            {
+                string at = "fee_lines[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                OrderAmount(at + ".total", _wooFees[i].Total);
+                OrderAmount(at + ".total_tax", _wooFees[i].TotalTax);
+            }
+            for (int i = 0; i < _wooTaxLines.Count; i++)
+            {
+                string at = "tax_lines[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                OrderAmount(at + ".tax_total", _wooTaxLines[i].TaxTotal);
+                OrderAmount(at + ".shipping_tax_total", _wooTaxLines[i].ShippingTaxTotal);
+            }
+        }
+
+        private bool _badAmounts;
+
+        private void OrderAmount(string what, decimal? v)
+        {
+            if (!v.HasValue) return;
+            if (Scale(v.Value) > 2)
+            {
+                _badAmounts = true;
+                Problem(PlanCodes.Order, "order " + what + " " + Show(v) + " has more than 2 decimals; the shop must send 2-decimal amounts (dp=2).", null);
+            }
+            else if (Math.Abs(v.Value) >= MaxMoney)
+            {
+                _badAmounts = true;
+                Problem(PlanCodes.Order, "order " + what + " " + Show(v) + " does not fit Counterpoint's decimal(15,2) amounts.", null);
             }
         }
 

@@ -20,6 +20,15 @@ public class ProblemCodeTests
         yield return Case("CPO-INPUT", "amount not a number", i => i["counterpoint"]!["IM_INV"]![0]!["LST_AVG_COST"] = "abc");
         yield return Case("CPO-ORDER", "order text not JSON", i => i["order"] = "{not json");
         yield return Case("CPO-ORDER", "order field of the wrong form", i => i["order"]!["total"] = new JArray());
+        yield return Case("CPO-ORDER", "shipping_total with 3 decimals", i => i["order"]!["shipping_total"] = "0.005");
+        yield return Case("CPO-ORDER", "tax line with 3 decimals", i => i["order"]!["tax_lines"]![0]!["tax_total"] = "8.001");
+        yield return Case("CPO-ORDER", "total with 3 decimals", i => i["order"]!["total"] = "435.991");
+        yield return Case("CPO-ORDER", "fee with 3 decimals", i => AddFee(i, "1.005"));
+        yield return Case("CPO-ORDER", "shipping line beyond decimal(15,2)", i =>
+        {
+            i["order"]!["shipping_lines"] = new JArray(new JObject { ["id"] = 5, ["method_id"] = "flat_rate", ["method_title"] = "Flat", ["total"] = "99999999999999.00", ["total_tax"] = "0.00" });
+            i["order"]!["shipping_total"] = "99999999999999.00";
+        });
         yield return Case("CPO-CURRENCY", "EUR order in a USD store", i => i["order"]!["currency"] = "EUR");
         yield return Case("CPO-ORDER-REFUNDED", "refund present", i => i["order"]!["refunds"] = new JArray(new JObject { ["id"] = 1, ["reason"] = "x", ["total"] = "-10.00" }));
         yield return Case("CPO-NO-LINES", "no lines", i => i["order"]!["line_items"] = new JArray());
