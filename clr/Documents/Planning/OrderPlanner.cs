@@ -643,6 +643,12 @@ namespace CpOrders.WooClr.Documents.Planning
             if (!_cfg.Exists) return;
             CheckMiscNo("ShippingMiscChargeNo", _shipMiscNo);
             if (_feeMiscNo.HasValue && _wooFees.Count > 0) CheckMiscNo("FeeMiscChargeNo", _feeMiscNo.Value);
+            // One charge carrying shipping and fees would mix taxed and untaxed amounts in one taxable base (TXBL_MISC_CHG_AMT_n).
+            if (_feeMiscNo.HasValue && _feeMiscNo.Value == _shipMiscNo && _wooFees.Count > 0 && (_wooShipping.Count > 0 || _shipping != 0m))
+            {
+                Problem(PlanCodes.MiscCharge, "store FeeMiscChargeNo and ShippingMiscChargeNo are both misc charge " + _shipMiscNo.ToString(CultureInfo.InvariantCulture) +
+                    " and the order has shipping and fees; one charge cannot carry both (their taxes differ): choose another misc charge for fees, then requeue.", null);
+            }
             for (int n = 1; n <= 5; n++)
             {
                 string nn = n.ToString(CultureInfo.InvariantCulture);

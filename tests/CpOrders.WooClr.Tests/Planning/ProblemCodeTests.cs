@@ -57,6 +57,14 @@ public class ProblemCodeTests
         yield return Case("CPO-SHIP-VIA", "unmapped shipping method", i => i["order"]!["shipping_lines"] = new JArray(new JObject { ["id"] = 1, ["method_id"] = "local_pickup", ["method_title"] = "Pickup", ["total"] = "0.00", ["total_tax"] = "0.00" }));
         yield return Case("CPO-MISC-CHARGE", "shipping misc charge not enabled", i => i["store"]!["ShippingMiscChargeNo"] = 3);
         yield return Case("CPO-MISC-CHARGE", "shipping misc charge out of range", i => i["store"]!["ShippingMiscChargeNo"] = 7);
+        yield return Case("CPO-MISC-CHARGE", "fees and shipping on the same misc charge", i =>
+        {
+            i["store"]!["FeeMiscChargeNo"] = 1;
+            i["order"]!["shipping_lines"] = new JArray(new JObject { ["id"] = 5, ["method_id"] = "flat_rate", ["method_title"] = "Flat", ["total"] = "5.00", ["total_tax"] = "0.00" });
+            i["order"]!["shipping_total"] = "5.00";
+            i["order"]!["total"] = "440.99";
+            AddFee(i, "2.00");
+        });
         yield return Case("CPO-FEE", "fee without a fee misc charge", i =>
         {
             ((JObject)i["store"]!).Remove("FeeMiscChargeNo");
