@@ -580,7 +580,13 @@ namespace CpOrders.WooClr.Documents.Planning
                     {
                         _problems.Add(new PlanProblem(PlanCodes.Order, "order " + section + "[" + index.ToString(CultureInfo.InvariantCulture) + "].taxes total '" + total + "' is not a number.", null));
                     }
-                    if (id.HasValue) list.Add(new RateAmount { RateId = id.Value, Total = amount });
+                    string subtotal = tr.Str("subtotal");
+                    decimal before = 0m;
+                    if (subtotal != null && !decimal.TryParse(subtotal, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out before))
+                    {
+                        _problems.Add(new PlanProblem(PlanCodes.Order, "order " + section + "[" + index.ToString(CultureInfo.InvariantCulture) + "].taxes subtotal '" + subtotal + "' is not a number.", null));
+                    }
+                    if (id.HasValue) list.Add(new RateAmount { RateId = id.Value, Total = amount, Subtotal = before });
                 }
             }
             return list;
@@ -733,7 +739,8 @@ namespace CpOrders.WooClr.Documents.Planning
             {
                 foreach (RateAmount ra in l.Taxes)
                 {
-                    if (ra.Total == 0m) continue;
+                    // Taxed before coupons counts too: a 100 % coupon leaves a taxable line at 0 tax (IS_TXBL stays 'Y').
+                    if (ra.Total == 0m && ra.Subtotal == 0m) continue;
                     AuthPlan a;
                     if (!rateToAuth.TryGetValue(ra.RateId, out a))
                     {
@@ -744,7 +751,7 @@ namespace CpOrders.WooClr.Documents.Planning
                     l.Taxable = true;
                     if (!a.Lines.Contains(l)) a.Lines.Add(l);
                 }
-                if ((l.Woo.TotalTax ?? 0m) != 0m) l.Taxable = true;
+                if ((l.Woo.TotalTax ?? 0m) != 0m || (l.Woo.SubtotalTax ?? 0m) != 0m) l.Taxable = true;
             }
             foreach (MiscPlan m in _miscs)
             {

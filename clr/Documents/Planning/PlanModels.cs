@@ -8,6 +8,8 @@ namespace CpOrders.WooClr.Documents.Planning
     {
         public long RateId;
         public decimal Total;
+        // Tax before coupons (line items only): a line a 100 % coupon made free still names the rates that tax it here.
+        public decimal Subtotal;
     }
 
     /// <summary>One planned document line and what it was derived from.</summary>

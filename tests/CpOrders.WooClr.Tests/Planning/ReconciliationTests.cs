@@ -127,6 +127,22 @@ public class ReconciliationTests
         Assert.That(miscs, Is.EqualTo(new[] { (1, "A", 10.00m), (2, "P", 0m) }));
     }
 
+    /// <summary>Finding 10: a taxable line made free by a 100 % coupon still is taxable (IS_TXBL 'Y'): its taxes' subtotal says so.</summary>
+    [Test]
+    public void A_taxable_line_with_a_full_coupon_stays_taxable()
+    {
+        JObject input = BaseInput();
+        var order = (JObject)input["order"]!;
+        JObject free = Line(2, "GLOVE", 1, "12.50", "0.00", "0.00", ("1", "0"));
+        free["subtotal_tax"] = "0.25";
+        free["taxes"]![0]!["subtotal"] = "0.25";
+        ((JArray)order["line_items"]!).Add(free);
+        JObject plan = PlanOk(input);
+        AssertReconciles(input, plan);
+        Assert.That(Rows(plan, "PS_DOC_LIN").Select(l => (string)l["IS_TXBL"]!), Is.EqualTo(new[] { "Y", "Y" }));
+        Assert.That(Dec(Row(plan, "PS_DOC_DISC"), "DISC_AMT"), Is.EqualTo(12.50m));
+    }
+
     [Test]
     public void Coupon_is_a_line_discount_counted_once()
     {
