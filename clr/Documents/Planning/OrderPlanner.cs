@@ -1111,10 +1111,21 @@ namespace CpOrders.WooClr.Documents.Planning
             // Contacts: 1 billing, 2 shipping (billing when the order has no shipping address).
             WooAddress bill = _hdr.Billing;
             WooAddress ship = _hdr.Shipping;
-            bool shipEmpty = TextPolicy.Clean(ship.Address1) == null && TextPolicy.Clean(ship.FirstName) == null && TextPolicy.Clean(ship.LastName) == null && TextPolicy.Clean(ship.Company) == null;
-            Contact(docId, 1, bill, bill.Email, "billing");
+            bool shipEmpty = NoAddress(ship);
+            if (NoAddress(bill) && shipEmpty)
+            {
+                Problem(PlanCodes.Customer, "the order has neither a billing nor a shipping name or address; the document's contacts would be empty: enter the order by hand.", null);
+                return;
+            }
+            if (NoAddress(bill)) Contact(docId, 1, ship, bill.Email, "billing (shipping copied)");
+            else Contact(docId, 1, bill, bill.Email, "billing");
             Contact(docId, 2, shipEmpty ? bill : ship, null, shipEmpty ? "shipping (billing copied)" : "shipping");
             if (_mode == "CREATE" && _cust.Exists) Customer(_newCustNo, tktDt, _store.Str("CpUsrId"), _store.Str("CpStrId"));
+        }
+
+        private static bool NoAddress(WooAddress a)
+        {
+            return TextPolicy.Clean(a.Address1) == null && TextPolicy.Clean(a.FirstName) == null && TextPolicy.Clean(a.LastName) == null && TextPolicy.Clean(a.Company) == null;
         }
 
         /// <summary>IS_NEW_ROW of each IM_INV row, in row order.</summary>

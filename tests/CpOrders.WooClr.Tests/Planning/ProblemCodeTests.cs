@@ -83,6 +83,11 @@ public class ProblemCodeTests
         yield return Case("CPO-TAX-MISMATCH", "line taxes off by more than a cent per line", i => i["order"]!["line_items"]![0]!["total_tax"] = "35.98");
         yield return Case("CPO-TOTAL-MISMATCH", "total off by a cent", i => i["order"]!["total"] = "436.00");
         yield return Case("CPO-CUSTOMER", "no mode", i => ((JObject)i["customer"]!).Remove("mode"));
+        yield return Case("CPO-CUSTOMER", "no billing and no shipping address", i =>
+        {
+            i["order"]!["billing"] = new JObject { ["email"] = "bill@example.com" };
+            i["order"]!["shipping"] = new JObject();
+        });
         yield return Case("CPO-CUSTOMER", "no customer row", i => ((JObject)i["counterpoint"]!).Remove("AR_CUST"));
         yield return Case("CPO-CUSTOMER", "create without a billing name", i =>
         {
