@@ -139,6 +139,22 @@ public class ProblemCodeTests
         }
     }
 
+    /// <summary>Finding 13: input strings are trimmed as the contract says (Counterpoint's char columns come padded).</summary>
+    [Test]
+    public void Input_strings_are_trimmed()
+    {
+        JObject input = BaseInput();
+        input["store"]!["CpStrId"] = "MAIN  ";
+        input["store"]!["TaxStrategy"] = " WEB_AS_CHARGED ";
+        input["counterpoint"]!["AR_CUST"]!["CUST_NO"] = "1000   ";
+        input["counterpoint"]!["IM_ITEM"]![0]!["CATEG_COD"] = "GOLF      ";
+        input["counterpoint"]!["AR_CUST"]!["TERMS_COD"] = "   ";
+        JObject plan = PlanOk(input);
+        JObject h = Row(plan, "PS_DOC_HDR");
+        Assert.That(((string)h["STR_ID"]!, (string)h["CUST_NO"]!, (string)Row(plan, "PS_DOC_LIN")["CATEG_COD"]!), Is.EqualTo(("MAIN", "1000", "GOLF")));
+        Assert.That(h["TERMS_COD"]!.Type, Is.EqualTo(JTokenType.Null), "blank = null");
+    }
+
     [Test]
     public void Every_problem_is_reported_at_once()
     {
