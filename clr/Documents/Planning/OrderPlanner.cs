@@ -948,9 +948,17 @@ namespace CpOrders.WooClr.Documents.Planning
             foreach (AuthPlan a in _auths) _tax += a.TaxAmt;
             _tot = _subTot - _linDisc + _misc + _tax;
 
-            // Lines first (totals need costs).
+            // Lines first (totals need costs). TOT_HDR_DISCNTBL_AMT: EXT_PRC of the discountable lines (IS_DISCNTBL not 'N').
+            decimal discntbl = 0m;
             foreach (LinePlan l in _lines)
             {
+                bool discountable = l.Item.Str("IS_DISCNTBL") != "N";
+                if (discountable) discntbl += l.Ext;
+                else if (l.Disc != 0m)
+                {
+                    _notes.Add("Line " + l.Seq.ToString(CultureInfo.InvariantCulture) + ": item " + l.ItemNo + " is not discountable in Counterpoint (IS_DISCNTBL 'N') but the shop's coupon took " +
+                        Show(l.Disc) + " off it; the discount is written as the shop charged it.");
+                }
                 PlanRow r = New("PS_DOC_LIN");
                 decimal prc = l.UnitPrc;
                 decimal unitCost = UnitCost(l);
@@ -1007,9 +1015,9 @@ namespace CpOrders.WooClr.Documents.Planning
              .Set("IS_OFFLINE", false).Set("RS_STAT", 1).Set("DS_LINS", 0);
 
             // Totals O, R, V and their audit snapshots.
-            Totals(docId, "O", ordLins, _subTot, _linDisc, _misc, _tax, _extCost, _weight, _cube);
-            Totals(docId, "R", ordLins, _subTot, _linDisc, 0m, 0m, _extCost, _weight, _cube);
-            Totals(docId, "V", 0, 0m, 0m, 0m, 0m, 0m, 0m, 0m);
+            Totals(docId, "O", ordLins, _subTot, discntbl, _linDisc, _misc, _tax, _extCost, _weight, _cube);
+            Totals(docId, "R", ordLins, _subTot, discntbl, _linDisc, 0m, 0m, _extCost, _weight, _cube);
+            Totals(docId, "V", 0, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m);
 
             // A charge that carries an amount is an amount ('A'): a percent type ('P') with MISC_PCT 0 would be recomputed to 0.
             foreach (MiscPlan m in _miscs)
@@ -1218,14 +1226,14 @@ namespace CpOrders.WooClr.Documents.Planning
              .Set("LST_MAINT_DT", tktDt).Set("LST_MAINT_USR_ID", usrId);
         }
 
-        private void Totals(object docId, string typ, int lins, decimal subTot, decimal linDisc, decimal misc, decimal tax, decimal extCost, decimal weight, decimal cube)
+        private void Totals(object docId, string typ, int lins, decimal subTot, decimal discntbl, decimal linDisc, decimal misc, decimal tax, decimal extCost, decimal weight, decimal cube)
         {
             decimal tot = subTot - linDisc + misc + tax;
             New("PS_DOC_HDR_TOT").Set("DOC_ID", docId).Set("TOT_TYP", typ).Set("INITIAL_MIN_DUE", 0m).Set("HAS_TAX_OVRD", "!").Set("TAX_AMT_SHIPPED", 0m)
                 .Set("LINS", lins).Set("TOT_GFC_AMT", 0m).Set("TOT_SVC_AMT", 0m).Set("SUB_TOT", subTot).Set("TAX_OVRD_LINS", 0).Set("TOT_EXT_COST", extCost)
                 .Set("TOT_MISC", misc).Set("TAX_AMT", tax).Set("NORM_TAX_AMT", tax).Set("TOT_TND", 0m).Set("TOT_CHNG", 0m).Set("TOT_WEIGHT", weight)
                 .Set("TOT_CUBE", cube).Set("TOT", tot).Set("AMT_DUE", tot).Set("TOT_HDR_DISC", 0m).Set("TOT_LIN_DISC", linDisc)
-                .Set("TOT_HDR_DISCNTBL_AMT", subTot).Set("TOT_TIP_AMT", 0m);
+                .Set("TOT_HDR_DISCNTBL_AMT", discntbl).Set("TOT_TIP_AMT", 0m);
             New("PS_DOC_AUDIT_LOG_TOT").Set("DOC_ID", docId).Set("LOG_SEQ_NO", 1).Set("TOT_TYP", typ).Set("TOT_GFC_AMT", 0m).Set("LINS", lins)
                 .Set("SUB_TOT", subTot).Set("TOT_MISC", misc).Set("NORM_TAX_AMT", tax).Set("TAX_AMT", tax).Set("TOT_EXT_COST", extCost).Set("TOT_TND", 0m)
                 .Set("TOT_CHNG", 0m).Set("AMT_DUE", tot).Set("TOT_SVC_AMT", 0m).Set("DEP_NET_CHANGE", 0m).Set("TOT", tot);

@@ -143,6 +143,19 @@ public class ReconciliationTests
         Assert.That(Dec(Row(plan, "PS_DOC_DISC"), "DISC_AMT"), Is.EqualTo(12.50m));
     }
 
+    /// <summary>Finding 11: a coupon on a non-discountable item is noted; TOT_HDR_DISCNTBL_AMT counts discountable lines only.</summary>
+    [Test]
+    public void Non_discountable_items_are_left_out_of_the_discountable_amount()
+    {
+        JObject input = CouponOrder();
+        input["counterpoint"]!["IM_ITEM"]![1]!["IS_DISCNTBL"] = "N";   // GLOVE
+        JObject plan = PlanOk(input);
+        AssertReconciles(input, plan);
+        Assert.That(Dec(Row(plan, "PS_DOC_HDR_TOT", 0), "TOT_HDR_DISCNTBL_AMT"), Is.EqualTo(399.99m));
+        Assert.That(Dec(Row(plan, "PS_DOC_HDR_TOT", 1), "TOT_HDR_DISCNTBL_AMT"), Is.EqualTo(399.99m));
+        Assert.That(plan["notes"]!.Select(n => (string)n!), Has.Some.Contains("GLOVE is not discountable"));
+    }
+
     [Test]
     public void Coupon_is_a_line_discount_counted_once()
     {
