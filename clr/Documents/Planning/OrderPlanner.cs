@@ -1187,10 +1187,15 @@ namespace CpOrders.WooClr.Documents.Planning
              .Set("LST_NAM", _text.Fit(last, 25, false, what + " last name", null)).Set("ADRS_1", _text.Fit(a.Address1, 40, false, what + " address 1", null))
              .Set("ADRS_2", _text.Fit(a.Address2, 40, false, what + " address 2", null)).Set("CITY", _text.Fit(a.City, 20, false, what + " city", null))
              .Set("STATE", _text.Fit(a.State, 10, true, what + " state", null)).Set("ZIP_COD", _text.Fit(a.Postcode, 15, true, what + " postcode", null))
-             .Set("CNTRY", _text.Fit(a.Country, 20, true, what + " country", null)).Set("PHONE_1", _text.Fit(a.Phone, 25, true, what + " phone", null))
+             .Set("CNTRY", _text.Fit(a.Country, 20, true, what + " country", null)).Set("PHONE_1", _text.Fit(a.Phone, 25, false, what + " phone", null))
              .Set("NAM_TYP", company != null ? "B" : "P").Set("EMAIL_ADRS_1", _text.Fit(email, 50, true, what + " e-mail", null));
         }
 
+        /// <summary>
+        /// A new shopper's AR_CUST row. IS_ECOMM_CUST 'N': Counterpoint will not merge an e-commerce-flagged customer with a
+        /// non-e-commerce one (Rapid's BigCommerce integration notes, Nov 2025, moved to 'N' for that reason), and staff
+        /// merge web shoppers with store customers.
+        /// </summary>
         private void Customer(string custNo, object tktDt, string usrId, string strId)
         {
             WooAddress b = _hdr.Billing;
@@ -1213,7 +1218,7 @@ namespace CpOrders.WooClr.Documents.Planning
              .Set("ADRS_1", _text.Fit(b.Address1, 40, false, "new customer address 1", null)).Set("ADRS_2", _text.Fit(b.Address2, 40, false, "new customer address 2", null))
              .Set("CITY", _text.Fit(b.City, 20, false, "new customer city", null)).Set("STATE", _text.Fit(b.State, 10, true, "new customer state", null))
              .Set("ZIP_COD", _text.Fit(b.Postcode, 15, true, "new customer postcode", null)).Set("CNTRY", _text.Fit(b.Country, 20, true, "new customer country", null))
-             .Set("PHONE_1", _text.Fit(b.Phone, 25, true, "new customer phone", null)).Set("EMAIL_ADRS_1", _text.Fit(b.Email, 50, true, "new customer e-mail", null))
+             .Set("PHONE_1", _text.Fit(b.Phone, 25, false, "new customer phone", null)).Set("EMAIL_ADRS_1", _text.Fit(b.Email, 50, true, "new customer e-mail", null))
              .Set("PROMPT_NAM_ADRS", Flag(_cust.Str("PROMPT_NAM_ADRS"), "S", "template PROMPT_NAM_ADRS")).Set("SLS_REP", Code(_cust.Str("SLS_REP"), 10) ?? usrId)
              .Set("CATEG_COD", Code(_cust.Str("CATEG_COD"), 10)).Set("SHIP_VIA_COD", Code(_cust.Str("SHIP_VIA_COD"), 10))
              .Set("SHIP_ZONE_COD", Code(_cust.Str("SHIP_ZONE_COD"), 10)).Set("STR_ID", strId).Set("STMNT_COD", Code(_cust.Str("STMNT_COD"), 10))
@@ -1221,7 +1226,7 @@ namespace CpOrders.WooClr.Documents.Planning
              .Set("ALLOW_AR_CHRG", Flag(_cust.Str("ALLOW_AR_CHRG"), "N", "template ALLOW_AR_CHRG")).Set("ALLOW_TKTS", Flag(_cust.Str("ALLOW_TKTS"), "Y", "template ALLOW_TKTS"))
              .Set("NO_CR_LIM", Flag(_cust.Str("NO_CR_LIM"), "N", "template NO_CR_LIM")).Set("CR_LIM", RoundOrNull(_cust.Dec("CR_LIM"), 2)).Set("BAL_METH", Flag(_cust.Str("BAL_METH"), "O", "template BAL_METH"))
              .Set("AR_ACCT_NO", Code(_cust.Str("AR_ACCT_NO"), 20)).Set("ALLOW_ORDS", Flag(_cust.Str("ALLOW_ORDS"), "Y", "template ALLOW_ORDS")).Set("ALLOW_LWYS", Flag(_cust.Str("ALLOW_LWYS"), "Y", "template ALLOW_LWYS"))
-             .Set("IS_ECOMM_CUST", "Y").Set("CUST_NAM_TYP", company != null ? "B" : "P")
+             .Set("IS_ECOMM_CUST", "N").Set("CUST_NAM_TYP", company != null ? "B" : "P")
              .Set("INCLUDE_IN_MARKETING_MAILOUTS", Flag(_cust.Str("INCLUDE_IN_MARKETING_MAILOUTS"), "N", "template INCLUDE_IN_MARKETING_MAILOUTS")).Set("EMAIL_STATEMENT", Flag(_cust.Str("EMAIL_STATEMENT"), "N", "template EMAIL_STATEMENT"))
              .Set("LST_MAINT_DT", tktDt).Set("LST_MAINT_USR_ID", usrId);
         }

@@ -155,6 +155,32 @@ public class ProblemCodeTests
         Assert.That(h["TERMS_COD"]!.Type, Is.EqualTo(JTokenType.Null), "blank = null");
     }
 
+    /// <summary>Finding 18: a phone number too long is cut with a note (not an identifier); an e-mail too long stays refused.</summary>
+    [Test]
+    public void A_long_phone_is_truncated_with_a_note()
+    {
+        JObject input = BaseInput();
+        input["customer"]!["mode"] = "CREATE";
+        input["numbers"]!["CUST_NO"] = "W1";
+        string phone = "+1 901-555-0100 ext. 12345 (office)";
+        input["order"]!["billing"]!["phone"] = phone;
+        JObject plan = PlanOk(input);
+        Assert.That((string)Row(plan, "PS_DOC_CONTACT", 0)["PHONE_1"]!, Is.EqualTo("+1 901-555-0100 ext. 1234"));
+        Assert.That(((string)Row(plan, "AR_CUST")["PHONE_1"]!).Length, Is.LessThanOrEqualTo(25));
+        JToken note = Rows(plan, "PS_DOC_NOTE").Single(n => (string)n["NOTE_ID"]! == "TEXT TRUNCATED");
+        Assert.That((string)note["NOTE_TXT"]!, Does.Contain(phone));
+    }
+
+    /// <summary>Finding 15: a new shopper is not flagged as an e-commerce customer (Counterpoint would not merge it with a store customer).</summary>
+    [Test]
+    public void A_new_customer_is_not_flagged_as_ecommerce()
+    {
+        JObject input = BaseInput();
+        input["customer"]!["mode"] = "CREATE";
+        input["numbers"]!["CUST_NO"] = "W1";
+        Assert.That((string)Row(PlanOk(input), "AR_CUST")["IS_ECOMM_CUST"]!, Is.EqualTo("N"));
+    }
+
     [Test]
     public void Every_problem_is_reported_at_once()
     {
