@@ -194,7 +194,10 @@ public class ReconciliationTests
         Assert.That(Row(plan, "PS_DOC_TAX")["TXBL_MISC_CHG_AMT_2"]!.Value<decimal>(), Is.EqualTo(3.00m));
     }
 
-    /// <summary>Three lines of 10.15 at MEMTN's three rates: WooCommerce rounds per line (0.91 x 3 = 2.73), Counterpoint per authority (2.74).</summary>
+    /// <summary>
+    /// Three lines of 10.15 at MEMTN's three rates: WooCommerce rounds per line (0.91 x 3 = 2.73), Counterpoint per authority (2.74).
+    /// tax_lines as a per-line-rounding shop sends them: each rate's line tax rounded, then summed: 0.20 x 3, 0.30 x 3, 0.41 x 3.
+    /// </summary>
     private static JObject RoundingOrder(string strategy)
     {
         JObject input = BaseInput();
@@ -204,7 +207,7 @@ public class ReconciliationTests
             Line(1, "GLOVE", 1, "10.15", "10.15", "0.91", ("1", "0.203"), ("2", "0.3045"), ("3", "0.406")),
             Line(2, "GLOVE", 1, "10.15", "10.15", "0.91", ("1", "0.203"), ("2", "0.3045"), ("3", "0.406")),
             Line(3, "GLOVE", 1, "10.15", "10.15", "0.91", ("1", "0.203"), ("2", "0.3045"), ("3", "0.406")));
-        order["tax_lines"] = new JArray(TaxLine(1, "MEMPHIS", "0.61", "0.00"), TaxLine(2, "SHELBY", "0.90", "0.00"), TaxLine(3, "TN", "1.22", "0.00"));
+        order["tax_lines"] = new JArray(TaxLine(1, "MEMPHIS", "0.60", "0.00"), TaxLine(2, "SHELBY", "0.90", "0.00"), TaxLine(3, "TN", "1.23", "0.00"));
         order["cart_tax"] = "2.73";
         order["total_tax"] = "2.73";
         order["total"] = "33.18";
@@ -217,7 +220,7 @@ public class ReconciliationTests
         JObject input = RoundingOrder("WEB_AS_CHARGED");
         JObject plan = PlanOk(input);
         AssertReconciles(input, plan);
-        Assert.That(Rows(plan, "PS_DOC_TAX").Select(t => (decimal)t["TAX_AMT"]!), Is.EqualTo(new[] { 0.61m, 0.90m, 1.22m }));
+        Assert.That(Rows(plan, "PS_DOC_TAX").Select(t => (decimal)t["TAX_AMT"]!), Is.EqualTo(new[] { 0.60m, 0.90m, 1.23m }));
         Assert.That(Rows(plan, "PS_DOC_LIN").Select(t => (decimal)t["TAX_AMT_ALLOC"]!), Is.EqualTo(new[] { 0.91m, 0.91m, 0.91m }));
     }
 
