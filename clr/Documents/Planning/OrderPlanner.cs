@@ -220,8 +220,8 @@ namespace CpOrders.WooClr.Documents.Planning
                 {
                     Problem(PlanCodes.Numbers, "$.numbers is given but lacks " + string.Join(", ", missing.ToArray()) + "; pass all numbers, or none (null) for a validation call.", null);
                 }
-                if (_tktNo != null && _tktNo.Length > 15) Problem(PlanCodes.Numbers, "$.numbers.TKT_NO '" + _tktNo + "' is longer than 15 characters.", null);
-                if (_newCustNo != null && _newCustNo.Length > 15) Problem(PlanCodes.Numbers, "$.numbers.CUST_NO '" + _newCustNo + "' is longer than 15 characters.", null);
+                if (_tktNo != null && (_tktNo.Length > 15 || !Cp1252(_tktNo))) Problem(PlanCodes.Numbers, "$.numbers.TKT_NO '" + _tktNo + "' is longer than 15 characters or outside code page 1252.", null);
+                if (_newCustNo != null && (_newCustNo.Length > 15 || !Cp1252(_newCustNo))) Problem(PlanCodes.Numbers, "$.numbers.CUST_NO '" + _newCustNo + "' is longer than 15 characters or outside code page 1252.", null);
             }
 
             PlanInputRow env = input.Object("environment");
@@ -1075,7 +1075,7 @@ namespace CpOrders.WooClr.Documents.Planning
                 .Set("LST_CANCEL_DEP_REFUNDED", 0m).Set("LST_CANCEL_DEP_FORFEIT", 0m).Set("TOT_DEP_RECEIVED", 0m).Set("TOT_DEP_APPLIED", 0m)
                 .Set("TOT_DEP_REFUNDED", 0m).Set("TOT_DEP_FORFEIT", 0m).Set("IS_SUSPENDED", "N");
 
-            // IM_INV: inventory items, per item, in key order (design 5 lock order).
+            // IM_INV: inventory items, per item, sorted OrdinalIgnoreCase (stable; not the collation's order: the writer locks in key order).
             var invFirst = new Dictionary<string, LinePlan>(StringComparer.OrdinalIgnoreCase);
             var qty = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
             var order = new List<string>();

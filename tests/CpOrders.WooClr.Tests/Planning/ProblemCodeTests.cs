@@ -102,6 +102,7 @@ public class ProblemCodeTests
         yield return Case("CPO-TEXT-TOO-LONG", "e-mail longer than EMAIL_ADRS_1", i => i["order"]!["billing"]!["email"] = new string('a', 45) + "@example.com");
         yield return Case("CPO-NUMBERS", "numbers without DOC_ID", i => ((JObject)i["numbers"]!).Remove("DOC_ID"));
         yield return Case("CPO-NUMBERS", "CREATE without a new CUST_NO", i => i["customer"]!["mode"] = "CREATE");
+        yield return Case("CPO-NUMBERS", "TKT_NO outside 1252", i => i["numbers"]!["TKT_NO"] = "W\u4e00");
         yield return Case("CPO-NUMBERS", "GUID malformed", i => i["numbers"]!["DOC_GUID"] = "not-a-guid");
     }
 
