@@ -182,6 +182,18 @@ public class ProblemCodeTests
         Assert.That((string)Row(PlanOk(input), "AR_CUST")["IS_ECOMM_CUST"]!, Is.EqualTo("N"));
     }
 
+    /// <summary>Finding 8: decomposed names (NFD: e + combining acute) are composed first (NFC) and are then in 1252.</summary>
+    [Test]
+    public void Decomposed_names_are_composed_before_the_1252_check()
+    {
+        JObject input = BaseInput();
+        input["order"]!["billing"]!["first_name"] = "Jose\u0301";
+        input["order"]!["billing"]!["city"] = "Mu\u0308nchen";
+        JObject plan = PlanOk(input);
+        JObject bill = Row(plan, "PS_DOC_CONTACT", 0);
+        Assert.That(((string)bill["FST_NAM"]!, (string)bill["CITY"]!), Is.EqualTo(("Jos\u00e9", "M\u00fcnchen")));
+    }
+
     [Test]
     public void Every_problem_is_reported_at_once()
     {
