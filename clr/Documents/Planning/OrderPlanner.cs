@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using CpOrders.WooClr.Documents.Skus;
 using CpOrders.WooClr.Json;
 using CpOrders.WooClr.Woo.Orders;
 
@@ -343,17 +344,21 @@ namespace CpOrders.WooClr.Documents.Planning
                 Problem(PlanCodes.NoLines, "the order has no line items.", null);
                 return;
             }
-            var skuMap = new Dictionary<string, PlanInputRow>(StringComparer.OrdinalIgnoreCase);
+            // The SKU rule of both directions (issue 14: orders in, stock out share one implementation). Each map and
+            // suffix row is read once here, so a wrongly typed value is one CPO-INPUT problem whether or not a line uses it.
+            var skuMap = new List<SkuMapEntry>();
             foreach (PlanInputRow r in _store.Array("skuMap"))
             {
-                string sku = r.Str("WooSku");
-                if (sku != null && !skuMap.ContainsKey(sku)) skuMap.Add(sku, r);
+                string wooSku = r.Str("WooSku");
+                if (wooSku != null) skuMap.Add(new SkuMapEntry(wooSku, r.Str("ItemNo"), r.Str("SellUnit")));
             }
-            var suffixes = new List<PlanInputRow>();
+            var suffixes = new List<UnitSuffix>();
             foreach (PlanInputRow r in _store.Array("unitSuffixes"))
             {
-                if (r.Str("Suffix") != null) suffixes.Add(r);
+                string suffix = r.Str("Suffix");
+                if (suffix != null) suffixes.Add(new UnitSuffix(suffix, r.Str("SellUnit")));
             }
+            var skuRule = new SkuRule(skuMap, suffixes);
             var items = IndexRows(CounterpointArray("IM_ITEM"), "ITEM_NO", null);
             string stkLoc = _store.Str("StkLocId");
             string prcLoc = _store.Str("PrcLocId");
@@ -399,44 +404,21 @@ namespace CpOrders.WooClr.Documents.Planning
                     PriceLine(line);
                 }
 
-                // SKU -> item and selling unit.
-                string sku = w.Sku == null ? null : w.Sku.Trim();
-                if (string.IsNullOrEmpty(sku))
+                // SKU -> item and selling unit (SkuRule: trimmed; map, else longest unit suffix, else the SKU; unit 0-5).
+                SkuResolution resolved = skuRule.Resolve(w.Sku);
+                if (resolved.ProblemCode == SkuProblems.Blank)
                 {
                     LineProblem(line, PlanCodes.Sku, "'" + (w.Name ?? "") + "' has no SKU; give the product a SKU that is a Counterpoint item number (or map it in woo.StoreSkuMap).");
                     continue;
                 }
-                string itemNo = sku;
-                string unit = null;
-                PlanInputRow mapped;
-                string suffixUnit = null;
-                string suffixItem = null;
-                foreach (PlanInputRow s in suffixes)
+                if (!resolved.Ok)
                 {
-                    string suffix = s.Str("Suffix");
-                    if (sku.Length > suffix.Length && sku.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && (suffixItem == null || sku.Length - suffix.Length < suffixItem.Length))
-                    {
-                        suffixItem = sku.Substring(0, sku.Length - suffix.Length);
-                        suffixUnit = s.Str("SellUnit");
-                    }
-                }
-                if (skuMap.TryGetValue(sku, out mapped))
-                {
-                    itemNo = mapped.Str("ItemNo") ?? sku;
-                    unit = mapped.Str("SellUnit") ?? suffixUnit;
-                }
-                else if (suffixItem != null)
-                {
-                    itemNo = suffixItem;
-                    unit = suffixUnit;
-                }
-                if (unit == null) unit = "0";
-                if (unit.Length != 1 || unit[0] < '0' || unit[0] > '5')
-                {
-                    LineProblem(line, PlanCodes.Unit, "SKU '" + sku + "' maps to selling unit '" + unit + "'; SELL_UNIT is '0' (stocking unit) or '1'..'5' (IM_ITEM.ALT_n_UNIT).");
+                    LineProblem(line, resolved.ProblemCode == SkuProblems.Unit ? PlanCodes.Unit : resolved.ProblemCode, resolved.Problem);
                     continue;
                 }
-                line.SellUnit = unit[0];
+                string sku = resolved.Sku;
+                string itemNo = resolved.ItemNo;
+                line.SellUnit = resolved.SellUnit[0];
                 PlanInputRow item;
                 if (!items.TryGetValue(itemNo, out item))
                 {

@@ -75,9 +75,8 @@ namespace CpOrders.WooClr.Documents.Skus
     /// longest configured unit suffix that leaves a non-empty item number (case-insensitive) gives the item and unit;
     /// otherwise the SKU is the item number in the stocking unit ('0'). The selling unit must be '0'..'5'.
     ///
-    /// This reproduces, statement for statement, the inline SKU block of the order planner (branch i13-planner,
-    /// clr/Documents/Planning/OrderPlanner.cs, "SKU -> item and selling unit"), which was not edited here; the planner
-    /// should call <see cref="Resolve"/> instead (README, issue 14 notes). Tests pin the cases that block decides.
+    /// The only implementation: the order planner (clr/Documents/Planning/OrderPlanner.cs) and wooclr.MapSkus both call
+    /// <see cref="Resolve"/>; tests/CpOrders.WooClr.Tests/Planning/SkuRuleAgreementTests.cs pins that they agree.
     /// </summary>
     public sealed class SkuRule
     {
