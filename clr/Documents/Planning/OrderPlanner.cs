@@ -358,8 +358,9 @@ namespace CpOrders.WooClr.Documents.Planning
                 string suffix = r.Str("Suffix");
                 if (suffix != null) suffixes.Add(new UnitSuffix(suffix, r.Str("SellUnit")));
             }
-            var skuRule = new SkuRule(skuMap, suffixes);
             var items = IndexRows(CounterpointArray("IM_ITEM"), "ITEM_NO", null);
+            // The order's items are known: a SKU that is an item wins over a unit suffix (review finding 1).
+            var skuRule = new SkuRule(skuMap, suffixes, items.Keys);
             string stkLoc = _store.Str("StkLocId");
             string prcLoc = _store.Str("PrcLocId");
             var inv = IndexRows(CounterpointArray("IM_INV"), "ITEM_NO", stkLoc);
