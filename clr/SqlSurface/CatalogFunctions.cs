@@ -263,8 +263,10 @@ namespace CpOrders.WooClr.SqlSurface
 
         // ---------------------------------------------------------------- pure functions
 
-        /// <summary>wooclr.MapSkus(@ItemsJson, @SkuMapJson, @UnitSuffixesJson): the SKU map of a catalog. @ItemsJson is
-        /// [{"id","parent_id","sku","parent_sku"}] (FOR JSON PATH over the pulled products and variations); one row per
+        /// <summary>wooclr.MapSkus(@ItemsJson, @SkuMapJson, @UnitSuffixesJson, @ItemNosJson): the SKU map of a catalog. @ItemsJson is
+        /// [{"id","parent_id","sku","parent_sku"}] (FOR JSON PATH over the pulled products and variations); @ItemNosJson the
+        /// Counterpoint item numbers ([{"ITEM_NO"}] over IM_ITEM; NULL = not known: an exact item cannot win over a unit
+        /// suffix, unlike the order planner, which knows the order's items); one row per
         /// object: the trimmed sku, item_no and sell_unit, source (map, suffix, sku), or problem_code/problem (blank,
         /// a variation showing its parent's SKU, a selling unit outside 0-5, several objects on one item and unit).
         /// Pure and deterministic; malformed JSON raises CPO-PARAM.</summary>
@@ -273,11 +275,12 @@ namespace CpOrders.WooClr.SqlSurface
             TableDefinition = "id bigint, parent_id bigint, sku nvarchar(400), item_no nvarchar(400), sell_unit nvarchar(1), source nvarchar(10), " +
                               "problem_code nvarchar(40), problem nvarchar(1000)")]
         public static IEnumerable MapSkus([SqlFacet(MaxSize = -1)] SqlString ItemsJson, [SqlFacet(MaxSize = -1)] SqlString SkuMapJson,
-            [SqlFacet(MaxSize = -1)] SqlString UnitSuffixesJson)
+            [SqlFacet(MaxSize = -1)] SqlString UnitSuffixesJson, [SqlFacet(MaxSize = -1)] SqlString ItemNosJson)
         {
             if (ItemsJson.IsNull) return new object[0];
             var rule = new SkuRule(SkuMapBuilder.ReadMap(SkuMapJson.IsNull ? null : SkuMapJson.Value),
-                SkuMapBuilder.ReadSuffixes(UnitSuffixesJson.IsNull ? null : UnitSuffixesJson.Value));
+                SkuMapBuilder.ReadSuffixes(UnitSuffixesJson.IsNull ? null : UnitSuffixesJson.Value),
+                SkuMapBuilder.ReadItemNumbers(ItemNosJson.IsNull ? null : ItemNosJson.Value));
             return (IEnumerable)SkuMapBuilder.Build(SkuMapBuilder.ReadInputs(ItemsJson.Value), rule);
         }
 

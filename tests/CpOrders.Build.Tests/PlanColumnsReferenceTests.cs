@@ -69,52 +69,69 @@ public class PlanColumnsReferenceTests
         return tables;
     }
 
+    /// <summary>Every catalogue column missing from the reference or differing from it (type, length, precision, scale, nullability, default).</summary>
+    private static List<string> TypeMismatches(List<Col> catalogue, Dictionary<string, Dictionary<string, RefCol>> reference)
+    {
+        var found = new List<string>();
+        foreach (Col c in catalogue)
+        {
+            if (!reference.TryGetValue(c.Table, out var cols)) { found.Add(c.Table + " not in the reference"); continue; }
+            if (!cols.TryGetValue(c.Column, out RefCol? r)) { found.Add(c.Table + "." + c.Column + " not in the reference"); continue; }
+            var mine = new RefCol(c.Type, c.MaxLength, c.Precision, c.Scale, c.Nullable, c.HasDefault);
+            if (mine != r) found.Add(c.Key + ": " + c.Table + "." + c.Column + " is " + mine + " in the catalogue, " + r + " in the reference");
+        }
+        return found;
+    }
+
+    /// <summary>Every NOT NULL column without a default of an INSERTed table that the catalogue does not carry.</summary>
+    private static List<string> MissingNotNullColumns(List<Col> catalogue, Dictionary<string, Dictionary<string, RefCol>> reference)
+    {
+        var found = new List<string>();
+        foreach (string key in InsertKeys)
+        {
+            string table = catalogue.First(c => c.Key == key).Table;
+            var carried = catalogue.Where(c => c.Key == key).Select(c => c.Column).ToHashSet(StringComparer.Ordinal);
+            foreach (var (column, r) in reference[table])
+            {
+                if (r.Nullable || r.HasDefault || r.Type == "(computed)" || r.Type == "timestamp") continue;
+                if (key == "PS_DOC_LIN" && column == "LIN_GUID") continue;   // NEWID() per line in T-SQL (PlanContract.md)
+                if (!carried.Contains(column)) found.Add(key + " must carry NOT NULL column " + table + "." + column + " (no default)");
+            }
+        }
+        return found;
+    }
+
     [Test]
     public void Every_planned_column_has_the_reference_type_length_nullability_and_default()
     {
-        List<Col> catalogue = Catalogue();
-        Dictionary<string, Dictionary<string, RefCol>> reference = Reference();
-        Assert.Multiple(() =>
-        {
-            foreach (Col c in catalogue)
-            {
-                Assert.That(reference.ContainsKey(c.Table), Is.True, c.Table + " in the reference");
-                if (!reference.TryGetValue(c.Table, out var cols)) continue;
-                Assert.That(cols.TryGetValue(c.Column, out RefCol? r), Is.True, c.Table + "." + c.Column + " in the reference");
-                if (r == null) continue;
-                Assert.That(new RefCol(c.Type, c.MaxLength, c.Precision, c.Scale, c.Nullable, c.HasDefault), Is.EqualTo(r), c.Key + ": " + c.Table + "." + c.Column);
-            }
-        });
+        Assert.That(TypeMismatches(Catalogue(), Reference()), Is.Empty);
     }
 
     [Test]
     public void Every_table_the_plan_inserts_gets_every_NOT_NULL_column_without_a_default()
     {
-        List<Col> catalogue = Catalogue();
-        Dictionary<string, Dictionary<string, RefCol>> reference = Reference();
-        Assert.Multiple(() =>
-        {
-            foreach (string key in InsertKeys)
-            {
-                string table = catalogue.First(c => c.Key == key).Table;
-                var carried = catalogue.Where(c => c.Key == key).Select(c => c.Column).ToHashSet(StringComparer.Ordinal);
-                foreach (var (column, r) in reference[table])
-                {
-                    if (r.Nullable || r.HasDefault || r.Type == "(computed)" || r.Type == "timestamp") continue;
-                    if (key == "PS_DOC_LIN" && column == "LIN_GUID") continue;   // NEWID() per line in T-SQL (PlanContract.md)
-                    Assert.That(carried, Does.Contain(column), key + " must carry NOT NULL column " + table + "." + column + " (no default)");
-                }
-            }
-        });
+        Assert.That(MissingNotNullColumns(Catalogue(), Reference()), Is.Empty);
     }
 
     [Test]
     public void The_checks_above_can_fail()
     {
-        // Negative control: a reference NOT NULL column the plan does not carry (IM_INV carries 4 of its columns) is seen.
+        // Negative controls: the same checks on a mutated catalogue must find the mutation.
+        List<Col> catalogue = Catalogue();
         Dictionary<string, Dictionary<string, RefCol>> reference = Reference();
-        Assert.That(reference["PS_DOC_LIN"]["LIN_GUID"], Is.EqualTo(new RefCol("uniqueidentifier", null, null, null, false, false)));
-        Assert.That(reference["PS_DOC_HDR"]["HAS_ENTD_LINS"], Is.EqualTo(new RefCol("varchar", 1, null, null, false, true)));
-        Assert.That(reference["PS_DOC_NOTE"]["NOTE"].MaxLength, Is.EqualTo(-1));
+
+        // 1. A column whose length drifted (PS_DOC_HDR.TKT_NO one character longer) and a column that does not exist.
+        Col tktNo = catalogue.First(c => c.Key == "PS_DOC_HDR" && c.Column == "TKT_NO");
+        var drifted = catalogue.Select(c => c == tktNo ? c with { MaxLength = c.MaxLength + 1 } : c).ToList();
+        drifted.Add(tktNo with { Column = "NO_SUCH_COLUMN" });
+        List<string> mismatches = TypeMismatches(drifted, reference);
+        Assert.That(mismatches, Has.Count.EqualTo(2));
+        Assert.That(mismatches, Has.Some.Contains("PS_DOC_HDR.TKT_NO is"));
+        Assert.That(mismatches, Has.Some.Contains("PS_DOC_HDR.NO_SUCH_COLUMN not in the reference"));
+
+        // 2. A carried NOT NULL column without a default dropped from the catalogue (the first such column of PS_DOC_HDR).
+        Col required = catalogue.First(c => c.Key == "PS_DOC_HDR" && !reference["PS_DOC_HDR"][c.Column].Nullable && !reference["PS_DOC_HDR"][c.Column].HasDefault);
+        List<string> missing = MissingNotNullColumns(catalogue.Where(c => c != required).ToList(), reference);
+        Assert.That(missing, Is.EqualTo(new[] { "PS_DOC_HDR must carry NOT NULL column PS_DOC_HDR." + required.Column + " (no default)" }));
     }
 }

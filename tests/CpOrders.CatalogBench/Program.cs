@@ -82,7 +82,7 @@ int Requests() => server.Requests.Count;
     }).ToArray()).ToJsonString();
     var typeOf = items.ToDictionary(i => i.Id);
     map.Clear();
-    foreach (object r in CatalogFunctions.MapSkus(new SqlString(json), SqlString.Null, SqlString.Null))
+    foreach (object r in CatalogFunctions.MapSkus(new SqlString(json), SqlString.Null, SqlString.Null, SqlString.Null))
     {
         CatalogFunctions.FillSkuRow(r, out SqlInt64 id, out SqlInt64 parent, out _, out SqlString item, out _, out _, out SqlString code, out _);
         var i = typeOf[id.Value];

@@ -190,10 +190,10 @@ public class CatalogArithmeticTests
         Assert.That(r.Resolve(null).ProblemCode, Is.EqualTo(SkuProblems.Blank));
     }
 
-    private static List<(long Id, string? Sku, string? Item, string? Unit, string? Source, string? Code, string? Problem)> MapSkus(string items, string? map = null, string? suffixes = null)
+    private static List<(long Id, string? Sku, string? Item, string? Unit, string? Source, string? Code, string? Problem)> MapSkus(string items, string? map = null, string? suffixes = null, string? itemNos = null)
     {
         var result = new List<(long, string?, string?, string?, string?, string?, string?)>();
-        foreach (object row in CatalogFunctions.MapSkus(new SqlString(items), S(map), S(suffixes)))
+        foreach (object row in CatalogFunctions.MapSkus(new SqlString(items), S(map), S(suffixes), S(itemNos)))
         {
             CatalogFunctions.FillSkuRow(row, out SqlInt64 id, out SqlInt64 parent, out SqlString sku, out SqlString item, out SqlString unit,
                 out SqlString source, out SqlString code, out SqlString problem);
@@ -224,6 +224,26 @@ public class CatalogArithmeticTests
         Assert.That(rows.Single(r => r.Id == 8).Code, Is.Null, "the same item in another selling unit is not a duplicate");
         Assert.That(rows.Single(r => r.Id == 8).Unit, Is.EqualTo("1"));
         Assert.That(() => MapSkus("{}"), Throws.ArgumentException.With.Message.Contains("CPO-PARAM"));
+    }
+
+    /// <summary>Review finding 1: with the item numbers known, an exact item wins over a unit suffix, and a suffix only strips
+    /// to a known item; the planner gets the same answer (SkuRuleAgreementTests).</summary>
+    [Test]
+    public void MapSkus_lets_an_exact_item_win_over_a_unit_suffix_when_the_items_are_known()
+    {
+        string items = "[{\"id\":1,\"sku\":\"BALL-DOZ\"},{\"id\":2,\"sku\":\"GLOVE-DOZ\"},{\"id\":3,\"sku\":\"NOPE-DOZ\"}]";
+        string suffixes = "[{\"Suffix\":\"-DOZ\",\"SellUnit\":\"1\"}]";
+        var known = MapSkus(items, suffixes: suffixes, itemNos: "[{\"ITEM_NO\":\"BALL\"},{\"ITEM_NO\":\"ball-doz\"},{\"ITEM_NO\":\"GLOVE\"}]");
+        Assert.That(known.Select(r => (r.Id, r.Item, r.Unit, r.Source)), Is.EqualTo(new[]
+        {
+            (1L, (string?)"BALL-DOZ", (string?)"0", (string?)SkuSource.Sku),
+            (2L, "GLOVE", "1", SkuSource.Suffix),
+            (3L, "NOPE-DOZ", "0", SkuSource.Sku),
+        }));
+        // Item numbers not known (NULL): the suffix strips as before.
+        var unknown = MapSkus(items, suffixes: suffixes);
+        Assert.That(unknown.Single(r => r.Id == 1).Item, Is.EqualTo("BALL"));
+        Assert.That(() => MapSkus(items, itemNos: "[{\"ITEM_NO\":{}}]"), Throws.ArgumentException.With.Message.Contains("CPO-PARAM"));
     }
 
     // ---------------------------------------------------------------- reading WooCommerce's shapes

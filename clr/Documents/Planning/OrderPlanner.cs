@@ -136,9 +136,11 @@ namespace CpOrders.WooClr.Documents.Planning
             // Without the order, the store or the Counterpoint rows every later check would only repeat the gathering fault.
             if (_hdr == null || !_store.Exists || _cpElement.Kind != JsonValueKind.Object) { ClearRows(); return; }
             PlanLines();
+            CheckLineDiscountId();
             PlanShippingAndFees();
-            PlanTaxes();
-            CheckTotals();
+            // Amounts already refused (CPO-ORDER) would only repeat themselves as tax and total mismatches.
+            if (!_badAmounts) PlanTaxes();
+            if (!_badAmounts) CheckTotals();
             // Names, addresses and the new customer do not depend on the lines: their text problems are found in every
             // call, so the answer lists every problem at once.
             BuildPartyRows();
@@ -219,8 +221,8 @@ namespace CpOrders.WooClr.Documents.Planning
                 {
                     Problem(PlanCodes.Numbers, "$.numbers is given but lacks " + string.Join(", ", missing.ToArray()) + "; pass all numbers, or none (null) for a validation call.", null);
                 }
-                if (_tktNo != null && _tktNo.Length > 15) Problem(PlanCodes.Numbers, "$.numbers.TKT_NO '" + _tktNo + "' is longer than 15 characters.", null);
-                if (_newCustNo != null && _newCustNo.Length > 15) Problem(PlanCodes.Numbers, "$.numbers.CUST_NO '" + _newCustNo + "' is longer than 15 characters.", null);
+                if (_tktNo != null && (_tktNo.Length > 15 || !Cp1252(_tktNo))) Problem(PlanCodes.Numbers, "$.numbers.TKT_NO '" + _tktNo + "' is longer than 15 characters or outside code page 1252.", null);
+                if (_newCustNo != null && (_newCustNo.Length > 15 || !Cp1252(_newCustNo))) Problem(PlanCodes.Numbers, "$.numbers.CUST_NO '" + _newCustNo + "' is longer than 15 characters or outside code page 1252.", null);
             }
 
             PlanInputRow env = input.Object("environment");
@@ -275,9 +277,45 @@ namespace CpOrders.WooClr.Documents.Planning
                 Problem(PlanCodes.OrderRefunded, "the order carries " + refunds.Count.ToString(CultureInfo.InvariantCulture) + " refund(s) in WooCommerce; a refunded order is not written automatically: enter it by hand or skip it.", null);
             }
             if (!_hdr.Total.HasValue) Problem(PlanCodes.Order, "the order has no total.", null);
-            else if (Math.Abs(_hdr.Total.Value) >= MaxMoney || Math.Abs(_hdr.ShippingTotal ?? 0m) >= MaxMoney || Math.Abs(_hdr.TotalTax ?? 0m) >= MaxMoney)
+            // Every order amount the plan carries must be a 2-decimal amount that fits decimal(15,2): bad input is the
+            // order's problem (CPO-ORDER), never a row writer's CPO-INTERNAL.
+            OrderAmount("total", _hdr.Total);
+            OrderAmount("shipping_total", _hdr.ShippingTotal);
+            OrderAmount("total_tax", _hdr.TotalTax);
+            for (int i = 0; i < _wooShipping.Count; i++)
             {
-                Problem(PlanCodes.Order, "the order's amounts do not fit Counterpoint's decimal(15,2) amounts.", null);
+                string at = "shipping_lines[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                OrderAmount(at + ".total", _wooShipping[i].Total);
+                OrderAmount(at + ".total_tax", _wooShipping[i].TotalTax);
+            }
+            for (int i = 0; i < _wooFees.Count; i++)
+            {
+                string at = "fee_lines[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                OrderAmount(at + ".total", _wooFees[i].Total);
+                OrderAmount(at + ".total_tax", _wooFees[i].TotalTax);
+            }
+            for (int i = 0; i < _wooTaxLines.Count; i++)
+            {
+                string at = "tax_lines[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                OrderAmount(at + ".tax_total", _wooTaxLines[i].TaxTotal);
+                OrderAmount(at + ".shipping_tax_total", _wooTaxLines[i].ShippingTaxTotal);
+            }
+        }
+
+        private bool _badAmounts;
+
+        private void OrderAmount(string what, decimal? v)
+        {
+            if (!v.HasValue) return;
+            if (Scale(v.Value) > 2)
+            {
+                _badAmounts = true;
+                Problem(PlanCodes.Order, "order " + what + " " + Show(v) + " has more than 2 decimals; the shop must send 2-decimal amounts (dp=2).", null);
+            }
+            else if (Math.Abs(v.Value) >= MaxMoney)
+            {
+                _badAmounts = true;
+                Problem(PlanCodes.Order, "order " + what + " " + Show(v) + " does not fit Counterpoint's decimal(15,2) amounts.", null);
             }
         }
 
@@ -320,8 +358,9 @@ namespace CpOrders.WooClr.Documents.Planning
                 string suffix = r.Str("Suffix");
                 if (suffix != null) suffixes.Add(new UnitSuffix(suffix, r.Str("SellUnit")));
             }
-            var skuRule = new SkuRule(skuMap, suffixes);
             var items = IndexRows(CounterpointArray("IM_ITEM"), "ITEM_NO", null);
+            // The order's items are known: a SKU that is an item wins over a unit suffix (review finding 1).
+            var skuRule = new SkuRule(skuMap, suffixes, items.Keys);
             string stkLoc = _store.Str("StkLocId");
             string prcLoc = _store.Str("PrcLocId");
             var inv = IndexRows(CounterpointArray("IM_INV"), "ITEM_NO", stkLoc);
@@ -363,6 +402,7 @@ namespace CpOrders.WooClr.Documents.Planning
                     line.Net = w.Total.Value;
                     line.Disc = line.Gross - line.Net;
                     line.AmountOk = true;
+                    PriceLine(line);
                 }
 
                 // SKU -> item and selling unit (SkuRule: trimmed; map, else longest unit suffix, else the SKU; unit 0-5).
@@ -435,6 +475,51 @@ namespace CpOrders.WooClr.Documents.Planning
             }
         }
 
+        /// <summary>
+        /// PRC and EXT_PRC so that EXT_PRC = ROUND(QTY_SOLD × PRC, 2) as Counterpoint computes it (CDM 6). PRC is the subtotal
+        /// ÷ qty rounded to 4 dp; when that does not give the subtotal back (qty ≥ ~100), PRC is the 4-dp ceiling, EXT_PRC the
+        /// rounded product (a few cents above the subtotal) and the excess is added to the line's discount: TOT is unchanged.
+        /// </summary>
+        private void PriceLine(LinePlan line)
+        {
+            if (line.Qty <= 0m) { line.UnitPrc = 0m; line.Ext = line.Gross; return; }
+            decimal prc = Round(line.Gross / line.Qty, 4);
+            if (Round(line.Qty * prc, 2) != line.Gross) prc = Math.Ceiling(line.Gross * 10000m / line.Qty) / 10000m;
+            line.UnitPrc = prc;
+            line.Ext = Round(line.Qty * prc, 2);
+            line.RoundDisc = line.Ext - line.Gross;
+            if (line.RoundDisc != 0m)
+            {
+                _notes.Add("Line " + line.Seq.ToString(CultureInfo.InvariantCulture) + ": no 4-decimal price gives subtotal " + Show(line.Gross) + " for quantity " + Show(line.Qty) +
+                    "; PRC " + Show(prc) + " gives EXT_PRC " + Show(line.Ext) + " and the " + Show(line.RoundDisc) + " above the subtotal is a line discount (the total is unchanged).");
+            }
+        }
+
+        /// <summary>
+        /// PS_DOC_DISC.DISC_ID names a discount configured in Counterpoint (an integration's samples: "DISC_ID":
+        /// "100000000000101", "DISC_COD": "WEBLINE"), so an order with a line discount needs store.LineDiscId.
+        /// </summary>
+        private void CheckLineDiscountId()
+        {
+            long? id = _store.Long("LineDiscId");
+            _lineDiscId = id;
+            if (id.HasValue && id.Value <= 0)
+            {
+                Problem(PlanCodes.DiscId, "store LineDiscId " + Show(id) + " is not a Counterpoint discount id (a positive number).", null);
+                return;
+            }
+            if (id.HasValue) return;
+            int withDisc = 0;
+            foreach (LinePlan l in _lines) if (l.AmountOk && l.Disc + l.RoundDisc != 0m) withDisc++;
+            if (withDisc > 0)
+            {
+                Problem(PlanCodes.DiscId, withDisc.ToString(CultureInfo.InvariantCulture) + " line(s) carry a discount (coupon, or price rounding) but the store has no LineDiscId; " +
+                    "set the id of the Counterpoint discount that web line discounts are written as (PS_DOC_DISC.DISC_ID), then requeue.", null);
+            }
+        }
+
+        private long? _lineDiscId;
+
         private List<PlanInputRow> CounterpointArray(string table)
         {
             return new PlanInputRow(_cpElement, "$.counterpoint", _problems).Array(table);
@@ -478,7 +563,13 @@ namespace CpOrders.WooClr.Documents.Planning
                     {
                         _problems.Add(new PlanProblem(PlanCodes.Order, "order " + section + "[" + index.ToString(CultureInfo.InvariantCulture) + "].taxes total '" + total + "' is not a number.", null));
                     }
-                    if (id.HasValue) list.Add(new RateAmount { RateId = id.Value, Total = amount });
+                    string subtotal = tr.Str("subtotal");
+                    decimal before = 0m;
+                    if (subtotal != null && !decimal.TryParse(subtotal, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out before))
+                    {
+                        _problems.Add(new PlanProblem(PlanCodes.Order, "order " + section + "[" + index.ToString(CultureInfo.InvariantCulture) + "].taxes subtotal '" + subtotal + "' is not a number.", null));
+                    }
+                    if (id.HasValue) list.Add(new RateAmount { RateId = id.Value, Total = amount, Subtotal = before });
                 }
             }
             return list;
@@ -541,6 +632,12 @@ namespace CpOrders.WooClr.Documents.Planning
             if (!_cfg.Exists) return;
             CheckMiscNo("ShippingMiscChargeNo", _shipMiscNo);
             if (_feeMiscNo.HasValue && _wooFees.Count > 0) CheckMiscNo("FeeMiscChargeNo", _feeMiscNo.Value);
+            // One charge carrying shipping and fees would mix taxed and untaxed amounts in one taxable base (TXBL_MISC_CHG_AMT_n).
+            if (_feeMiscNo.HasValue && _feeMiscNo.Value == _shipMiscNo && _wooFees.Count > 0 && (_wooShipping.Count > 0 || _shipping != 0m))
+            {
+                Problem(PlanCodes.MiscCharge, "store FeeMiscChargeNo and ShippingMiscChargeNo are both misc charge " + _shipMiscNo.ToString(CultureInfo.InvariantCulture) +
+                    " and the order has shipping and fees; one charge cannot carry both (their taxes differ): choose another misc charge for fees, then requeue.", null);
+            }
             for (int n = 1; n <= 5; n++)
             {
                 string nn = n.ToString(CultureInfo.InvariantCulture);
@@ -625,7 +722,8 @@ namespace CpOrders.WooClr.Documents.Planning
             {
                 foreach (RateAmount ra in l.Taxes)
                 {
-                    if (ra.Total == 0m) continue;
+                    // Taxed before coupons counts too: a 100 % coupon leaves a taxable line at 0 tax (IS_TXBL stays 'Y').
+                    if (ra.Total == 0m && ra.Subtotal == 0m) continue;
                     AuthPlan a;
                     if (!rateToAuth.TryGetValue(ra.RateId, out a))
                     {
@@ -636,7 +734,7 @@ namespace CpOrders.WooClr.Documents.Planning
                     l.Taxable = true;
                     if (!a.Lines.Contains(l)) a.Lines.Add(l);
                 }
-                if ((l.Woo.TotalTax ?? 0m) != 0m) l.Taxable = true;
+                if ((l.Woo.TotalTax ?? 0m) != 0m || (l.Woo.SubtotalTax ?? 0m) != 0m) l.Taxable = true;
             }
             foreach (MiscPlan m in _miscs)
             {
@@ -669,8 +767,28 @@ namespace CpOrders.WooClr.Documents.Planning
                 }
                 if (pieces != totalTax)
                 {
-                    Problem(PlanCodes.TaxMismatch, "the line, shipping and fee taxes add up to " + Show(pieces) + " but total_tax is " + Show(totalTax) + " (WEB_AS_CHARGED keeps the shop's own amounts and cannot place the difference).", null);
-                    return;
+                    // "Round tax at subtotal": the shop rounds each line's total_tax from an unrounded amount, so the lines can
+                    // be a cent each off total_tax while tax_lines agree with it. Up to 0.01 per taxed piece is that rounding:
+                    // it goes to the rounding home (the taxable line with the largest net amount, lowest LIN_SEQ_NO on a tie).
+                    decimal webDiff = totalTax - pieces;
+                    int taxedPieces = _wooShipping.Count + _wooFees.Count;
+                    LinePlan homeLine = null;
+                    foreach (LinePlan l in _lines)
+                    {
+                        if (!l.Taxable) continue;
+                        taxedPieces++;
+                        if (homeLine == null || l.Net > homeLine.Net) homeLine = l;
+                    }
+                    decimal webAllowance = 0.01m * taxedPieces;
+                    if (homeLine == null || Math.Abs(webDiff) > webAllowance)
+                    {
+                        Problem(PlanCodes.TaxMismatch, "the line, shipping and fee taxes add up to " + Show(pieces) + " but total_tax is " + Show(totalTax) + "; the difference " + Show(webDiff) +
+                            " is more than rounding (" + Show(webAllowance) + ", 0.01 per taxed line, shipping line and fee).", null);
+                        return;
+                    }
+                    homeLine.TaxAlloc += webDiff;
+                    _notes.Add("Tax rounding: the shop's line taxes add up to " + Show(pieces) + " and its total_tax is " + Show(totalTax) + "; " + Show(webDiff) +
+                        " put on line " + homeLine.Seq.ToString(CultureInfo.InvariantCulture) + " (the largest taxable line) so the allocations equal the document's tax.");
                 }
                 foreach (AuthPlan a in _auths) a.TaxExact = a.TaxAmt;
                 _taxPlanned = true;
@@ -772,8 +890,8 @@ namespace CpOrders.WooClr.Documents.Planning
             foreach (LinePlan l in _lines)
             {
                 if (!l.AmountOk) return;
-                _subTot += l.Gross;
-                _linDisc += l.Disc;
+                _subTot += l.Ext;
+                _linDisc += l.Disc + l.RoundDisc;
             }
             if (_lines.Count == 0) return;
             decimal tax = _hdr.TotalTax ?? 0m;
@@ -813,11 +931,19 @@ namespace CpOrders.WooClr.Documents.Planning
             foreach (AuthPlan a in _auths) _tax += a.TaxAmt;
             _tot = _subTot - _linDisc + _misc + _tax;
 
-            // Lines first (totals need costs).
+            // Lines first (totals need costs). TOT_HDR_DISCNTBL_AMT: EXT_PRC of the discountable lines (IS_DISCNTBL not 'N').
+            decimal discntbl = 0m;
             foreach (LinePlan l in _lines)
             {
+                bool discountable = l.Item.Str("IS_DISCNTBL") != "N";
+                if (discountable) discntbl += l.Ext;
+                else if (l.Disc != 0m)
+                {
+                    _notes.Add("Line " + l.Seq.ToString(CultureInfo.InvariantCulture) + ": item " + l.ItemNo + " is not discountable in Counterpoint (IS_DISCNTBL 'N') but the shop's coupon took " +
+                        Show(l.Disc) + " off it; the discount is written as the shop charged it.");
+                }
                 PlanRow r = New("PS_DOC_LIN");
-                decimal prc = Round(l.Gross / l.Qty, 4);
+                decimal prc = l.UnitPrc;
                 decimal unitCost = UnitCost(l);
                 decimal extCost = Round(l.Qty * unitCost, 2);
                 _extCost += extCost;
@@ -831,16 +957,16 @@ namespace CpOrders.WooClr.Documents.Planning
                  .Set("EXT_COST", extCost).Set("STK_LOC_ID", stkLoc).Set("REG_PRC", RegPrice(l)).Set("PRC_LOC_ID", prcLoc).Set("DESCR", descr)
                  .Set("CATEG_COD", Code(l.Item.Str("CATEG_COD"), 10)).Set("SUBCAT_COD", Code(l.Item.Str("SUBCAT_COD"), 10))
                  .Set("ITEM_VEND_NO", Code(l.Item.Str("ITEM_VEND_NO"), 15)).Set("QTY_SOLD", l.Qty).Set("QTY_NUMER", l.Numer).Set("QTY_DENOM", l.Denom)
-                 .Set("QTY_UNIT", l.QtyUnit).Set("SELL_UNIT", l.SellUnit.ToString()).Set("EXT_PRC", l.Gross).Set("IS_TXBL", l.Taxable ? "Y" : "N")
+                 .Set("QTY_UNIT", l.QtyUnit).Set("SELL_UNIT", l.SellUnit.ToString()).Set("EXT_PRC", l.Ext).Set("IS_TXBL", l.Taxable ? "Y" : "N")
                  .Set("SLS_REP", usrId).Set("ITEM_TYP", l.ItemTyp).Set("PRC_1", Price1(l)).Set("QTY_DECS", 0).Set("PRC_DECS", 2)
                  .Set("BARCOD", Code(l.Item.Str("BARCOD"), 20)).Set("IS_SINGLE_CELL", "N").Set("NORM_IS_TXBL", l.Taxable ? "Y" : "N")
                  .Set("TRK_METH", l.Item.Str("TRK_METH") ?? "N").Set("ORIG_QTY", l.Qty).Set("QTY_SHIPPED", 0m).Set("IS_FOOD_STMP_ELIG", "N")
                  .Set("UNIT_WEIGHT", unitWeight.HasValue ? (object)Round(unitWeight.Value, 4) : null)
                  .Set("UNIT_CUBE", unitCube.HasValue ? (object)Round(unitCube.Value, 4) : null)
-                 .Set("DIM_1_UPR", "*").Set("UNIT_COST", unitCost).Set("QTY_RET", 0m).Set("IS_VAL_RET", "N").Set("GROSS_EXT_PRC", l.Gross)
-                 .Set("DISP_EXT_PRC", l.Gross).Set("IS_KIT_PAR", "N").Set("HAS_PRC_OVRD", "N").Set("MIX_MATCH_COD", Code(l.Item.Str("MIX_MATCH_COD"), 10))
-                 .Set("MIX_MATCH_PRC_BASED_ON", "!").Set("USR_ENTD_PRC", "N").Set("GROSS_DISP_EXT_PRC", l.Gross)
-                 .Set("IS_DISCNTBL", Flag(l.Item.Str("IS_DISCNTBL"), "Y", "IM_ITEM.IS_DISCNTBL of " + l.ItemNo)).Set("CALC_EXT_PRC", l.Gross).Set("QTY_ENTD", l.Qty).Set("QTY_PCKD", 0m)
+                 .Set("DIM_1_UPR", "*").Set("UNIT_COST", unitCost).Set("QTY_RET", 0m).Set("IS_VAL_RET", "N").Set("GROSS_EXT_PRC", l.Ext)
+                 .Set("DISP_EXT_PRC", l.Ext).Set("IS_KIT_PAR", "N").Set("HAS_PRC_OVRD", "N").Set("MIX_MATCH_COD", Code(l.Item.Str("MIX_MATCH_COD"), 10))
+                 .Set("MIX_MATCH_PRC_BASED_ON", "!").Set("USR_ENTD_PRC", "N").Set("GROSS_DISP_EXT_PRC", l.Ext)
+                 .Set("IS_DISCNTBL", Flag(l.Item.Str("IS_DISCNTBL"), "Y", "IM_ITEM.IS_DISCNTBL of " + l.ItemNo)).Set("CALC_EXT_PRC", l.Ext).Set("QTY_ENTD", l.Qty).Set("QTY_PCKD", 0m)
                  .Set("QTY_PCKVRFD", 0m).Set("QTY_INVCD", 0m).Set("QTY_TO_FILL", 0m).Set("QTY_TO_REL", l.Qty).Set("QTY_TO_LEAVE", 0m)
                  .Set("IS_MAN_ENTD_WGHT", "N").Set("IS_WEIGHED", "N").Set("TAX_AMT_ALLOC", l.TaxAlloc).Set("NORM_TAX_AMT_ALLOC", l.TaxAlloc);
 
@@ -848,11 +974,11 @@ namespace CpOrders.WooClr.Documents.Planning
                 p.Set("DOC_ID", docId).Set("LIN_SEQ_NO", l.Seq).Set("PRC_JUST_STR", "Web price").Set("PRC_GRP_TYP", "!").Set("PRC_RUL_SEQ_NO", -1)
                  .Set("PRC_SEQ_NO", 1).Set("QTY_PRCD", l.Qty).Set("UNIT_PRC", prc).Set("DIM_1_UPR", "*");
 
-                if (l.Disc != 0m)
+                if (l.Disc + l.RoundDisc != 0m)
                 {
                     int seq = _rows["PS_DOC_DISC"].Count + 1;
-                    New("PS_DOC_DISC").Set("DOC_ID", docId).Set("DISC_SEQ_NO", seq).Set("LIN_SEQ_NO", l.Seq).Set("DISC_ID", (long)seq)
-                        .Set("APPLY_TO", "L").Set("DISC_TYP", "A").Set("DISC_AMT", l.Disc).Set("DISC_PCT", 0m).Set("DISC_AMT_SHIPPED", 0m);
+                    New("PS_DOC_DISC").Set("DOC_ID", docId).Set("DISC_SEQ_NO", seq).Set("LIN_SEQ_NO", l.Seq).Set("DISC_ID", _lineDiscId)
+                        .Set("APPLY_TO", "L").Set("DISC_TYP", "A").Set("DISC_AMT", l.Disc + l.RoundDisc).Set("DISC_PCT", 0m).Set("DISC_AMT_SHIPPED", 0m);
                 }
             }
 
@@ -872,13 +998,14 @@ namespace CpOrders.WooClr.Documents.Planning
              .Set("IS_OFFLINE", false).Set("RS_STAT", 1).Set("DS_LINS", 0);
 
             // Totals O, R, V and their audit snapshots.
-            Totals(docId, "O", ordLins, _subTot, _linDisc, _misc, _tax, _extCost, _weight, _cube);
-            Totals(docId, "R", ordLins, _subTot, _linDisc, 0m, 0m, _extCost, _weight, _cube);
-            Totals(docId, "V", 0, 0m, 0m, 0m, 0m, 0m, 0m, 0m);
+            Totals(docId, "O", ordLins, _subTot, discntbl, _linDisc, _misc, _tax, _extCost, _weight, _cube);
+            Totals(docId, "R", ordLins, _subTot, discntbl, _linDisc, 0m, 0m, _extCost, _weight, _cube);
+            Totals(docId, "V", 0, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m);
 
+            // A charge that carries an amount is an amount ('A'): a percent type ('P') with MISC_PCT 0 would be recomputed to 0.
             foreach (MiscPlan m in _miscs)
             {
-                New("PS_DOC_HDR_MISC_CHRG").Set("DOC_ID", docId).Set("TOT_TYP", "O").Set("MISC_CHRG_NO", m.No).Set("MISC_TYP", m.Typ)
+                New("PS_DOC_HDR_MISC_CHRG").Set("DOC_ID", docId).Set("TOT_TYP", "O").Set("MISC_CHRG_NO", m.No).Set("MISC_TYP", m.Amount != 0m ? "A" : m.Typ)
                     .Set("MISC_AMT", m.Amount).Set("MISC_PCT", 0m).Set("MISC_AMT_SHIPPED", 0m).Set("MISC_TAX_AMT_ALLOC", m.TaxAlloc).Set("MISC_NORM_TAX_AMT_ALLOC", m.TaxAlloc);
             }
 
@@ -931,7 +1058,7 @@ namespace CpOrders.WooClr.Documents.Planning
                 .Set("LST_CANCEL_DEP_REFUNDED", 0m).Set("LST_CANCEL_DEP_FORFEIT", 0m).Set("TOT_DEP_RECEIVED", 0m).Set("TOT_DEP_APPLIED", 0m)
                 .Set("TOT_DEP_REFUNDED", 0m).Set("TOT_DEP_FORFEIT", 0m).Set("IS_SUSPENDED", "N");
 
-            // IM_INV: inventory items, per item, in key order (design 5 lock order).
+            // IM_INV: inventory items, per item, sorted OrdinalIgnoreCase (stable; not the collation's order: the writer locks in key order).
             var invFirst = new Dictionary<string, LinePlan>(StringComparer.OrdinalIgnoreCase);
             var qty = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
             var order = new List<string>();
@@ -975,10 +1102,21 @@ namespace CpOrders.WooClr.Documents.Planning
             // Contacts: 1 billing, 2 shipping (billing when the order has no shipping address).
             WooAddress bill = _hdr.Billing;
             WooAddress ship = _hdr.Shipping;
-            bool shipEmpty = TextPolicy.Clean(ship.Address1) == null && TextPolicy.Clean(ship.FirstName) == null && TextPolicy.Clean(ship.LastName) == null && TextPolicy.Clean(ship.Company) == null;
-            Contact(docId, 1, bill, bill.Email, "billing");
+            bool shipEmpty = NoAddress(ship);
+            if (NoAddress(bill) && shipEmpty)
+            {
+                Problem(PlanCodes.Customer, "the order has neither a billing nor a shipping name or address; the document's contacts would be empty: enter the order by hand.", null);
+                return;
+            }
+            if (NoAddress(bill)) Contact(docId, 1, ship, bill.Email, "billing (shipping copied)");
+            else Contact(docId, 1, bill, bill.Email, "billing");
             Contact(docId, 2, shipEmpty ? bill : ship, null, shipEmpty ? "shipping (billing copied)" : "shipping");
             if (_mode == "CREATE" && _cust.Exists) Customer(_newCustNo, tktDt, _store.Str("CpUsrId"), _store.Str("CpStrId"));
+        }
+
+        private static bool NoAddress(WooAddress a)
+        {
+            return TextPolicy.Clean(a.Address1) == null && TextPolicy.Clean(a.FirstName) == null && TextPolicy.Clean(a.LastName) == null && TextPolicy.Clean(a.Company) == null;
         }
 
         /// <summary>IS_NEW_ROW of each IM_INV row, in row order.</summary>
@@ -997,7 +1135,9 @@ namespace CpOrders.WooClr.Documents.Planning
             if (TextPolicy.Clean(_hdr.PaymentMethodTitle) != null || TextPolicy.Clean(_hdr.PaymentMethod) != null) sb.Append("\nPayment: ").Append(TextPolicy.Clean(_hdr.PaymentMethodTitle) ?? _hdr.PaymentMethod);
             if (TextPolicy.Clean(_hdr.TransactionId) != null) sb.Append(", transaction ").Append(_hdr.TransactionId);
             sb.Append("\nShop total ").Append(Show(_hdr.Total)).Append(' ').Append(_hdr.Currency ?? "");
-            if (_linDisc != 0m)
+            decimal couponDisc = 0m;
+            foreach (LinePlan l in _lines) couponDisc += l.Disc;
+            if (couponDisc != 0m)
             {
                 sb.Append("\nCoupons: ");
                 JsonElement coupons = _orderJson.Property("coupon_lines");
@@ -1013,7 +1153,7 @@ namespace CpOrders.WooClr.Documents.Planning
                         first = false;
                     }
                 }
-                sb.Append(" (").Append(Show(_linDisc)).Append(" as line discounts)");
+                sb.Append(" (").Append(Show(couponDisc)).Append(" as line discounts)");
             }
             return TextPolicy.NoteText(sb.ToString());
         }
@@ -1030,10 +1170,15 @@ namespace CpOrders.WooClr.Documents.Planning
              .Set("LST_NAM", _text.Fit(last, 25, false, what + " last name", null)).Set("ADRS_1", _text.Fit(a.Address1, 40, false, what + " address 1", null))
              .Set("ADRS_2", _text.Fit(a.Address2, 40, false, what + " address 2", null)).Set("CITY", _text.Fit(a.City, 20, false, what + " city", null))
              .Set("STATE", _text.Fit(a.State, 10, true, what + " state", null)).Set("ZIP_COD", _text.Fit(a.Postcode, 15, true, what + " postcode", null))
-             .Set("CNTRY", _text.Fit(a.Country, 20, true, what + " country", null)).Set("PHONE_1", _text.Fit(a.Phone, 25, true, what + " phone", null))
+             .Set("CNTRY", _text.Fit(a.Country, 20, true, what + " country", null)).Set("PHONE_1", _text.Fit(a.Phone, 25, false, what + " phone", null))
              .Set("NAM_TYP", company != null ? "B" : "P").Set("EMAIL_ADRS_1", _text.Fit(email, 50, true, what + " e-mail", null));
         }
 
+        /// <summary>
+        /// A new shopper's AR_CUST row. IS_ECOMM_CUST 'N': Counterpoint will not merge an e-commerce-flagged customer with a
+        /// non-e-commerce one (Rapid's BigCommerce integration notes, Nov 2025, moved to 'N' for that reason), and staff
+        /// merge web shoppers with store customers.
+        /// </summary>
         private void Customer(string custNo, object tktDt, string usrId, string strId)
         {
             WooAddress b = _hdr.Billing;
@@ -1056,7 +1201,7 @@ namespace CpOrders.WooClr.Documents.Planning
              .Set("ADRS_1", _text.Fit(b.Address1, 40, false, "new customer address 1", null)).Set("ADRS_2", _text.Fit(b.Address2, 40, false, "new customer address 2", null))
              .Set("CITY", _text.Fit(b.City, 20, false, "new customer city", null)).Set("STATE", _text.Fit(b.State, 10, true, "new customer state", null))
              .Set("ZIP_COD", _text.Fit(b.Postcode, 15, true, "new customer postcode", null)).Set("CNTRY", _text.Fit(b.Country, 20, true, "new customer country", null))
-             .Set("PHONE_1", _text.Fit(b.Phone, 25, true, "new customer phone", null)).Set("EMAIL_ADRS_1", _text.Fit(b.Email, 50, true, "new customer e-mail", null))
+             .Set("PHONE_1", _text.Fit(b.Phone, 25, false, "new customer phone", null)).Set("EMAIL_ADRS_1", _text.Fit(b.Email, 50, true, "new customer e-mail", null))
              .Set("PROMPT_NAM_ADRS", Flag(_cust.Str("PROMPT_NAM_ADRS"), "S", "template PROMPT_NAM_ADRS")).Set("SLS_REP", Code(_cust.Str("SLS_REP"), 10) ?? usrId)
              .Set("CATEG_COD", Code(_cust.Str("CATEG_COD"), 10)).Set("SHIP_VIA_COD", Code(_cust.Str("SHIP_VIA_COD"), 10))
              .Set("SHIP_ZONE_COD", Code(_cust.Str("SHIP_ZONE_COD"), 10)).Set("STR_ID", strId).Set("STMNT_COD", Code(_cust.Str("STMNT_COD"), 10))
@@ -1064,19 +1209,19 @@ namespace CpOrders.WooClr.Documents.Planning
              .Set("ALLOW_AR_CHRG", Flag(_cust.Str("ALLOW_AR_CHRG"), "N", "template ALLOW_AR_CHRG")).Set("ALLOW_TKTS", Flag(_cust.Str("ALLOW_TKTS"), "Y", "template ALLOW_TKTS"))
              .Set("NO_CR_LIM", Flag(_cust.Str("NO_CR_LIM"), "N", "template NO_CR_LIM")).Set("CR_LIM", RoundOrNull(_cust.Dec("CR_LIM"), 2)).Set("BAL_METH", Flag(_cust.Str("BAL_METH"), "O", "template BAL_METH"))
              .Set("AR_ACCT_NO", Code(_cust.Str("AR_ACCT_NO"), 20)).Set("ALLOW_ORDS", Flag(_cust.Str("ALLOW_ORDS"), "Y", "template ALLOW_ORDS")).Set("ALLOW_LWYS", Flag(_cust.Str("ALLOW_LWYS"), "Y", "template ALLOW_LWYS"))
-             .Set("IS_ECOMM_CUST", "Y").Set("CUST_NAM_TYP", company != null ? "B" : "P")
+             .Set("IS_ECOMM_CUST", "N").Set("CUST_NAM_TYP", company != null ? "B" : "P")
              .Set("INCLUDE_IN_MARKETING_MAILOUTS", Flag(_cust.Str("INCLUDE_IN_MARKETING_MAILOUTS"), "N", "template INCLUDE_IN_MARKETING_MAILOUTS")).Set("EMAIL_STATEMENT", Flag(_cust.Str("EMAIL_STATEMENT"), "N", "template EMAIL_STATEMENT"))
              .Set("LST_MAINT_DT", tktDt).Set("LST_MAINT_USR_ID", usrId);
         }
 
-        private void Totals(object docId, string typ, int lins, decimal subTot, decimal linDisc, decimal misc, decimal tax, decimal extCost, decimal weight, decimal cube)
+        private void Totals(object docId, string typ, int lins, decimal subTot, decimal discntbl, decimal linDisc, decimal misc, decimal tax, decimal extCost, decimal weight, decimal cube)
         {
             decimal tot = subTot - linDisc + misc + tax;
             New("PS_DOC_HDR_TOT").Set("DOC_ID", docId).Set("TOT_TYP", typ).Set("INITIAL_MIN_DUE", 0m).Set("HAS_TAX_OVRD", "!").Set("TAX_AMT_SHIPPED", 0m)
                 .Set("LINS", lins).Set("TOT_GFC_AMT", 0m).Set("TOT_SVC_AMT", 0m).Set("SUB_TOT", subTot).Set("TAX_OVRD_LINS", 0).Set("TOT_EXT_COST", extCost)
                 .Set("TOT_MISC", misc).Set("TAX_AMT", tax).Set("NORM_TAX_AMT", tax).Set("TOT_TND", 0m).Set("TOT_CHNG", 0m).Set("TOT_WEIGHT", weight)
                 .Set("TOT_CUBE", cube).Set("TOT", tot).Set("AMT_DUE", tot).Set("TOT_HDR_DISC", 0m).Set("TOT_LIN_DISC", linDisc)
-                .Set("TOT_HDR_DISCNTBL_AMT", subTot).Set("TOT_TIP_AMT", 0m);
+                .Set("TOT_HDR_DISCNTBL_AMT", discntbl).Set("TOT_TIP_AMT", 0m);
             New("PS_DOC_AUDIT_LOG_TOT").Set("DOC_ID", docId).Set("LOG_SEQ_NO", 1).Set("TOT_TYP", typ).Set("TOT_GFC_AMT", 0m).Set("LINS", lins)
                 .Set("SUB_TOT", subTot).Set("TOT_MISC", misc).Set("NORM_TAX_AMT", tax).Set("TAX_AMT", tax).Set("TOT_EXT_COST", extCost).Set("TOT_TND", 0m)
                 .Set("TOT_CHNG", 0m).Set("AMT_DUE", tot).Set("TOT_SVC_AMT", 0m).Set("DEP_NET_CHANGE", 0m).Set("TOT", tot);

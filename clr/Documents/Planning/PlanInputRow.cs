@@ -42,14 +42,14 @@ namespace CpOrders.WooClr.Documents.Planning
             return _obj.Kind == JsonValueKind.Object ? _obj.Property(name) : default(JsonElement);
         }
 
-        /// <summary>A string (or a number's text); null when missing, null or empty.</summary>
+        /// <summary>A string (or a number's text), trimmed (Counterpoint's char columns come padded); null when missing, null, empty or blank.</summary>
         public string Str(string name)
         {
             JsonElement v = Raw(name);
             switch (v.Kind)
             {
                 case JsonValueKind.String:
-                    string s = v.GetString();
+                    string s = v.GetString().Trim();
                     return s.Length == 0 ? null : s;
                 case JsonValueKind.Number:
                     return v.GetRawText();

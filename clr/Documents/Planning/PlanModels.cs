@@ -8,6 +8,8 @@ namespace CpOrders.WooClr.Documents.Planning
     {
         public long RateId;
         public decimal Total;
+        // Tax before coupons (line items only): a line a 100 % coupon made free still names the rates that tax it here.
+        public decimal Subtotal;
     }
 
     /// <summary>One planned document line and what it was derived from.</summary>
@@ -29,6 +31,11 @@ namespace CpOrders.WooClr.Documents.Planning
         public decimal Gross;
         public decimal Net;
         public decimal Disc;
+        // Unit price (4 dp) and EXT_PRC = ROUND(Qty × UnitPrc, 2) (CDM 6); when no 4-dp price gives the shop's subtotal exactly,
+        // UnitPrc is the 4-dp ceiling and the excess Ext − Gross is an extra line discount (RoundDisc), so TOT is unchanged.
+        public decimal UnitPrc;
+        public decimal Ext;
+        public decimal RoundDisc;
         public decimal TaxAlloc;
         public bool Taxable;
         public decimal StockQty;

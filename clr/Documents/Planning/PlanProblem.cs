@@ -38,6 +38,7 @@ namespace CpOrders.WooClr.Documents.Planning
         public const string Unit = "CPO-UNIT";
         public const string Qty = "CPO-QTY";
         public const string LineAmount = "CPO-LINE-AMOUNT";
+        public const string DiscId = "CPO-DISC-ID";
         public const string ShipVia = "CPO-SHIP-VIA";
         public const string MiscCharge = "CPO-MISC-CHARGE";
         public const string Fee = "CPO-FEE";

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -52,6 +53,7 @@ namespace CpOrders.WooClr.Documents.Planning
         public static string Clean(string value)
         {
             if (value == null) return null;
+            value = Composed(value);
             var sb = new StringBuilder(value.Length);
             foreach (char c in value)
             {
@@ -61,6 +63,25 @@ namespace CpOrders.WooClr.Documents.Planning
             }
             string s = sb.ToString().Trim();
             return s.Length == 0 ? null : s;
+        }
+
+        /// <summary>
+        /// NFC: "Jose" + U+0301 (decomposed, as macOS and some keyboards send it) becomes "José", which is in 1252. Text that
+        /// is not valid UTF-16 (a lone surrogate) cannot be normalised and is kept as it is (the 1252 check reports it).
+        /// </summary>
+        private static string Composed(string value)
+        {
+            bool ascii = true;
+            foreach (char c in value) if (c >= 0x80) { ascii = false; break; }
+            if (ascii) return value;
+            try
+            {
+                return value.Normalize(NormalizationForm.FormC);
+            }
+            catch (ArgumentException)
+            {
+                return value;
+            }
         }
 
         private static char Transliterate(char c)

@@ -71,9 +71,12 @@ namespace CpOrders.WooClr.Documents.Skus
 
     /// <summary>
     /// The SKU -> Counterpoint item rule, the same in both directions (orders in, stock out): the SKU is trimmed; a map
-    /// row for it (case-insensitive, first row wins) gives the item (its SellUnit, else the suffix's unit); otherwise the
-    /// longest configured unit suffix that leaves a non-empty item number (case-insensitive) gives the item and unit;
-    /// otherwise the SKU is the item number in the stocking unit ('0'). The selling unit must be '0'..'5'.
+    /// row for it (case-insensitive, first row wins) gives the item (its SellUnit, else the suffix's unit); otherwise a
+    /// SKU that is itself a known item number is that item in the stocking unit ('0') — an exact item wins over a unit
+    /// suffix (item BALL-DOZ is BALL-DOZ, not BALL by the dozen); otherwise the longest configured unit suffix that leaves
+    /// a known item number (case-insensitive) gives the item and unit; otherwise the SKU is the item number in the
+    /// stocking unit ('0'), which the caller then finds unknown. The selling unit must be '0'..'5'. Without the known item
+    /// numbers (null) the exact-item step is skipped and any suffix that leaves a non-empty item number counts.
     ///
     /// The only implementation: the order planner (clr/Documents/Planning/OrderPlanner.cs) and wooclr.MapSkus both call
     /// <see cref="Resolve"/>; tests/CpOrders.WooClr.Tests/Planning/SkuRuleAgreementTests.cs pins that they agree.
@@ -82,9 +85,18 @@ namespace CpOrders.WooClr.Documents.Skus
     {
         private readonly Dictionary<string, SkuMapEntry> _map = new Dictionary<string, SkuMapEntry>(StringComparer.OrdinalIgnoreCase);
         private readonly List<UnitSuffix> _suffixes = new List<UnitSuffix>();
+        private readonly ICollection<string> _items;
 
         public SkuRule(IList<SkuMapEntry> map, IList<UnitSuffix> suffixes)
+            : this(map, suffixes, null)
         {
+        }
+
+        /// <param name="knownItems">The Counterpoint item numbers that exist (IM_ITEM.ITEM_NO), matched with the collection's
+        /// own comparer (pass a case-insensitive dictionary's Keys); null = not known.</param>
+        public SkuRule(IList<SkuMapEntry> map, IList<UnitSuffix> suffixes, ICollection<string> knownItems)
+        {
+            _items = knownItems;
             if (map != null)
             {
                 foreach (SkuMapEntry e in map)
@@ -132,15 +144,25 @@ namespace CpOrders.WooClr.Documents.Skus
             }
             string itemNo = sku;
             string unit = null;
+            // The longest matching suffix (its unit also serves a map row without a unit), and the longest one that leaves
+            // a known item number (the suffix step; the same suffix when the item numbers are not known).
+            string anyUnit = null;
+            string anyItem = null;
             string suffixUnit = null;
             string suffixItem = null;
             foreach (UnitSuffix s in _suffixes)
             {
                 string suffix = s.Suffix;
-                if (sku.Length > suffix.Length && sku.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
-                    && (suffixItem == null || sku.Length - suffix.Length < suffixItem.Length))
+                if (sku.Length <= suffix.Length || !sku.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) continue;
+                string stripped = sku.Substring(0, sku.Length - suffix.Length);
+                if (anyItem == null || stripped.Length < anyItem.Length)
                 {
-                    suffixItem = sku.Substring(0, sku.Length - suffix.Length);
+                    anyItem = stripped;
+                    anyUnit = s.SellUnit;
+                }
+                if ((suffixItem == null || stripped.Length < suffixItem.Length) && (_items == null || _items.Contains(stripped)))
+                {
+                    suffixItem = stripped;
                     suffixUnit = s.SellUnit;
                 }
             }
@@ -149,8 +171,14 @@ namespace CpOrders.WooClr.Documents.Skus
             if (_map.TryGetValue(sku, out mapped))
             {
                 itemNo = mapped.ItemNo ?? sku;
-                unit = mapped.SellUnit ?? suffixUnit;
+                unit = mapped.SellUnit ?? anyUnit;
                 source = SkuSource.Map;
+            }
+            else if (_items != null && _items.Contains(sku))
+            {
+                itemNo = sku;
+                unit = "0";
+                source = SkuSource.Sku;
             }
             else if (suffixItem != null)
             {

@@ -138,6 +138,26 @@ namespace CpOrders.WooClr.Woo.Catalog
             return list;
         }
 
+        /// <summary>Reads the Counterpoint item numbers that exist, ["A","B"] or [{"ITEM_NO":"A"},...] (FOR JSON PATH over
+        /// IM_ITEM), matched case-insensitively (the Counterpoint collation); null = not known (SkuRule then cannot let an
+        /// exact item win over a unit suffix).</summary>
+        public static ICollection<string> ReadItemNumbers(string json)
+        {
+            if (json == null) return null;
+            var items = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+            foreach (JsonElement e in Root(json, "@ItemNosJson").EnumerateArray())
+            {
+                string itemNo = e.Kind == JsonValueKind.Object ? Str(e.Property("ITEM_NO")) : Str(e);
+                if (itemNo == null && e.Kind != JsonValueKind.Null) throw Param("@ItemNosJson holds item numbers (strings or {\"ITEM_NO\"}) only");
+                if (itemNo != null)
+                {
+                    itemNo = itemNo.Trim();
+                    if (itemNo.Length > 0 && !items.ContainsKey(itemNo)) items.Add(itemNo, true);
+                }
+            }
+            return items.Keys;
+        }
+
         private static JsonElement Root(string json, string name)
         {
             JsonDocument doc;

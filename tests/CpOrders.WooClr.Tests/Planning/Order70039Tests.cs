@@ -9,6 +9,13 @@ namespace CpOrders.WooClr.Tests.Planning;
 /// its comment, never computed with the planner. Known, stated differences: native 70039 was paid in full with a cash
 /// deposit (TOT_TND 435.99, AMT_DUE 0, TOT_DEP_RECEIVED 435.99); payments are issue 15, so the plan has TOT_TND 0 and
 /// AMT_DUE = TOT, which is what the native order 70035 (no deposit) shows (CDM 5).
+/// Every other deviation from the native rows, asserted as the plan has it (Deviations_from_native_order_70039_are_the_stated_ones):
+/// - PS_DOC_CONTACT 2: native is a copy of the customer's AR_SHIP_ADRS '(DEFAULT)' row (FST_NAM/LST_NAM NULL, ADRS_ID
+///   '(DEFAULT)', CDM 8); the plan copies the WooCommerce shipping address (FST_NAM 'Bill', LST_NAM 'Baker' as the shop
+///   sends them, ADRS_ID NULL: the address is the shop's, not an AR_SHIP_ADRS row).
+/// - PS_DOC_LIN_PRICE: native sample PRC_JUST_STR 'Price-1' and PRC_BRK_DESCR 'I' (CDM 6, G-GET); the plan says 'Web price'
+///   (the price is the shop's, not Counterpoint's price 1) and PRC_BRK_DESCR NULL (no price break applies).
+/// - PS_DOC_TAX.TAX_AMT_EXACT under COUNTERPOINT_RATES: hand-computed 399.99 × rate (the CDM gives no native value).
 /// </summary>
 public class Order70039Tests
 {
@@ -52,6 +59,10 @@ public class Order70039Tests
             ("TAX_COD", "MEMTN"), ("USR_ID", "MGR"), ("STK_LOC_ID", "MAIN"), ("PRC_LOC_ID", "MAIN"),
             ("BILL_TO_CONTACT_ID", 1), ("SHIP_TO_CONTACT_ID", 2), ("SHIP_DAT", null), ("REQ_REPRICE", "N"),
             ("IS_DOC_COMMITTED", "N"), ("IS_REL_TKT", "N"), ("TIMES_PRTD", 0));
+        // Native header values from the customer and the store (CDM 3 table: AR_CUST defaults "UPS GROUND", "UPS ZONE 1",
+        // "NET30"; USR_ID/SLS_REP MGR; NORM_TAX_COD = TAX_COD; LST_MAINT_USR_ID the entering user).
+        ExpectAll(Row(plan, "PS_DOC_HDR"), "CDM 3", ("SHIP_VIA_COD", "UPS GROUND"), ("SHIP_ZONE_COD", "UPS ZONE 1"), ("TERMS_COD", "NET30"),
+            ("SLS_REP", "MGR"), ("NORM_TAX_COD", "MEMTN"), ("LST_MAINT_USR_ID", "MGR"));
         // Ids, GUIDs, timestamps: taken from numbers as given (CDM 2; TKT_DT keeps its time, seed pitfall 19).
         ExpectAll(Row(plan, "PS_DOC_HDR"), "numbers", ("DOC_ID", 201126152631L), ("DOC_GUID", "6F1C2B9E-1D2A-4C55-9A3E-0B7D2F4E8A11"),
             ("TKT_DT", "2020-05-05T03:40:10.000"), ("LST_MAINT_DT", "2020-05-05T03:40:10.000"));
@@ -155,6 +166,16 @@ public class Order70039Tests
             ("CITY", "Memphis"), ("STATE", "TN"), ("ZIP_COD", "38103"), ("PHONE_1", "901-555-0100"), ("EMAIL_ADRS_1", "bill@example.com"), ("NAM_TYP", "P"), ("ADRS_ID", null));
         // CDM 8: ship-to 2 carries the business name ("Baker International"), FST/LST as the address has them.
         ExpectAll((JObject)contacts[1], "CDM 8 ship-to", ("NAM", "Baker International"), ("NAM_TYP", "B"), ("ADRS_1", "500 Industrial Dr"), ("ZIP_COD", "38118"), ("PHONE_1", null));
+    }
+
+    [Test]
+    public void Deviations_from_native_order_70039_are_the_stated_ones()
+    {
+        JObject plan = PlanOk(BaseInput());
+        // Native (CDM 8): FST_NAM/LST_NAM NULL, ADRS_ID '(DEFAULT)'. Plan: the shop's shipping names, ADRS_ID NULL (class comment).
+        ExpectAll(Row(plan, "PS_DOC_CONTACT", 1), "deviation from CDM 8 ship-to", ("FST_NAM", "Bill"), ("LST_NAM", "Baker"), ("ADRS_ID", null));
+        // Native sample (CDM 6): PRC_JUST_STR 'Price-1', PRC_BRK_DESCR 'I'. Plan: 'Web price', PRC_BRK_DESCR NULL.
+        ExpectAll(Row(plan, "PS_DOC_LIN_PRICE"), "deviation from CDM 6 LIN_PRICE", ("PRC_JUST_STR", "Web price"), ("PRC_BRK_DESCR", null));
     }
 
     [Test]

@@ -81,6 +81,7 @@ public static class PlanHarness
                 ["TaxCod"] = "MEMTN",
                 ["ShippingMiscChargeNo"] = 1,
                 ["FeeMiscChargeNo"] = 2,
+                ["LineDiscId"] = 100000000000101L,
                 ["skuMap"] = new JArray(),
                 ["unitSuffixes"] = new JArray(new JObject { ["Suffix"] = "-DOZ", ["SellUnit"] = "1" }),
                 ["taxMap"] = new JArray(

@@ -20,6 +20,15 @@ public class ProblemCodeTests
         yield return Case("CPO-INPUT", "amount not a number", i => i["counterpoint"]!["IM_INV"]![0]!["LST_AVG_COST"] = "abc");
         yield return Case("CPO-ORDER", "order text not JSON", i => i["order"] = "{not json");
         yield return Case("CPO-ORDER", "order field of the wrong form", i => i["order"]!["total"] = new JArray());
+        yield return Case("CPO-ORDER", "shipping_total with 3 decimals", i => i["order"]!["shipping_total"] = "0.005");
+        yield return Case("CPO-ORDER", "tax line with 3 decimals", i => i["order"]!["tax_lines"]![0]!["tax_total"] = "8.001");
+        yield return Case("CPO-ORDER", "total with 3 decimals", i => i["order"]!["total"] = "435.991");
+        yield return Case("CPO-ORDER", "fee with 3 decimals", i => AddFee(i, "1.005"));
+        yield return Case("CPO-ORDER", "shipping line beyond decimal(15,2)", i =>
+        {
+            i["order"]!["shipping_lines"] = new JArray(new JObject { ["id"] = 5, ["method_id"] = "flat_rate", ["method_title"] = "Flat", ["total"] = "99999999999999.00", ["total_tax"] = "0.00" });
+            i["order"]!["shipping_total"] = "99999999999999.00";
+        });
         yield return Case("CPO-CURRENCY", "EUR order in a USD store", i => i["order"]!["currency"] = "EUR");
         yield return Case("CPO-ORDER-REFUNDED", "refund present", i => i["order"]!["refunds"] = new JArray(new JObject { ["id"] = 1, ["reason"] = "x", ["total"] = "-10.00" }));
         yield return Case("CPO-NO-LINES", "no lines", i => i["order"]!["line_items"] = new JArray());
@@ -38,9 +47,24 @@ public class ProblemCodeTests
         yield return Case("CPO-QTY", "fractional quantity", i => i["order"]!["line_items"]![0]!["quantity"] = 1.5);
         yield return Case("CPO-LINE-AMOUNT", "total above subtotal", i => i["order"]!["line_items"]![0]!["total"] = "400.00");
         yield return Case("CPO-LINE-AMOUNT", "three decimals", i => i["order"]!["line_items"]![0]!["subtotal"] = "399.995");
+        yield return Case("CPO-DISC-ID", "coupon without a line discount id", i =>
+        {
+            ((JObject)i["store"]!).Remove("LineDiscId");
+            i["order"]!["line_items"]![0]!["total"] = "389.99";
+            i["order"]!["total"] = "425.99";
+        });
+        yield return Case("CPO-DISC-ID", "line discount id not positive", i => i["store"]!["LineDiscId"] = 0);
         yield return Case("CPO-SHIP-VIA", "unmapped shipping method", i => i["order"]!["shipping_lines"] = new JArray(new JObject { ["id"] = 1, ["method_id"] = "local_pickup", ["method_title"] = "Pickup", ["total"] = "0.00", ["total_tax"] = "0.00" }));
         yield return Case("CPO-MISC-CHARGE", "shipping misc charge not enabled", i => i["store"]!["ShippingMiscChargeNo"] = 3);
         yield return Case("CPO-MISC-CHARGE", "shipping misc charge out of range", i => i["store"]!["ShippingMiscChargeNo"] = 7);
+        yield return Case("CPO-MISC-CHARGE", "fees and shipping on the same misc charge", i =>
+        {
+            i["store"]!["FeeMiscChargeNo"] = 1;
+            i["order"]!["shipping_lines"] = new JArray(new JObject { ["id"] = 5, ["method_id"] = "flat_rate", ["method_title"] = "Flat", ["total"] = "5.00", ["total_tax"] = "0.00" });
+            i["order"]!["shipping_total"] = "5.00";
+            i["order"]!["total"] = "440.99";
+            AddFee(i, "2.00");
+        });
         yield return Case("CPO-FEE", "fee without a fee misc charge", i =>
         {
             ((JObject)i["store"]!).Remove("FeeMiscChargeNo");
@@ -56,9 +80,14 @@ public class ProblemCodeTests
             i["store"]!["taxMap"]![1]!["RatePercent"] = null;
         });
         yield return Case("CPO-TAX-MISMATCH", "tax lines do not add up", i => i["order"]!["tax_lines"]![0]!["tax_total"] = "8.01");
-        yield return Case("CPO-TAX-MISMATCH", "line taxes do not add up", i => i["order"]!["line_items"]![0]!["total_tax"] = "35.99");
+        yield return Case("CPO-TAX-MISMATCH", "line taxes off by more than a cent per line", i => i["order"]!["line_items"]![0]!["total_tax"] = "35.98");
         yield return Case("CPO-TOTAL-MISMATCH", "total off by a cent", i => i["order"]!["total"] = "436.00");
         yield return Case("CPO-CUSTOMER", "no mode", i => ((JObject)i["customer"]!).Remove("mode"));
+        yield return Case("CPO-CUSTOMER", "no billing and no shipping address", i =>
+        {
+            i["order"]!["billing"] = new JObject { ["email"] = "bill@example.com" };
+            i["order"]!["shipping"] = new JObject();
+        });
         yield return Case("CPO-CUSTOMER", "no customer row", i => ((JObject)i["counterpoint"]!).Remove("AR_CUST"));
         yield return Case("CPO-CUSTOMER", "create without a billing name", i =>
         {
@@ -73,6 +102,7 @@ public class ProblemCodeTests
         yield return Case("CPO-TEXT-TOO-LONG", "e-mail longer than EMAIL_ADRS_1", i => i["order"]!["billing"]!["email"] = new string('a', 45) + "@example.com");
         yield return Case("CPO-NUMBERS", "numbers without DOC_ID", i => ((JObject)i["numbers"]!).Remove("DOC_ID"));
         yield return Case("CPO-NUMBERS", "CREATE without a new CUST_NO", i => i["customer"]!["mode"] = "CREATE");
+        yield return Case("CPO-NUMBERS", "TKT_NO outside 1252", i => i["numbers"]!["TKT_NO"] = "W\u4e00");
         yield return Case("CPO-NUMBERS", "GUID malformed", i => i["numbers"]!["DOC_GUID"] = "not-a-guid");
     }
 
@@ -108,6 +138,60 @@ public class ProblemCodeTests
         {
             Assert.That(Rows(plan, key), Is.Empty, key);
         }
+    }
+
+    /// <summary>Finding 13: input strings are trimmed as the contract says (Counterpoint's char columns come padded).</summary>
+    [Test]
+    public void Input_strings_are_trimmed()
+    {
+        JObject input = BaseInput();
+        input["store"]!["CpStrId"] = "MAIN  ";
+        input["store"]!["TaxStrategy"] = " WEB_AS_CHARGED ";
+        input["counterpoint"]!["AR_CUST"]!["CUST_NO"] = "1000   ";
+        input["counterpoint"]!["IM_ITEM"]![0]!["CATEG_COD"] = "GOLF      ";
+        input["counterpoint"]!["AR_CUST"]!["TERMS_COD"] = "   ";
+        JObject plan = PlanOk(input);
+        JObject h = Row(plan, "PS_DOC_HDR");
+        Assert.That(((string)h["STR_ID"]!, (string)h["CUST_NO"]!, (string)Row(plan, "PS_DOC_LIN")["CATEG_COD"]!), Is.EqualTo(("MAIN", "1000", "GOLF")));
+        Assert.That(h["TERMS_COD"]!.Type, Is.EqualTo(JTokenType.Null), "blank = null");
+    }
+
+    /// <summary>Finding 18: a phone number too long is cut with a note (not an identifier); an e-mail too long stays refused.</summary>
+    [Test]
+    public void A_long_phone_is_truncated_with_a_note()
+    {
+        JObject input = BaseInput();
+        input["customer"]!["mode"] = "CREATE";
+        input["numbers"]!["CUST_NO"] = "W1";
+        string phone = "+1 901-555-0100 ext. 12345 (office)";
+        input["order"]!["billing"]!["phone"] = phone;
+        JObject plan = PlanOk(input);
+        Assert.That((string)Row(plan, "PS_DOC_CONTACT", 0)["PHONE_1"]!, Is.EqualTo("+1 901-555-0100 ext. 1234"));
+        Assert.That(((string)Row(plan, "AR_CUST")["PHONE_1"]!).Length, Is.LessThanOrEqualTo(25));
+        JToken note = Rows(plan, "PS_DOC_NOTE").Single(n => (string)n["NOTE_ID"]! == "TEXT TRUNCATED");
+        Assert.That((string)note["NOTE_TXT"]!, Does.Contain(phone));
+    }
+
+    /// <summary>Finding 15: a new shopper is not flagged as an e-commerce customer (Counterpoint would not merge it with a store customer).</summary>
+    [Test]
+    public void A_new_customer_is_not_flagged_as_ecommerce()
+    {
+        JObject input = BaseInput();
+        input["customer"]!["mode"] = "CREATE";
+        input["numbers"]!["CUST_NO"] = "W1";
+        Assert.That((string)Row(PlanOk(input), "AR_CUST")["IS_ECOMM_CUST"]!, Is.EqualTo("N"));
+    }
+
+    /// <summary>Finding 8: decomposed names (NFD: e + combining acute) are composed first (NFC) and are then in 1252.</summary>
+    [Test]
+    public void Decomposed_names_are_composed_before_the_1252_check()
+    {
+        JObject input = BaseInput();
+        input["order"]!["billing"]!["first_name"] = "Jose\u0301";
+        input["order"]!["billing"]!["city"] = "Mu\u0308nchen";
+        JObject plan = PlanOk(input);
+        JObject bill = Row(plan, "PS_DOC_CONTACT", 0);
+        Assert.That(((string)bill["FST_NAM"]!, (string)bill["CITY"]!), Is.EqualTo(("Jos\u00e9", "M\u00fcnchen")));
     }
 
     [Test]

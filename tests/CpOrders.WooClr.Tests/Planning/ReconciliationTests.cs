@@ -29,7 +29,15 @@ public class ReconciliationTests
             Assert.That(Dec(o, "TAX_AMT"), Is.EqualTo(M((string)order["total_tax"]!)), "TAX_AMT = the shop's total_tax");
             Assert.That(Sum(plan, "PS_DOC_TAX", "TAX_AMT"), Is.EqualTo(Dec(o, "TAX_AMT")), "Σ PS_DOC_TAX = TAX_AMT");
             Assert.That(Sum(plan, "PS_DOC_LIN", "TAX_AMT_ALLOC") + Sum(plan, "PS_DOC_HDR_MISC_CHRG", "MISC_TAX_AMT_ALLOC"), Is.EqualTo(Dec(o, "TAX_AMT")), "allocations = TAX_AMT");
-            Assert.That(Sum(plan, "PS_DOC_LIN", "EXT_PRC"), Is.EqualTo(order["line_items"]!.Sum(l => M((string)l["subtotal"]!))), "EXT_PRC = the shop's gross subtotals");
+            // EXT_PRC is the shop's subtotal, or a few cents above it when no 4-dp price gives the subtotal (the excess is a line discount).
+            Assert.That(Sum(plan, "PS_DOC_LIN", "EXT_PRC") - Sum(plan, "PS_DOC_DISC", "DISC_AMT"), Is.EqualTo(order["line_items"]!.Sum(l => M((string)l["total"]!))), "Σ EXT_PRC − Σ discounts = the shop's line totals");
+            foreach (JObject lin in Rows(plan, "PS_DOC_LIN").Cast<JObject>())
+            {
+                decimal subtotal = M((string)order["line_items"]![(int)lin["LIN_SEQ_NO"]! - 1]!["subtotal"]!);
+                Assert.That(Dec(lin, "EXT_PRC"), Is.EqualTo(Math.Round(Dec(lin, "QTY_SOLD") * Dec(lin, "PRC"), 2, MidpointRounding.AwayFromZero)), "EXT_PRC = ROUND(QTY_SOLD × PRC, 2) (CDM 6)");
+                Assert.That(Dec(lin, "EXT_PRC") - subtotal, Is.InRange(0m, Dec(lin, "QTY_SOLD") * 0.0001m), "EXT_PRC = the shop's subtotal up to the 4-dp price step");
+                Assert.That(Dec(lin, "GROSS_EXT_PRC"), Is.EqualTo(Dec(lin, "EXT_PRC")));
+            }
             Assert.That(Sum(plan, "PS_DOC_LIN", "EXT_COST"), Is.EqualTo(Dec(o, "TOT_EXT_COST")), "TOT_EXT_COST = Σ EXT_COST");
             JObject r = Row(plan, "PS_DOC_HDR_TOT", 1);
             Assert.That(Dec(r, "TOT"), Is.EqualTo(Dec(o, "SUB_TOT") - Dec(o, "TOT_LIN_DISC")), "R: untaxed, no misc");
@@ -57,6 +65,97 @@ public class ReconciliationTests
         return input;
     }
 
+    /// <summary>Finding 2: 1000.00 for 300 has no 4-dp price (3.3333 × 300 = 999.99): PRC 3.3334, EXT_PRC 1000.02, 0.02 discount.</summary>
+    [Test]
+    public void Large_quantity_keeps_qty_times_price_equal_to_ext_price([Values(300, 150)] int qty)
+    {
+        JObject input = BaseInput();
+        var order = (JObject)input["order"]!;
+        string subtotal = qty == 300 ? "1000.00" : "100.00";
+        order["line_items"] = new JArray(Line(1, "GLOVE", qty, subtotal, subtotal, "0.00"));
+        order["tax_lines"] = new JArray();
+        order["cart_tax"] = "0.00";
+        order["total_tax"] = "0.00";
+        order["total"] = subtotal;
+        JObject plan = PlanOk(input);
+        AssertReconciles(input, plan);
+        JObject lin = Row(plan, "PS_DOC_LIN");
+        (decimal prc, decimal ext, decimal disc) expected = qty == 300 ? (3.3334m, 1000.02m, 0.02m) : (0.6667m, 100.01m, 0.01m);
+        Assert.That((Dec(lin, "PRC"), Dec(lin, "EXT_PRC"), Dec(Row(plan, "PS_DOC_DISC"), "DISC_AMT")), Is.EqualTo(expected));
+        Assert.That(Dec(Row(plan, "PS_DOC_HDR_TOT"), "TOT"), Is.EqualTo(M(subtotal)));
+        Assert.That(Dec(Row(plan, "PS_DOC_LIN_PRICE"), "UNIT_PRC"), Is.EqualTo(expected.prc));
+    }
+
+    /// <summary>
+    /// Finding 3: a store rounding tax at subtotal: each line's total_tax is rounded from 0.3334/0.3334/0.3332 (Σ 0.99) while
+    /// tax_lines and total_tax say 1.00. WEB_AS_CHARGED keeps the authority amount and puts the cent on the largest line.
+    /// </summary>
+    [Test]
+    public void Web_as_charged_places_subtotal_rounding_on_the_largest_line()
+    {
+        JObject input = BaseInput();
+        var order = (JObject)input["order"]!;
+        order["line_items"] = new JArray(
+            Line(1, "GLOVE", 1, "16.66", "16.66", "0.33", ("1", "0.3332")),
+            Line(2, "GLOVE", 1, "16.67", "16.67", "0.33", ("1", "0.3334")),
+            Line(3, "GLOVE", 1, "16.67", "16.67", "0.33", ("1", "0.3334")));
+        order["tax_lines"] = new JArray(TaxLine(1, "MEMPHIS", "1.00", "0.00"));
+        order["cart_tax"] = "1.00";
+        order["total_tax"] = "1.00";
+        order["total"] = "51.00";
+        JObject plan = PlanOk(input);
+        AssertReconciles(input, plan);
+        Assert.That(Rows(plan, "PS_DOC_LIN").Select(l => (decimal)l["TAX_AMT_ALLOC"]!), Is.EqualTo(new[] { 0.33m, 0.34m, 0.33m }));
+        Assert.That(Dec(Row(plan, "PS_DOC_TAX"), "TAX_AMT"), Is.EqualTo(1.00m));
+        Assert.That(plan["notes"]!.Select(n => (string)n!), Has.Some.Contains("Tax rounding"));
+
+        // More than a cent per taxed line is not rounding.
+        order["line_items"]![0]!["total_tax"] = "0.30";
+        Assert.That(Codes(Plan(input)), Does.Contain("CPO-TAX-MISMATCH"));
+    }
+
+    /// <summary>Finding 4: misc charge 1 configured as percent: the shipping it carries is an amount (MISC_TYP 'A'), zero rows keep the type.</summary>
+    [Test]
+    public void A_percent_misc_charge_carrying_shipping_is_written_as_an_amount()
+    {
+        JObject input = CouponOrder();
+        input["counterpoint"]!["PS_STR_CFG_PS"]!["DFLT_ORD_MISC_1_TYP"] = "P";
+        input["counterpoint"]!["PS_STR_CFG_PS"]!["DFLT_ORD_MISC_2_TYP"] = "P";
+        JObject plan = PlanOk(input);
+        AssertReconciles(input, plan);
+        var miscs = Rows(plan, "PS_DOC_HDR_MISC_CHRG").Select(m => ((int)m["MISC_CHRG_NO"]!, (string)m["MISC_TYP"]!, (decimal)m["MISC_AMT"]!));
+        Assert.That(miscs, Is.EqualTo(new[] { (1, "A", 10.00m), (2, "P", 0m) }));
+    }
+
+    /// <summary>Finding 10: a taxable line made free by a 100 % coupon still is taxable (IS_TXBL 'Y'): its taxes' subtotal says so.</summary>
+    [Test]
+    public void A_taxable_line_with_a_full_coupon_stays_taxable()
+    {
+        JObject input = BaseInput();
+        var order = (JObject)input["order"]!;
+        JObject free = Line(2, "GLOVE", 1, "12.50", "0.00", "0.00", ("1", "0"));
+        free["subtotal_tax"] = "0.25";
+        free["taxes"]![0]!["subtotal"] = "0.25";
+        ((JArray)order["line_items"]!).Add(free);
+        JObject plan = PlanOk(input);
+        AssertReconciles(input, plan);
+        Assert.That(Rows(plan, "PS_DOC_LIN").Select(l => (string)l["IS_TXBL"]!), Is.EqualTo(new[] { "Y", "Y" }));
+        Assert.That(Dec(Row(plan, "PS_DOC_DISC"), "DISC_AMT"), Is.EqualTo(12.50m));
+    }
+
+    /// <summary>Finding 11: a coupon on a non-discountable item is noted; TOT_HDR_DISCNTBL_AMT counts discountable lines only.</summary>
+    [Test]
+    public void Non_discountable_items_are_left_out_of_the_discountable_amount()
+    {
+        JObject input = CouponOrder();
+        input["counterpoint"]!["IM_ITEM"]![1]!["IS_DISCNTBL"] = "N";   // GLOVE
+        JObject plan = PlanOk(input);
+        AssertReconciles(input, plan);
+        Assert.That(Dec(Row(plan, "PS_DOC_HDR_TOT", 0), "TOT_HDR_DISCNTBL_AMT"), Is.EqualTo(399.99m));
+        Assert.That(Dec(Row(plan, "PS_DOC_HDR_TOT", 1), "TOT_HDR_DISCNTBL_AMT"), Is.EqualTo(399.99m));
+        Assert.That(plan["notes"]!.Select(n => (string)n!), Has.Some.Contains("GLOVE is not discountable"));
+    }
+
     [Test]
     public void Coupon_is_a_line_discount_counted_once()
     {
@@ -65,6 +164,7 @@ public class ReconciliationTests
         AssertReconciles(input, plan);
         JArray disc = Rows(plan, "PS_DOC_DISC");
         Assert.That(disc.Select(d => ((int)d["LIN_SEQ_NO"]!, (decimal)d["DISC_AMT"]!, (string)d["APPLY_TO"]!)), Is.EqualTo(new[] { (1, 2.50m, "L"), (2, 40.00m, "L") }));
+        Assert.That(disc.Select(d => (long)d["DISC_ID"]!), Is.EqualTo(new[] { 100000000000101L, 100000000000101L }), "DISC_ID = the store's configured line discount (finding 5)");
         // Gross on the line (not also lowered: the predecessor's double count, seed 3.4).
         Assert.That(Rows(plan, "PS_DOC_LIN").Select(l => (decimal)l["EXT_PRC"]!), Is.EqualTo(new[] { 25.00m, 399.99m }));
         Assert.That(Rows(plan, "PS_DOC_LIN").Select(l => (decimal)l["PRC"]!), Is.EqualTo(new[] { 12.5000m, 399.9900m }));
@@ -94,7 +194,10 @@ public class ReconciliationTests
         Assert.That(Row(plan, "PS_DOC_TAX")["TXBL_MISC_CHG_AMT_2"]!.Value<decimal>(), Is.EqualTo(3.00m));
     }
 
-    /// <summary>Three lines of 10.15 at MEMTN's three rates: WooCommerce rounds per line (0.91 x 3 = 2.73), Counterpoint per authority (2.74).</summary>
+    /// <summary>
+    /// Three lines of 10.15 at MEMTN's three rates: WooCommerce rounds per line (0.91 x 3 = 2.73), Counterpoint per authority (2.74).
+    /// tax_lines as a per-line-rounding shop sends them: each rate's line tax rounded, then summed: 0.20 x 3, 0.30 x 3, 0.41 x 3.
+    /// </summary>
     private static JObject RoundingOrder(string strategy)
     {
         JObject input = BaseInput();
@@ -104,7 +207,7 @@ public class ReconciliationTests
             Line(1, "GLOVE", 1, "10.15", "10.15", "0.91", ("1", "0.203"), ("2", "0.3045"), ("3", "0.406")),
             Line(2, "GLOVE", 1, "10.15", "10.15", "0.91", ("1", "0.203"), ("2", "0.3045"), ("3", "0.406")),
             Line(3, "GLOVE", 1, "10.15", "10.15", "0.91", ("1", "0.203"), ("2", "0.3045"), ("3", "0.406")));
-        order["tax_lines"] = new JArray(TaxLine(1, "MEMPHIS", "0.61", "0.00"), TaxLine(2, "SHELBY", "0.90", "0.00"), TaxLine(3, "TN", "1.22", "0.00"));
+        order["tax_lines"] = new JArray(TaxLine(1, "MEMPHIS", "0.60", "0.00"), TaxLine(2, "SHELBY", "0.90", "0.00"), TaxLine(3, "TN", "1.23", "0.00"));
         order["cart_tax"] = "2.73";
         order["total_tax"] = "2.73";
         order["total"] = "33.18";
@@ -117,7 +220,7 @@ public class ReconciliationTests
         JObject input = RoundingOrder("WEB_AS_CHARGED");
         JObject plan = PlanOk(input);
         AssertReconciles(input, plan);
-        Assert.That(Rows(plan, "PS_DOC_TAX").Select(t => (decimal)t["TAX_AMT"]!), Is.EqualTo(new[] { 0.61m, 0.90m, 1.22m }));
+        Assert.That(Rows(plan, "PS_DOC_TAX").Select(t => (decimal)t["TAX_AMT"]!), Is.EqualTo(new[] { 0.60m, 0.90m, 1.23m }));
         Assert.That(Rows(plan, "PS_DOC_LIN").Select(t => (decimal)t["TAX_AMT_ALLOC"]!), Is.EqualTo(new[] { 0.91m, 0.91m, 0.91m }));
     }
 

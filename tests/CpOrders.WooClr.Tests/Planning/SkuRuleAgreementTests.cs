@@ -28,7 +28,7 @@ public class SkuRuleAgreementTests
         new JObject { ["Suffix"] = "-X-CS", ["SellUnit"] = "3" },
         new JObject { ["Suffix"] = "-BAD", ["SellUnit"] = "7" });
 
-    private static readonly string[] ItemNumbers = { "ABC-100", "ABC", "-CS", "CP-100", "CP-200", "Z9", "NOITEM", "OTHER" };
+    private static readonly string[] ItemNumbers = { "ABC-100", "ABC", "-CS", "CP-100", "CP-200", "Z9", "NOITEM", "OTHER", "EXACT-CS", "EXACT", "SOLO-PK" };
 
     // sku, expected item, expected unit, expected source (null when a problem), expected problem code
     public static IEnumerable<TestCaseData> Cases()
@@ -42,6 +42,8 @@ public class SkuRuleAgreementTests
         yield return Case("WEB-2-CS", "CP-200", "2", SkuSource.Map, null, "the map's unit wins over the suffix's");
         yield return Case("z-cs", "Z9", "1", SkuSource.Map, null, "a map row without unit takes the suffix's");
         yield return Case("NOITEM", "NOITEM", "0", SkuSource.Map, null, "a map row without item keeps the SKU");
+        yield return Case("EXACT-CS", "EXACT-CS", "0", SkuSource.Sku, null, "an exact item wins over a unit suffix (finding 1)");
+        yield return Case("SOLO-PK", "SOLO-PK", "0", SkuSource.Sku, null, "a suffix does not strip to an unknown item (finding 1)");
         yield return Case("ABC-BAD", null, null, null, SkuProblems.Unit, "suffix unit outside 0-5");
         yield return Case("MAP-BAD", null, null, null, SkuProblems.Unit, "map unit outside 0-5");
         yield return Case("   ", null, null, null, SkuProblems.Blank, "blank after trimming");
@@ -53,7 +55,9 @@ public class SkuRuleAgreementTests
     [TestCaseSource(nameof(Cases))]
     public void Planner_and_SkuRule_resolve_the_same(string sku, string? item, string? unit, string? source, string? code)
     {
-        SkuResolution rule = new SkuRule(SkuMapBuilder.ReadMap(Map.ToString(Formatting.None)), SkuMapBuilder.ReadSuffixes(Suffixes.ToString(Formatting.None))).Resolve(sku);
+        // Built as wooclr.MapSkus builds it, with the same item numbers the planner's input carries.
+        SkuResolution rule = new SkuRule(SkuMapBuilder.ReadMap(Map.ToString(Formatting.None)), SkuMapBuilder.ReadSuffixes(Suffixes.ToString(Formatting.None)),
+            SkuMapBuilder.ReadItemNumbers(new JArray(ItemNumbers.Concat(new[] { "ADM-SCD", "GLOVE", "BALL", "GIFTWRAP" })).ToString(Formatting.None))).Resolve(sku);
         JObject plan = Plan(Input(sku));
         if (code == null)
         {
