@@ -109,11 +109,23 @@ BEGIN
         INSERT INTO #lineSku (Sku) SELECT DISTINCT ln.Sku FROM #line AS ln WHERE ln.Sku IS NOT NULL;
         DECLARE @LineSkus nvarchar (max) = (SELECT ls.Id AS id, CONVERT(bigint, NULL) AS parent_id, ls.Sku AS sku, CONVERT(nvarchar (100), NULL) AS parent_sku
                                             FROM #lineSku AS ls FOR JSON PATH, INCLUDE_NULL_VALUES);
+        -- The Counterpoint items those SKUs could name, whole or without a unit suffix (an exact item wins, as in the planner).
+        DECLARE @LineItemNos nvarchar (max) = (
+            SELECT DISTINCT i.ITEM_NO
+            FROM [$(CounterpointDb)].dbo.IM_ITEM AS i
+            JOIN (SELECT LTRIM(RTRIM(ls.Sku)) COLLATE DATABASE_DEFAULT AS Cand FROM #lineSku AS ls
+                  UNION
+                  SELECT LEFT(LTRIM(RTRIM(ls.Sku)), LEN(LTRIM(RTRIM(ls.Sku))) - LEN(u.Suffix)) COLLATE DATABASE_DEFAULT
+                  FROM #lineSku AS ls
+                  JOIN woo.StoreUnitSuffix AS u ON u.StoreId = @StoreId AND LEN(LTRIM(RTRIM(ls.Sku))) > LEN(u.Suffix)
+                                               AND RIGHT(LTRIM(RTRIM(ls.Sku)), LEN(u.Suffix)) COLLATE DATABASE_DEFAULT = u.Suffix) AS c
+              ON i.ITEM_NO = c.Cand
+            FOR JSON PATH);
         IF @LineSkus IS NOT NULL
         BEGIN
             UPDATE ls SET ItemNo = CONVERT(varchar (20), k.item_no), SellUnit = CONVERT(char (1), k.sell_unit)
             FROM #lineSku AS ls
-            JOIN wooclr.MapSkus(@LineSkus, @SkuMapJson, @SuffixJson) AS k ON k.id = ls.Id
+            JOIN wooclr.MapSkus(@LineSkus, @SkuMapJson, @SuffixJson, @LineItemNos) AS k ON k.id = ls.Id
             WHERE k.item_no IS NOT NULL AND LEN(k.item_no) <= 20 AND k.sell_unit IS NOT NULL
               AND (k.problem_code IS NULL OR k.problem_code = N'CPO-SKU-DUPLICATE');
             UPDATE ln SET ItemNo = ls.ItemNo, SellUnit = ls.SellUnit

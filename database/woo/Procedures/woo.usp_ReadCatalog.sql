@@ -134,12 +134,25 @@ BEGIN
                                              LEFT JOIN #state AS p ON p.WooId = s.ParentId
                                              WHERE s.IsGone = 'N' AND ISNULL(s.WooType, N'') NOT IN (N'variable', N'grouped', N'external')
                                              FOR JSON PATH, INCLUDE_NULL_VALUES);
+        -- The Counterpoint items a SKU could name, whole or without a unit suffix: an exact item wins over a suffix, as in
+        -- the order planner (clr/Documents/Skus/SkuRule.cs).
+        DECLARE @ItemNosJson nvarchar (max) = (
+            SELECT DISTINCT i.ITEM_NO
+            FROM [$(CounterpointDb)].dbo.IM_ITEM AS i
+            JOIN (SELECT LTRIM(RTRIM(s.Sku)) COLLATE DATABASE_DEFAULT AS Cand FROM #state AS s WHERE s.Sku IS NOT NULL
+                  UNION
+                  SELECT LEFT(LTRIM(RTRIM(s.Sku)), LEN(LTRIM(RTRIM(s.Sku))) - LEN(u.Suffix)) COLLATE DATABASE_DEFAULT
+                  FROM #state AS s
+                  JOIN woo.StoreUnitSuffix AS u ON u.StoreId = @StoreId AND LEN(LTRIM(RTRIM(s.Sku))) > LEN(u.Suffix)
+                                               AND RIGHT(LTRIM(RTRIM(s.Sku)), LEN(u.Suffix)) COLLATE DATABASE_DEFAULT = u.Suffix) AS c
+              ON i.ITEM_NO = c.Cand
+            FOR JSON PATH);
         CREATE TABLE #map (WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, Sku nvarchar (400) NULL, ItemNo nvarchar (400) NULL,
                            SellUnit nvarchar (1) NULL, MapSource nvarchar (10) NULL, ProblemCode nvarchar (40) NULL, Problem nvarchar (1000) NULL);
         IF @ItemsJson IS NOT NULL
             INSERT INTO #map (WooId, ParentId, Sku, ItemNo, SellUnit, MapSource, ProblemCode, Problem)
             SELECT k.id, k.parent_id, k.sku, k.item_no, k.sell_unit, k.[source], k.problem_code, k.problem
-            FROM wooclr.MapSkus(@ItemsJson, @SkuMapJson, @SuffixJson) AS k;
+            FROM wooclr.MapSkus(@ItemsJson, @SkuMapJson, @SuffixJson, @ItemNosJson) AS k;
         -- Unmatched: an item number that is not (or no longer) in Counterpoint.
         UPDATE m
         SET ProblemCode = N'CPO-SKU-UNMATCHED',
