@@ -50,8 +50,8 @@ namespace CpOrders.WooClr.SqlSurface
             [SqlFacet(MaxSize = 200)] SqlString UserAgent)
         {
             WooHttpOptions options;
-            string problem = Check(BaseUrl, ConsumerKey, ConsumerSecret, AuthMode, PageSize, MaxPages, TimeoutSeconds, TotalBudgetSeconds,
-                MaxResponseKilobytes, AllowPlainHttp, ProxyUrl, UserAgent, out options);
+            string problem = HttpEntryChecks.CheckPaged(BaseUrl, ConsumerKey, ConsumerSecret, AuthMode, PageSize, MaxPages, TimeoutSeconds,
+                TotalBudgetSeconds, MaxResponseKilobytes, AllowPlainHttp, ProxyUrl, UserAgent, null, out options);
             if (problem != null)
                 return ParamRow(problem, ModifiedAfterUtc);
             return CatalogPull.Products(options, ModifiedAfterUtc, PageSize.Value, MaxPages.Value);
@@ -81,8 +81,8 @@ namespace CpOrders.WooClr.SqlSurface
             [SqlFacet(MaxSize = 200)] SqlString UserAgent)
         {
             WooHttpOptions options;
-            string problem = Check(BaseUrl, ConsumerKey, ConsumerSecret, AuthMode, PageSize, MaxPages, TimeoutSeconds, TotalBudgetSeconds,
-                MaxResponseKilobytes, AllowPlainHttp, ProxyUrl, UserAgent, out options);
+            string problem = HttpEntryChecks.CheckPaged(BaseUrl, ConsumerKey, ConsumerSecret, AuthMode, PageSize, MaxPages, TimeoutSeconds,
+                TotalBudgetSeconds, MaxResponseKilobytes, AllowPlainHttp, ProxyUrl, UserAgent, null, out options);
             VariationRoute route = VariationRoute.Auto;
             string r = Route.IsNull ? "auto" : Route.Value.Trim().ToLowerInvariant();
             if (problem == null)
@@ -152,33 +152,6 @@ namespace CpOrders.WooClr.SqlSurface
             decimal rounded = Math.Round(q, 4, MidpointRounding.AwayFromZero);
             if (Math.Abs(rounded) >= 1000000000000000m) return SqlDecimal.Null;
             return SqlDecimal.ConvertToPrecScale(new SqlDecimal(rounded), 19, 4);
-        }
-
-        private static string Check(SqlString baseUrl, SqlString consumerKey, SqlString consumerSecret, SqlString authMode, SqlInt32 pageSize,
-            SqlInt32 maxPages, SqlInt32 timeoutSeconds, SqlInt32 totalBudgetSeconds, SqlInt32 maxResponseKilobytes, SqlBoolean allowPlainHttp,
-            SqlString proxyUrl, SqlString userAgent, out WooHttpOptions options)
-        {
-            options = null;
-            try
-            {
-                options = OrderPullFunctions.OptionsFrom(baseUrl, consumerKey, consumerSecret, authMode, timeoutSeconds, totalBudgetSeconds,
-                    maxResponseKilobytes, allowPlainHttp, proxyUrl, userAgent);
-                if (pageSize.IsNull || pageSize.Value < 1 || pageSize.Value > 100)
-                    return "CPO-PARAM: @PageSize must be between 1 and 100 (WooCommerce's maximum).";
-                if (maxPages.IsNull || maxPages.Value < 1)
-                    return "CPO-PARAM: @MaxPages must be at least 1.";
-                new WooHttpClient(options);
-                return null;
-            }
-            catch (WooHttpException ex)
-            {
-                return ex.Message.StartsWith("CPO-PARAM:", StringComparison.Ordinal) ? ex.Message : "CPO-PARAM: " + ex.Message;
-            }
-            catch (Exception ex) when (!(ex is OutOfMemoryException))
-            {
-                return new Redactor(consumerKey.IsNull ? null : consumerKey.Value, consumerSecret.IsNull ? null : consumerSecret.Value).Text(
-                    "CPO-PARAM: the connection settings could not be checked (" + ex.GetType().Name + ": " + ex.Message + ").");
-            }
         }
 
         private static IEnumerable ParamRow(string problem, DateTime? watermark)

@@ -40,32 +40,11 @@ namespace CpOrders.WooClr.SqlSurface
             // Every parameter and connection setting is checked here, before the first row and the first request: a
             // problem is the only row (CPO-PARAM). Once rows stream nothing throws (the puller's final 'error' row),
             // so a SELECT ... INTO never loses the rows already streamed.
-            string problem = null;
-            WooHttpOptions options = null;
-            try
-            {
-                options = OptionsFrom(BaseUrl, ConsumerKey, ConsumerSecret, AuthMode, TimeoutSeconds, TotalBudgetSeconds,
-                    MaxResponseKilobytes, AllowPlainHttp, ProxyUrl, UserAgent);
-                if (!ModifiedAfterUtc.HasValue)
-                    problem = "CPO-PARAM: @ModifiedAfterUtc is required (the watermark; use the first order date for a first pull).";
-                else if (PageSize.IsNull || PageSize.Value < 1 || PageSize.Value > 100)
-                    problem = "CPO-PARAM: @PageSize must be between 1 and 100 (WooCommerce's maximum).";
-                else if (MaxPages.IsNull || MaxPages.Value < 1)
-                    problem = "CPO-PARAM: @MaxPages must be at least 1.";
-                else
-                    new WooHttpClient(options);      // validates the connection settings (URL, http + keys, proxy, limits)
-            }
-            catch (WooHttpException ex)
-            {
-                problem = ex.Message.StartsWith("CPO-PARAM:", StringComparison.Ordinal) ? ex.Message : "CPO-PARAM: " + ex.Message;
-            }
-            catch (Exception ex) when (!(ex is OutOfMemoryException))
-            {
-                // Any other failure while checking (a URI or proxy class refusing a value, a bug): still the only row,
-                // never an exception, so the "only row is CPO-PARAM" promise holds.
-                problem = new Redactor(ConsumerKey.IsNull ? null : ConsumerKey.Value, ConsumerSecret.IsNull ? null : ConsumerSecret.Value).Text(
-                    "CPO-PARAM: the connection settings could not be checked (" + ex.GetType().Name + ": " + ex.Message + ").");
-            }
+            WooHttpOptions options;
+            string problem = HttpEntryChecks.CheckPaged(BaseUrl, ConsumerKey, ConsumerSecret, AuthMode, PageSize, MaxPages, TimeoutSeconds,
+                TotalBudgetSeconds, MaxResponseKilobytes, AllowPlainHttp, ProxyUrl, UserAgent,
+                ModifiedAfterUtc.HasValue ? null : "CPO-PARAM: @ModifiedAfterUtc is required (the watermark; use the first order date for a first pull).",
+                out options);
             if (problem != null)
                 return new[] { PulledRow.Failure(0, 0, problem, 0, 0, watermark) };
 
