@@ -21,49 +21,22 @@ namespace CpOrders.WooClr.Woo.Catalog
     }
 
     /// <summary>The outcome for one object: one &lt;result/&gt; of @Results.</summary>
-    public sealed class CatalogItemResult
+    public sealed class CatalogItemResult : BatchResultBase
     {
-        public long Id { get; set; }
-        public bool Applied { get; set; }
         public string StockQuantity { get; set; }
         public string StockStatus { get; set; }
-        public string ErrorCode { get; set; }
-        public string ErrorMessage { get; set; }
+
+        internal override void WriteOwnAttributes(XmlWriter w)
+        {
+            w.WriteAttributeString("stock_quantity", XmlSafe(StockQuantity));
+            w.WriteAttributeString("stock_status", XmlSafe(StockStatus));
+        }
     }
 
-    /// <summary>What wooclr.BatchUpdateProducts / BatchUpdateVariations report besides the common outputs.</summary>
-    public sealed class CatalogBatchOutcome : WriteOutcome
+    /// <summary>What wooclr.BatchUpdateProducts / BatchUpdateVariations report besides the common outputs; @Results:
+    /// &lt;results&gt;&lt;result id="1" applied="1" stock_quantity="7" stock_status="instock" error_code="" error_message=""/&gt;...&lt;/results&gt;</summary>
+    public sealed class CatalogBatchOutcome : BatchOutcomeBase<CatalogItemResult>
     {
-        private readonly List<CatalogItemResult> _items = new List<CatalogItemResult>();
-
-        public IList<CatalogItemResult> Items
-        {
-            get { return _items; }
-        }
-
-        /// <summary>&lt;results&gt;&lt;result id="1" applied="1" stock_quantity="7" stock_status="instock" error_code="" error_message=""/&gt;...&lt;/results&gt;</summary>
-        public string ResultsXml()
-        {
-            var sb = new StringBuilder();
-            var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false, ConformanceLevel = ConformanceLevel.Document };
-            using (XmlWriter w = XmlWriter.Create(new StringWriter(sb, CultureInfo.InvariantCulture), settings))
-            {
-                w.WriteStartElement("results");
-                foreach (CatalogItemResult r in _items)
-                {
-                    w.WriteStartElement("result");
-                    w.WriteAttributeString("id", r.Id.ToString(CultureInfo.InvariantCulture));
-                    w.WriteAttributeString("applied", r.Applied ? "1" : "0");
-                    w.WriteAttributeString("stock_quantity", BatchOutcome.XmlSafe(r.StockQuantity));
-                    w.WriteAttributeString("stock_status", BatchOutcome.XmlSafe(r.StockStatus));
-                    w.WriteAttributeString("error_code", BatchOutcome.XmlSafe(r.ErrorCode));
-                    w.WriteAttributeString("error_message", BatchOutcome.XmlSafe(r.ErrorMessage));
-                    w.WriteEndElement();
-                }
-                w.WriteEndElement();
-            }
-            return sb.ToString();
-        }
     }
 
     /// <summary>
@@ -218,6 +191,9 @@ namespace CpOrders.WooClr.Woo.Catalog
         }
 
         /// <summary>Sends the batch to <paramref name="endpoint"/> ("products/batch" or "products/{id}/variations/batch").</summary>
+        // Alike BatchOrderUpdater.Run but kept apart on purpose: this POST is marked idempotent (absolute stock and price
+        // values keyed by id) so the client retries it on 429/5xx/timeouts like a GET, and a failed send adds no "may have
+        // been applied" note; an order batch is never retried once sent and says its state is unknown.
         public CatalogBatchOutcome Run(string endpoint, IList<CatalogUpdate> updates)
         {
             var outcome = new CatalogBatchOutcome();

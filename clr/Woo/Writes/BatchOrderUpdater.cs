@@ -36,72 +36,21 @@ namespace CpOrders.WooClr.Woo.Writes
     }
 
     /// <summary>The outcome for one order of a batch: one &lt;result/&gt; element of @Results.</summary>
-    public sealed class BatchItemResult
+    public sealed class BatchItemResult : BatchResultBase
     {
-        public long Id { get; set; }
-        public bool Applied { get; set; }
         /// <summary>The order's status in WooCommerce's answer; null when unknown.</summary>
         public string Status { get; set; }
-        public string ErrorCode { get; set; }
-        public string ErrorMessage { get; set; }
+
+        internal override void WriteOwnAttributes(XmlWriter w)
+        {
+            w.WriteAttributeString("status", XmlSafe(Status));
+        }
     }
 
-    /// <summary>What wooclr.BatchUpdateOrders reports besides the common outputs.</summary>
-    public sealed class BatchOutcome : WriteOutcome
+    /// <summary>What wooclr.BatchUpdateOrders reports besides the common outputs; @Results:
+    /// &lt;results&gt;&lt;result id="123" applied="1" status="completed" error_code="" error_message=""/&gt;...&lt;/results&gt;.</summary>
+    public sealed class BatchOutcome : BatchOutcomeBase<BatchItemResult>
     {
-        private readonly List<BatchItemResult> _items = new List<BatchItemResult>();
-
-        /// <summary>One result per order sent, in the order of @Updates.</summary>
-        public IList<BatchItemResult> Items
-        {
-            get { return _items; }
-        }
-
-        /// <summary>@Results: &lt;results&gt;&lt;result id="123" applied="1" status="completed" error_code="" error_message=""/&gt;...&lt;/results&gt;.</summary>
-        public string ResultsXml()
-        {
-            var sb = new StringBuilder();
-            var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false, ConformanceLevel = ConformanceLevel.Document };
-            using (XmlWriter w = XmlWriter.Create(new StringWriter(sb, CultureInfo.InvariantCulture), settings))
-            {
-                w.WriteStartElement("results");
-                foreach (BatchItemResult r in _items)
-                {
-                    w.WriteStartElement("result");
-                    w.WriteAttributeString("id", r.Id.ToString(CultureInfo.InvariantCulture));
-                    w.WriteAttributeString("applied", r.Applied ? "1" : "0");
-                    w.WriteAttributeString("status", XmlSafe(r.Status));
-                    w.WriteAttributeString("error_code", XmlSafe(r.ErrorCode));
-                    w.WriteAttributeString("error_message", XmlSafe(r.ErrorMessage));
-                    w.WriteEndElement();
-                }
-                w.WriteEndElement();
-            }
-            return sb.ToString();
-        }
-
-        /// <summary>Characters XML cannot hold (most control characters, lone surrogates) become '?'; null becomes "".</summary>
-        internal static string XmlSafe(string s)
-        {
-            if (string.IsNullOrEmpty(s)) return string.Empty;
-            StringBuilder sb = null;
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                bool pair = i + 1 < s.Length && XmlConvert.IsXmlSurrogatePair(s[i + 1], c);
-                if (pair)
-                {
-                    if (sb != null) sb.Append(c).Append(s[i + 1]);
-                    i++;
-                    continue;
-                }
-                bool ok = XmlConvert.IsXmlChar(c);
-                if (ok && sb == null) continue;
-                if (sb == null) sb = new StringBuilder(s, 0, i, s.Length);
-                sb.Append(ok ? c : '?');
-            }
-            return sb == null ? s : sb.ToString();
-        }
     }
 
     /// <summary>
