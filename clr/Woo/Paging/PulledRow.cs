@@ -3,35 +3,18 @@ using System;
 namespace CpOrders.WooClr.Woo.Paging
 {
     /// <summary>One row of wooclr.GetOrders: an order, or the single final 'end' / 'error' row.</summary>
-    public sealed class PulledRow
+    public sealed class PulledRow : PagedRow
     {
         public const string OrderKind = "order";
-        public const string EndKind = "end";
-        public const string ErrorKind = "error";
 
         private PulledRow(string rowKind, OrderSummary order, int pageNo, int httpStatus, string message,
             int requests, int retries, DateTime? completeUpToUtc)
+            : base(rowKind, pageNo, httpStatus, message, requests, retries, completeUpToUtc)
         {
-            RowKind = rowKind;
             Order = order;
-            PageNo = pageNo;
-            HttpStatus = httpStatus;
-            Message = message;
-            Requests = requests;
-            Retries = retries;
-            CompleteUpToUtc = completeUpToUtc;
         }
 
-        public string RowKind { get; private set; }
         public OrderSummary Order { get; private set; }
-        public int PageNo { get; private set; }
-        public int HttpStatus { get; private set; }
-        public string Message { get; private set; }
-        public int Requests { get; private set; }
-        public int Retries { get; private set; }
-        /// <summary>On the final row: every order modified before this time has been returned (orders modified exactly
-        /// at it may be returned again by the next call, which T-SQL de-duplicates by id and date_modified_gmt).</summary>
-        public DateTime? CompleteUpToUtc { get; private set; }
 
         /// <summary>On the final row: the call's upper bound U (every version before it was visible before the call's
         /// first list query), or null when no answer set it. A caller combining several pulls (variations per parent)
