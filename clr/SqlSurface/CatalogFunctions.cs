@@ -212,6 +212,8 @@ namespace CpOrders.WooClr.SqlSurface
                 out Results, out HttpStatus, out ErrorCode, out ErrorMessage, out Requests);
         }
 
+        // Alike OrderWriteProcedures.BatchUpdateOrders' body but kept: each runs its own updater into its own outcome type,
+        // and one shared body would need a delegate or an interface per updater for a few lines (no lambdas in clr/).
         private static void Batch(string endpoint, SqlString baseUrl, SqlString consumerKey, SqlString consumerSecret, SqlString authMode,
             SqlInt32 timeoutSeconds, SqlInt32 totalBudgetSeconds, SqlBoolean allowPlainHttp, SqlString proxyUrl, SqlString userAgent,
             SqlString updatesJson, out SqlXml results, out SqlInt32 httpStatus, out SqlString errorCode, out SqlString errorMessage, out SqlInt32 requests)

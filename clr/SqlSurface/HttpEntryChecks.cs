@@ -9,6 +9,8 @@ namespace CpOrders.WooClr.SqlSurface
     /// wooclr.GetVariations): every connection setting and the paging limits are checked before the first row and the
     /// first request, and a problem is returned as the CPO-PARAM text of the only row, never thrown.
     /// </summary>
+    // The [SqlFacet] parameter lists of the entry points stay repeated on purpose: each one is the SQL signature of its
+    // generated wrapper (obj/generated/PreDeploy.Clr.sql, bound by position), which must not change.
     internal static class HttpEntryChecks
     {
         /// <summary>The CPO-PARAM problem, or null with <paramref name="options"/> ready. <paramref name="ownProblem"/>
