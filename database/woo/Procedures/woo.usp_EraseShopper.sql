@@ -3,7 +3,7 @@
 -- @Email (case-insensitive) or customer_id = @WooCustomerId; a row whose JSON was already purged has nothing left to
 -- erase and cannot be found (the queue keeps no e-mail column). For each row: OrderJson set to NULL (WooOrderNumber,
 -- ContentHash, status and the document link stay) and an ERASED event whose detail holds no personal data (the reason
--- with the e-mail masked). The woo.StoreCustomerMap row 'email:<address>' is removed. Only finished rows (APPLIED,
+-- with the e-mail masked; put no other personal data in @Reason). The woo.StoreCustomerMap row 'email:<address>' is removed. Only finished rows (APPLIED,
 -- SKIPPED, DEAD) are erased: an unfinished row is reported and nothing is done (skip it first: woo.usp_SkipOrder).
 -- @Execute = 'N' (the default) lists what would be erased and writes nothing. Every problem is reported at once.
 CREATE PROCEDURE [woo].[usp_EraseShopper]
@@ -55,7 +55,7 @@ BEGIN
 
     DECLARE @MapKey nvarchar (200) = CASE WHEN @Mail IS NOT NULL THEN LEFT(N'email:' + @Mail, 200) END;
     DECLARE @Detail nvarchar (4000) = LEFT(N'personal data erased (woo.usp_EraseShopper): order JSON removed; reason: '
-                                           + CASE WHEN @Mail IS NULL THEN @Why ELSE REPLACE(@Why, @Mail, N'<e-mail>') END, 4000);
+                                           + CASE WHEN @Mail IS NULL THEN @Why ELSE REPLACE(REPLACE(@Why, LTRIM(RTRIM(@Email)), N'<e-mail>'), @Mail, N'<e-mail>') END, 4000);
     SELECT 'OrderQueue' AS Kind, CONVERT(nvarchar (20), r.QueueId) AS [Key], r.WooOrderNumber, r.[State], N'OrderJson set to NULL, ERASED event' AS WhatHappens
     FROM @Rows AS r
     UNION ALL
