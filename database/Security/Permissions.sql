@@ -112,6 +112,14 @@ GO
 GRANT SELECT ON OBJECT::[woo].[Alert] TO [CpOrdersOperator];
 GO
 
+-- Issue 13 (privacy). Design 10: the meta_data allow-list and the shopper erasure are operator decisions.
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetMetaKey] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[StoreMetaKey] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_EraseShopper] TO [CpOrdersOperator];
+GO
+
 -- Issue 13 (processing)
 -- woo.usp_ProcessStagedOrders: the job's processing step; operators run it for one order (@QueueId) or as a dry run.
 GRANT EXECUTE ON OBJECT::[woo].[usp_ProcessStagedOrders] TO [CpOrdersJob];

@@ -17,7 +17,8 @@
 --                                        checkout-draft) or PARKED CPO-ORDER-STATUS (another status), never applied
 --   other content, applied            -> CHANGED_AFTER_APPLY event; an edit, cancellation or refund also sets
 --                                        ChangedAfterApply = 'Y' and raises an Alert saying what changed. Never applied.
--- ContentHash = HASHBYTES('SHA2_256', OrderJson) over the nvarchar text as stored. No HTTP here (design 4).
+-- ContentHash = HASHBYTES('SHA2_256', order_json) over the raw nvarchar text as pulled; OrderJson is stored with
+-- meta_data reduced to the store's allowed keys (woo.StoreMetaKey, woo.fn_FilterOrderMeta). No HTTP here (design 4).
 CREATE PROCEDURE [woo].[usp_UpsertOrders]
     @StoreId           varchar (10),
     @Source            varchar (10),
@@ -73,6 +74,10 @@ BEGIN
     OUTER APPLY wooclr.OrderJsonCheck(o.OrderJson) AS c;
     UPDATE #orders SET IsValid = 0, ParseError = N'the row has no order id or no order JSON'
     WHERE WooOrderId IS NULL OR OrderJson IS NULL;
+    -- Design 10: the queue keeps the JSON with meta_data reduced to the store's allowed keys (woo.StoreMetaKey), while
+    -- ContentHash above stays the hash of the raw text as pulled (de-duplication and woo.usp_PullOrders' UNCHANGED count
+    -- are unchanged). From here on OrderJson is the filtered text: old (stored) and new contents are compared filtered.
+    UPDATE #orders SET OrderJson = woo.fn_FilterOrderMeta(@StoreId, OrderJson) WHERE OrderJson IS NOT NULL;
     -- One content per order and run: the latest (by modification time, then position).
     UPDATE o SET IsLatest = 0
     FROM #orders AS o

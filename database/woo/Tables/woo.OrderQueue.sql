@@ -5,7 +5,7 @@
 -- in the shop: invalid JSON, planner problems, schema drift), DEAD (gave up: attempts exhausted or no retry can help),
 -- APPLIED (document written; later edits are recorded as events, never applied silently), SKIPPED (operator decision).
 -- A claim is a lease (LeaseOwner, LeaseExpiresUtc): a crashed run's claim expires (design 5). ContentHash is
--- HASHBYTES('SHA2_256', OrderJson) over the nvarchar text as stored (woo.usp_UpsertOrders; a row migrated from the
+-- HASHBYTES('SHA2_256', <raw order JSON as pulled>) (OrderJson keeps meta_data only by woo.StoreMetaKey; woo.usp_UpsertOrders; a row migrated from the
 -- predecessor, which kept no JSON, hashes a marker 'legacy:USER_ORDER_STAGING:<id>'); the document transaction re-reads
 -- it under the row lock, so an edit staged while an order is being planned is never written under the old content.
 CREATE TABLE [woo].[OrderQueue] (
