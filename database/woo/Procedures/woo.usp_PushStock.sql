@@ -63,10 +63,10 @@ BEGIN
 
         -- 1. Candidates.
         CREATE TABLE #cand (
-            WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, WooType nvarchar (40) NULL, Sku nvarchar (400) NULL,
-            ItemNo varchar (20) NOT NULL, SellUnit char (1) NOT NULL, WooManageStock nvarchar (10) NULL, BaselineQty decimal (19, 4) NULL,
-            BaselineStockStatus nvarchar (40) NULL, BaselineRegularPrice nvarchar (40) NULL, BaselineSalePrice nvarchar (40) NULL,
-            BaselineStatus nvarchar (40) NULL, SafetyStock decimal (15, 4) NOT NULL);
+            WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, WooType nvarchar (40) COLLATE DATABASE_DEFAULT NULL, Sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL,
+            ItemNo varchar (20) COLLATE DATABASE_DEFAULT NOT NULL, SellUnit char (1) COLLATE DATABASE_DEFAULT NOT NULL, WooManageStock nvarchar (10) COLLATE DATABASE_DEFAULT NULL, BaselineQty decimal (19, 4) NULL,
+            BaselineStockStatus nvarchar (40) COLLATE DATABASE_DEFAULT NULL, BaselineRegularPrice nvarchar (40) COLLATE DATABASE_DEFAULT NULL, BaselineSalePrice nvarchar (40) COLLATE DATABASE_DEFAULT NULL,
+            BaselineStatus nvarchar (40) COLLATE DATABASE_DEFAULT NULL, SafetyStock decimal (15, 4) NOT NULL);
         INSERT INTO #cand (WooId, ParentId, WooType, Sku, ItemNo, SellUnit, WooManageStock, BaselineQty, BaselineStockStatus, BaselineRegularPrice,
                            BaselineSalePrice, BaselineStatus, SafetyStock)
         SELECT c.WooId, c.ParentId, c.WooType, c.Sku, c.ItemNo, ISNULL(c.SellUnit, '0'), c.WooManageStock,
@@ -85,7 +85,7 @@ BEGIN
 
         -- 2. Counterpoint: the items, their units and prices.
         CREATE TABLE #item (
-            ItemNo varchar (20) NOT NULL PRIMARY KEY, Stat varchar (1) NULL, ItemTyp varchar (1) NULL,
+            ItemNo varchar (20) COLLATE DATABASE_DEFAULT NOT NULL PRIMARY KEY, Stat varchar (1) COLLATE DATABASE_DEFAULT NULL, ItemTyp varchar (1) COLLATE DATABASE_DEFAULT NULL,
             Numer1 decimal (19, 4) NULL, Denom1 decimal (19, 4) NULL, Numer2 decimal (19, 4) NULL, Denom2 decimal (19, 4) NULL,
             Numer3 decimal (19, 4) NULL, Denom3 decimal (19, 4) NULL, Numer4 decimal (19, 4) NULL, Denom4 decimal (19, 4) NULL,
             Numer5 decimal (19, 4) NULL, Denom5 decimal (19, 4) NULL,
@@ -97,30 +97,31 @@ BEGIN
                                                      FOR JSON PATH, INCLUDE_NULL_VALUES), N'[]'),
                 @SuffixJson nvarchar (max) = ISNULL((SELECT u.Suffix, u.SellUnit FROM woo.StoreUnitSuffix AS u WHERE u.StoreId = @StoreId
                                                      FOR JSON PATH), N'[]');
-        CREATE TABLE #line (LineId int IDENTITY (1, 1) NOT NULL PRIMARY KEY, Sku nvarchar (100) NULL, Quantity decimal (19, 4) NULL,
-                            ItemNo varchar (20) NULL, SellUnit char (1) NULL);
+        CREATE TABLE #line (LineId int IDENTITY (1, 1) NOT NULL PRIMARY KEY, Sku nvarchar (100) COLLATE DATABASE_DEFAULT NULL, Quantity decimal (19, 4) NULL,
+                            ItemNo varchar (20) COLLATE DATABASE_DEFAULT NULL, SellUnit char (1) COLLATE DATABASE_DEFAULT NULL);
         INSERT INTO #line (Sku, Quantity)
         SELECT l.sku, l.quantity
         FROM woo.OrderQueue AS q
         CROSS APPLY wooclr.OrderLines(q.OrderJson) AS l
         WHERE q.StoreId = @StoreId AND q.[State] IN ('PENDING', 'RETRY') AND ISJSON(q.OrderJson) = 1 AND l.quantity > 0;   -- invalid JSON is parked, never here
         -- One object per distinct SKU (several orders of one SKU are one SKU, not duplicates), joined back by id.
-        CREATE TABLE #lineSku (Id int IDENTITY (1, 1) NOT NULL PRIMARY KEY, Sku nvarchar (100) NOT NULL, ItemNo varchar (20) NULL, SellUnit char (1) NULL);
+        CREATE TABLE #lineSku (Id int IDENTITY (1, 1) NOT NULL PRIMARY KEY, Sku nvarchar (100) COLLATE DATABASE_DEFAULT NOT NULL, ItemNo varchar (20) COLLATE DATABASE_DEFAULT NULL, SellUnit char (1) COLLATE DATABASE_DEFAULT NULL);
         INSERT INTO #lineSku (Sku) SELECT DISTINCT ln.Sku FROM #line AS ln WHERE ln.Sku IS NOT NULL;
         DECLARE @LineSkus nvarchar (max) = (SELECT ls.Id AS id, CONVERT(bigint, NULL) AS parent_id, ls.Sku AS sku, CONVERT(nvarchar (100), NULL) AS parent_sku
                                             FROM #lineSku AS ls FOR JSON PATH, INCLUDE_NULL_VALUES);
         -- The Counterpoint items those SKUs could name, whole or without a unit suffix (an exact item wins, as in the planner).
-        DECLARE @LineItemNos nvarchar (max) = (
+        -- Trimmed like SkuRule (.NET Trim: spaces, tab, CR, LF, no-break space), so both name the same candidates.
+        DECLARE @SkuTrim nvarchar (10) = N' ' + NCHAR(9) + NCHAR(10) + NCHAR(13) + NCHAR(160);
+        DECLARE @LineItemNos nvarchar (max) = ISNULL((
             SELECT DISTINCT i.ITEM_NO
             FROM [$(CounterpointDb)].dbo.IM_ITEM AS i
-            JOIN (SELECT LTRIM(RTRIM(ls.Sku)) COLLATE DATABASE_DEFAULT AS Cand FROM #lineSku AS ls
+            JOIN (SELECT t.Sku AS Cand FROM (SELECT TRIM(@SkuTrim FROM ls.Sku) COLLATE DATABASE_DEFAULT AS Sku FROM #lineSku AS ls) AS t
                   UNION
-                  SELECT LEFT(LTRIM(RTRIM(ls.Sku)), LEN(LTRIM(RTRIM(ls.Sku))) - LEN(u.Suffix)) COLLATE DATABASE_DEFAULT
-                  FROM #lineSku AS ls
-                  JOIN woo.StoreUnitSuffix AS u ON u.StoreId = @StoreId AND LEN(LTRIM(RTRIM(ls.Sku))) > LEN(u.Suffix)
-                                               AND RIGHT(LTRIM(RTRIM(ls.Sku)), LEN(u.Suffix)) COLLATE DATABASE_DEFAULT = u.Suffix) AS c
-              ON i.ITEM_NO = c.Cand
-            FOR JSON PATH);
+                  SELECT LEFT(t.Sku, LEN(t.Sku) - LEN(u.Suffix))
+                  FROM (SELECT TRIM(@SkuTrim FROM ls.Sku) COLLATE DATABASE_DEFAULT AS Sku FROM #lineSku AS ls) AS t
+                  JOIN woo.StoreUnitSuffix AS u ON u.StoreId = @StoreId AND LEN(t.Sku) > LEN(u.Suffix) AND RIGHT(t.Sku, LEN(u.Suffix)) = u.Suffix) AS c
+              ON LEN(c.Cand) <= 20 AND i.ITEM_NO = CONVERT(varchar (20), c.Cand)
+            FOR JSON PATH), N'[]');   -- '[]', not NULL: NULL would mean "items not known" to MapSkus
         IF @LineSkus IS NOT NULL
         BEGIN
             UPDATE ls SET ItemNo = CONVERT(varchar (20), k.item_no), SellUnit = CONVERT(char (1), k.sell_unit)
@@ -161,10 +162,10 @@ BEGIN
 
         -- 3 and 4. Wanted values and the decision.
         CREATE TABLE #change (
-            WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, Sku nvarchar (400) NULL, ItemNo varchar (20) NOT NULL, SellUnit char (1) NOT NULL,
+            WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, Sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL, ItemNo varchar (20) COLLATE DATABASE_DEFAULT NOT NULL, SellUnit char (1) COLLATE DATABASE_DEFAULT NOT NULL,
             OnHand decimal (19, 4) NULL, [Commit] decimal (19, 4) NULL, SafetyStock decimal (15, 4) NULL, Staged decimal (19, 4) NULL,
-            WantedQty int NULL, BaselineQty decimal (19, 4) NULL, [Endpoint] nvarchar (100) NOT NULL, BatchKey bigint NOT NULL,
-            RequestNo int NULL, UpdateJson nvarchar (4000) NOT NULL, Reason nvarchar (1000) NULL);
+            WantedQty int NULL, BaselineQty decimal (19, 4) NULL, [Endpoint] nvarchar (100) COLLATE DATABASE_DEFAULT NOT NULL, BatchKey bigint NOT NULL,
+            RequestNo int NULL, UpdateJson nvarchar (4000) COLLATE DATABASE_DEFAULT NOT NULL, Reason nvarchar (1000) COLLATE DATABASE_DEFAULT NULL);
         INSERT INTO #change (WooId, ParentId, Sku, ItemNo, SellUnit, OnHand, [Commit], SafetyStock, Staged, WantedQty, BaselineQty, [Endpoint], BatchKey,
                              UpdateJson, Reason)
         SELECT c.WooId, c.ParentId, c.Sku, c.ItemNo, c.SellUnit, it.OnHand, it.[Commit], c.SafetyStock, it.Staged, w.WantedQty, c.BaselineQty,
@@ -207,8 +208,8 @@ BEGIN
             RETURN 0;
         END;
 
-        CREATE TABLE #result (WooId bigint NOT NULL PRIMARY KEY, Applied bit NOT NULL, StockQuantity decimal (19, 4) NULL, ErrorCode nvarchar (100) NULL,
-                              ErrorMessage nvarchar (2000) NULL);
+        CREATE TABLE #result (WooId bigint NOT NULL PRIMARY KEY, Applied bit NOT NULL, StockQuantity decimal (19, 4) NULL, ErrorCode nvarchar (100) COLLATE DATABASE_DEFAULT NULL,
+                              ErrorMessage nvarchar (2000) COLLATE DATABASE_DEFAULT NULL);
         DECLARE @BatchKey bigint, @RequestNo int, @Updates nvarchar (max), @Results xml, @HttpStatus int, @ErrorCode nvarchar (100),
                 @ErrorMessage nvarchar (4000), @Requests int, @TotalRequests int = 0, @Sent int = 0, @Failed int = 0, @CallError nvarchar (4000);
         DECLARE requests CURSOR LOCAL FAST_FORWARD FOR

@@ -55,11 +55,11 @@ BEGIN
         EXEC woo.usp_WooGetVariations @StoreId = @StoreId, @ModifiedAfterUtc = @VariationsFrom, @TotalBudgetSeconds = @Budget, @RowsJson = @VariationsJson OUTPUT;
 
         CREATE TABLE #read (
-            [Source] char (1) NOT NULL,  -- P products, V variations
-            row_kind nvarchar (10) NULL, id bigint NULL, parent_id bigint NULL, [type] nvarchar (40) NULL, sku nvarchar (400) NULL, status nvarchar (40) NULL,
-            manage_stock nvarchar (10) NULL, stock_quantity decimal (19, 4) NULL, stock_status nvarchar (40) NULL, backorders nvarchar (10) NULL,
-            regular_price nvarchar (40) NULL, sale_price nvarchar (40) NULL, date_modified_gmt datetime2 (0) NULL, http_status int NULL,
-            [message] nvarchar (4000) NULL, requests int NULL, complete_up_to_utc datetime2 (0) NULL, read_all bit NULL);
+            [Source] char (1) COLLATE DATABASE_DEFAULT NOT NULL,  -- P products, V variations
+            row_kind nvarchar (10) COLLATE DATABASE_DEFAULT NULL, id bigint NULL, parent_id bigint NULL, [type] nvarchar (40) COLLATE DATABASE_DEFAULT NULL, sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL, status nvarchar (40) COLLATE DATABASE_DEFAULT NULL,
+            manage_stock nvarchar (10) COLLATE DATABASE_DEFAULT NULL, stock_quantity decimal (19, 4) NULL, stock_status nvarchar (40) COLLATE DATABASE_DEFAULT NULL, backorders nvarchar (10) COLLATE DATABASE_DEFAULT NULL,
+            regular_price nvarchar (40) COLLATE DATABASE_DEFAULT NULL, sale_price nvarchar (40) COLLATE DATABASE_DEFAULT NULL, date_modified_gmt datetime2 (0) NULL, http_status int NULL,
+            [message] nvarchar (4000) COLLATE DATABASE_DEFAULT NULL, requests int NULL, complete_up_to_utc datetime2 (0) NULL, read_all bit NULL);
         INSERT INTO #read ([Source], row_kind, id, parent_id, [type], sku, status, manage_stock, stock_quantity, stock_status, backorders, regular_price,
                            sale_price, date_modified_gmt, http_status, [message], requests, complete_up_to_utc, read_all)
         SELECT x.[Source], j.row_kind, j.id, j.parent_id, j.[type], j.sku, j.status, j.manage_stock, j.stock_quantity, j.stock_status, j.backorders,
@@ -88,9 +88,9 @@ BEGIN
 
         -- One row per object: the latest version read (a keyset read may return an object twice).
         CREATE TABLE #obj (
-            WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, WooType nvarchar (40) NULL, Sku nvarchar (400) NULL, WooStatus nvarchar (40) NULL,
-            WooManageStock nvarchar (10) NULL, WooStockQuantity decimal (19, 4) NULL, WooStockStatus nvarchar (40) NULL, WooBackorders nvarchar (10) NULL,
-            WooRegularPrice nvarchar (40) NULL, WooSalePrice nvarchar (40) NULL, WooDateModifiedGmt datetime2 (0) NULL);
+            WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, WooType nvarchar (40) COLLATE DATABASE_DEFAULT NULL, Sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL, WooStatus nvarchar (40) COLLATE DATABASE_DEFAULT NULL,
+            WooManageStock nvarchar (10) COLLATE DATABASE_DEFAULT NULL, WooStockQuantity decimal (19, 4) NULL, WooStockStatus nvarchar (40) COLLATE DATABASE_DEFAULT NULL, WooBackorders nvarchar (10) COLLATE DATABASE_DEFAULT NULL,
+            WooRegularPrice nvarchar (40) COLLATE DATABASE_DEFAULT NULL, WooSalePrice nvarchar (40) COLLATE DATABASE_DEFAULT NULL, WooDateModifiedGmt datetime2 (0) NULL);
         INSERT INTO #obj (WooId, ParentId, WooType, Sku, WooStatus, WooManageStock, WooStockQuantity, WooStockStatus, WooBackorders, WooRegularPrice,
                           WooSalePrice, WooDateModifiedGmt)
         SELECT d.id, d.parent_id, d.[type], d.sku, d.status, d.manage_stock, d.stock_quantity, d.stock_status, d.backorders, d.regular_price, d.sale_price,
@@ -103,9 +103,9 @@ BEGIN
         -- The store's catalog after this read (current rows merged with what was read), mapped again as a whole:
         -- duplicates are a property of the whole catalog, not of one read.
         CREATE TABLE #state (
-            WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, WooType nvarchar (40) NULL, Sku nvarchar (400) NULL, IsRead bit NOT NULL,
-            IsNew bit NOT NULL, WasGone char (1) NOT NULL, UnseenSinceUtc datetime2 (0) NULL, IsGone char (1) NOT NULL,
-            ItemNo varchar (20) NULL, SellUnit char (1) NULL, MapSource varchar (10) NULL, OldItemNo varchar (20) NULL, OldSellUnit char (1) NULL);
+            WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, WooType nvarchar (40) COLLATE DATABASE_DEFAULT NULL, Sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL, IsRead bit NOT NULL,
+            IsNew bit NOT NULL, WasGone char (1) COLLATE DATABASE_DEFAULT NOT NULL, UnseenSinceUtc datetime2 (0) NULL, IsGone char (1) COLLATE DATABASE_DEFAULT NOT NULL,
+            ItemNo varchar (20) COLLATE DATABASE_DEFAULT NULL, SellUnit char (1) COLLATE DATABASE_DEFAULT NULL, MapSource varchar (10) COLLATE DATABASE_DEFAULT NULL, OldItemNo varchar (20) COLLATE DATABASE_DEFAULT NULL, OldSellUnit char (1) COLLATE DATABASE_DEFAULT NULL);
         INSERT INTO #state (WooId, ParentId, WooType, Sku, IsRead, IsNew, WasGone, UnseenSinceUtc, IsGone, OldItemNo, OldSellUnit)
         SELECT ISNULL(o.WooId, c.WooId), CASE WHEN o.WooId IS NOT NULL THEN o.ParentId ELSE c.ParentId END,
                CASE WHEN o.WooId IS NOT NULL THEN o.WooType ELSE c.WooType END, CASE WHEN o.WooId IS NOT NULL THEN o.Sku ELSE c.Sku END,
@@ -136,19 +136,20 @@ BEGIN
                                              FOR JSON PATH, INCLUDE_NULL_VALUES);
         -- The Counterpoint items a SKU could name, whole or without a unit suffix: an exact item wins over a suffix, as in
         -- the order planner (clr/Documents/Skus/SkuRule.cs).
-        DECLARE @ItemNosJson nvarchar (max) = (
+        -- Trimmed like SkuRule (.NET Trim: spaces, tab, CR, LF, no-break space), so both name the same candidates.
+        DECLARE @SkuTrim nvarchar (10) = N' ' + NCHAR(9) + NCHAR(10) + NCHAR(13) + NCHAR(160);
+        DECLARE @ItemNosJson nvarchar (max) = ISNULL((
             SELECT DISTINCT i.ITEM_NO
             FROM [$(CounterpointDb)].dbo.IM_ITEM AS i
-            JOIN (SELECT LTRIM(RTRIM(s.Sku)) COLLATE DATABASE_DEFAULT AS Cand FROM #state AS s WHERE s.Sku IS NOT NULL
+            JOIN (SELECT t.Sku AS Cand FROM (SELECT TRIM(@SkuTrim FROM s.Sku) COLLATE DATABASE_DEFAULT AS Sku FROM #state AS s WHERE s.Sku IS NOT NULL) AS t
                   UNION
-                  SELECT LEFT(LTRIM(RTRIM(s.Sku)), LEN(LTRIM(RTRIM(s.Sku))) - LEN(u.Suffix)) COLLATE DATABASE_DEFAULT
-                  FROM #state AS s
-                  JOIN woo.StoreUnitSuffix AS u ON u.StoreId = @StoreId AND LEN(LTRIM(RTRIM(s.Sku))) > LEN(u.Suffix)
-                                               AND RIGHT(LTRIM(RTRIM(s.Sku)), LEN(u.Suffix)) COLLATE DATABASE_DEFAULT = u.Suffix) AS c
-              ON i.ITEM_NO = c.Cand
-            FOR JSON PATH);
-        CREATE TABLE #map (WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, Sku nvarchar (400) NULL, ItemNo nvarchar (400) NULL,
-                           SellUnit nvarchar (1) NULL, MapSource nvarchar (10) NULL, ProblemCode nvarchar (40) NULL, Problem nvarchar (1000) NULL);
+                  SELECT LEFT(t.Sku, LEN(t.Sku) - LEN(u.Suffix))
+                  FROM (SELECT TRIM(@SkuTrim FROM s.Sku) COLLATE DATABASE_DEFAULT AS Sku FROM #state AS s WHERE s.Sku IS NOT NULL) AS t
+                  JOIN woo.StoreUnitSuffix AS u ON u.StoreId = @StoreId AND LEN(t.Sku) > LEN(u.Suffix) AND RIGHT(t.Sku, LEN(u.Suffix)) = u.Suffix) AS c
+              ON LEN(c.Cand) <= 20 AND i.ITEM_NO = CONVERT(varchar (20), c.Cand)
+            FOR JSON PATH), N'[]');   -- '[]', not NULL: NULL would mean "items not known" to MapSkus
+        CREATE TABLE #map (WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, Sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL, ItemNo nvarchar (400) COLLATE DATABASE_DEFAULT NULL,
+                           SellUnit nvarchar (1) COLLATE DATABASE_DEFAULT NULL, MapSource nvarchar (10) COLLATE DATABASE_DEFAULT NULL, ProblemCode nvarchar (40) COLLATE DATABASE_DEFAULT NULL, Problem nvarchar (1000) COLLATE DATABASE_DEFAULT NULL);
         IF @ItemsJson IS NOT NULL
             INSERT INTO #map (WooId, ParentId, Sku, ItemNo, SellUnit, MapSource, ProblemCode, Problem)
             SELECT k.id, k.parent_id, k.sku, k.item_no, k.sell_unit, k.[source], k.problem_code, k.problem
@@ -167,8 +168,8 @@ BEGIN
         FROM #state AS s
         JOIN #map AS m ON m.WooId = s.WooId;
 
-        CREATE TABLE #problem (WooId bigint NOT NULL, ProblemCode varchar (40) NOT NULL, ParentId bigint NULL, Sku nvarchar (400) NULL,
-                               ItemNo nvarchar (400) NULL, Problem nvarchar (1000) NULL, PRIMARY KEY (WooId, ProblemCode));
+        CREATE TABLE #problem (WooId bigint NOT NULL, ProblemCode varchar (40) COLLATE DATABASE_DEFAULT NOT NULL, ParentId bigint NULL, Sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL,
+                               ItemNo nvarchar (400) COLLATE DATABASE_DEFAULT NULL, Problem nvarchar (1000) COLLATE DATABASE_DEFAULT NULL, PRIMARY KEY (WooId, ProblemCode));
         INSERT INTO #problem (WooId, ProblemCode, ParentId, Sku, ItemNo, Problem)
         SELECT m.WooId, CONVERT(varchar (40), m.ProblemCode), m.ParentId, m.Sku, m.ItemNo, m.Problem FROM #map AS m WHERE m.ProblemCode IS NOT NULL;
         -- Gone from WooCommerce while mapped to an item: noticed, not an error.
