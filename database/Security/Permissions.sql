@@ -179,3 +179,7 @@ GRANT SELECT ON OBJECT::[woo].[SkuProblem] TO [CpOrdersOperator];
 GO
 GRANT SELECT ON OBJECT::[woo].[CatalogWatermark] TO [CpOrdersOperator];
 GO
+
+-- Issue 15 (outbox): what the shop is told, readable by operators.
+GRANT SELECT ON OBJECT::[woo].[Outbox] TO [CpOrdersOperator];
+GO
