@@ -1,9 +1,11 @@
 -- Design 10: erases a shopper's personal data from CpOrders (never from Counterpoint: its customer and document data
 -- are erased with Counterpoint's own tools). The shopper's queue rows are those whose kept JSON has billing.email =
--- @Email (case-insensitive) or customer_id = @WooCustomerId; a row whose JSON was already purged has nothing left to
--- erase and cannot be found (the queue keeps no e-mail column). For each row: OrderJson set to NULL (WooOrderNumber,
+-- @Email (case-insensitive) or customer_id = @WooCustomerId, and then every row with a billing e-mail found on those
+-- rows (so erasing by @WooCustomerId alone also finds the shopper's guest orders and e-mail map rows); a row whose JSON
+-- was already purged has nothing left to erase and cannot be found (the queue keeps no e-mail column). For each row: OrderJson set to NULL (WooOrderNumber,
 -- ContentHash, status and the document link stay) and an ERASED event whose detail holds no personal data (the reason
--- with the e-mail masked; put no other personal data in @Reason). The woo.StoreCustomerMap row 'email:<address>' is removed. Only finished rows (APPLIED,
+-- with the e-mail masked; put no other personal data in @Reason). The woo.StoreCustomerMap rows 'email:<address>' of
+-- every e-mail found are removed. Only finished rows (APPLIED,
 -- SKIPPED, DEAD) are erased: an unfinished row is reported and nothing is done (skip it first: woo.usp_SkipOrder).
 -- @Execute = 'N' (the default) lists what would be erased and writes nothing. Every problem is reported at once.
 CREATE PROCEDURE [woo].[usp_EraseShopper]
@@ -41,6 +43,27 @@ BEGIN
                             CASE WHEN ISJSON(q.OrderJson) = 1 THEN JSON_VALUE(q.OrderJson, N'$.customer_id') END AS Customer) AS j
         WHERE q.StoreId = @StoreId AND q.OrderJson IS NOT NULL
           AND ((@Mail IS NOT NULL AND j.Mail = @Mail) OR (@Customer IS NOT NULL AND j.Customer = @Customer));
+    -- The e-mails of the shopper: @Email and every billing e-mail on the rows found (by customer id). One more pass
+    -- finds the rows of those e-mails (guest orders placed before or without the account).
+    DECLARE @Mails TABLE (Mail nvarchar (320) NOT NULL PRIMARY KEY);
+    IF @Mail IS NOT NULL
+        INSERT INTO @Mails (Mail) VALUES (@Mail);
+    INSERT INTO @Mails (Mail)
+    SELECT DISTINCT j.Mail
+    FROM @Rows AS r
+    JOIN woo.OrderQueue AS q ON q.QueueId = r.QueueId
+    CROSS APPLY (SELECT CASE WHEN ISJSON(q.OrderJson) = 1 THEN LEFT(LOWER(LTRIM(RTRIM(JSON_VALUE(q.OrderJson, N'$.billing.email')))), 320) END AS Mail) AS j
+    WHERE j.Mail IS NOT NULL AND j.Mail <> N'' AND NOT EXISTS (SELECT 1 FROM @Mails AS m WHERE m.Mail = j.Mail);
+    IF @StoreId IS NOT NULL AND EXISTS (SELECT 1 FROM @Mails)
+        INSERT INTO @Rows (QueueId, WooOrderId, WooOrderNumber, [State])
+        SELECT q.QueueId, q.WooOrderId, q.WooOrderNumber, q.[State]
+        FROM woo.OrderQueue AS q
+        CROSS APPLY (SELECT CASE WHEN ISJSON(q.OrderJson) = 1 THEN LOWER(LTRIM(RTRIM(JSON_VALUE(q.OrderJson, N'$.billing.email')))) END AS Mail) AS j
+        WHERE q.StoreId = @StoreId AND q.OrderJson IS NOT NULL
+          AND EXISTS (SELECT 1 FROM @Mails AS m WHERE m.Mail = j.Mail)
+          AND NOT EXISTS (SELECT 1 FROM @Rows AS r WHERE r.QueueId = q.QueueId);
+    DECLARE @MapKeys TABLE (WooCustomerKey nvarchar (200) NOT NULL PRIMARY KEY);
+    INSERT INTO @MapKeys (WooCustomerKey) SELECT DISTINCT LEFT(N'email:' + m.Mail, 200) FROM @Mails AS m;
     IF EXISTS (SELECT 1 FROM @Rows AS r WHERE r.[State] NOT IN ('APPLIED', 'SKIPPED', 'DEAD'))
         INSERT INTO @Errors ([Message])
         SELECT LEFT(N'queue row(s) not finished (skip them first with woo.usp_SkipOrder, or wait until they are applied): '
@@ -53,14 +76,13 @@ BEGIN
         THROW 50491, @All, 1;
     END;
 
-    DECLARE @MapKey nvarchar (200) = CASE WHEN @Mail IS NOT NULL THEN LEFT(N'email:' + @Mail, 200) END;
     DECLARE @Detail nvarchar (4000) = LEFT(N'personal data erased (woo.usp_EraseShopper): order JSON removed; reason: '
                                            + CASE WHEN @Mail IS NULL THEN @Why ELSE REPLACE(REPLACE(@Why, LTRIM(RTRIM(@Email)), N'<e-mail>'), @Mail, N'<e-mail>') END, 4000);
     SELECT 'OrderQueue' AS Kind, CONVERT(nvarchar (20), r.QueueId) AS [Key], r.WooOrderNumber, r.[State], N'OrderJson set to NULL, ERASED event' AS WhatHappens
     FROM @Rows AS r
     UNION ALL
     SELECT 'StoreCustomerMap', m.WooCustomerKey, NULL, NULL, N'removed (was CUST_NO ' + m.CustNo + N'; the Counterpoint customer stays)'
-    FROM woo.StoreCustomerMap AS m WHERE m.StoreId = @StoreId AND m.WooCustomerKey = @MapKey
+    FROM woo.StoreCustomerMap AS m WHERE m.StoreId = @StoreId AND m.WooCustomerKey IN (SELECT k.WooCustomerKey FROM @MapKeys AS k)
     ORDER BY Kind, [Key];
     IF @Execute = 'N'
     BEGIN
@@ -81,7 +103,7 @@ BEGIN
     SET @Orders = @@ROWCOUNT;
     INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
     SELECT e.QueueId, 'ERASED', NULL, @Detail, NULL FROM @Erased AS e;
-    DELETE FROM woo.StoreCustomerMap WHERE StoreId = @StoreId AND WooCustomerKey = @MapKey;
+    DELETE FROM woo.StoreCustomerMap WHERE StoreId = @StoreId AND WooCustomerKey IN (SELECT k.WooCustomerKey FROM @MapKeys AS k);
     SET @Maps = @@ROWCOUNT;
     COMMIT TRANSACTION;
     RAISERROR (N'woo.usp_EraseShopper: erased the JSON of %d queue row(s) and removed %d customer map row(s).', 10, 1, @Orders, @Maps) WITH NOWAIT;
