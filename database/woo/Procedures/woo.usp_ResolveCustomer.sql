@@ -63,11 +63,14 @@ BEGIN
         SELECT @CustNo = m.CustNo, @MapKey = m.WooCustomerKey, @FoundHow = m.HowMapped
         FROM woo.StoreCustomerMap AS m WHERE m.StoreId = @StoreId AND m.WooCustomerKey = @EmailKey;
     SET @NewKey = ISNULL(@IdKey, @EmailKey);   -- the key a new map row gets
+    -- Messages and events name an e-mail row without the address (design 10: logs hold no personal data; erasure
+    -- clears the JSON and the map row, not every message written since).
+    DECLARE @ShownKey nvarchar (200) = CASE WHEN @MapKey LIKE N'email:%' THEN N'email:<the order''s billing e-mail>' ELSE @MapKey END;
     IF @CustNo IS NOT NULL
     BEGIN
         IF NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.AR_CUST AS a WHERE a.CUST_NO = @CustNo)
         BEGIN
-            SELECT @ProblemCode = 'CPO-CUSTOMER-MAP', @Problem = N'CPO-CUSTOMER-MAP: woo.StoreCustomerMap maps ' + @MapKey + N' to customer ' + @CustNo
+            SELECT @ProblemCode = 'CPO-CUSTOMER-MAP', @Problem = N'CPO-CUSTOMER-MAP: woo.StoreCustomerMap maps ' + @ShownKey + N' to customer ' + @CustNo
                    + N', which is not in AR_CUST (deleted or merged?). Correct the map with woo.usp_SetCustomerMap, then requeue the order.';
             SET @CustNo = NULL;
             RETURN;
@@ -95,7 +98,7 @@ BEGIN
             DELETE FROM @Candidates;
             IF @Excluded IS NOT NULL
             BEGIN
-                SET @MapReason = LEFT(N'map row ' + @MapKey + N' (' + @FoundHow + N') not used: customer ' + @CustNo + N' is now ' + @Excluded
+                SET @MapReason = LEFT(N'map row ' + @ShownKey + N' (' + @FoundHow + N') not used: customer ' + @CustNo + N' is now ' + @Excluded
                                       + N' (an operator maps it on purpose with woo.usp_SetCustomerMap)', 1000);
                 -- The e-mail key is taken by that row: a customer found or made now is mapped by the shop's id only.
                 SELECT @CustNo = NULL, @MapKey = NULL, @Excluded = NULL, @NewKey = @IdKey;
@@ -103,7 +106,7 @@ BEGIN
         END;
         IF @CustNo IS NOT NULL
         BEGIN
-            SELECT @Mode = 'EXISTING', @Reason = N'mapped (' + @MapKey + N')', @MapKey = NULL;
+            SELECT @Mode = 'EXISTING', @Reason = N'mapped (' + @ShownKey + N')', @MapKey = NULL;
             RETURN;
         END;
     END;
