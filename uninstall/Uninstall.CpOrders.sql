@@ -40,13 +40,14 @@ END;
 -- The CLR assembly's SHA2_512, read before the database goes (step 5 needs it).
 IF OBJECT_ID(N'tempdb..#CpoUninstallTrust') IS NULL
     CREATE TABLE #CpoUninstallTrust (Hash varbinary(64) NOT NULL PRIMARY KEY);
+-- Dynamic SQL: on a second run the database may already be gone, and a static three-part name would not compile.
 IF DB_ID(N'$(DatabaseName)') IS NOT NULL
-    INSERT INTO #CpoUninstallTrust (Hash)
-    SELECT DISTINCT HASHBYTES('SHA2_512', f.content)
-    FROM [$(DatabaseName)].sys.assembly_files AS f
-    JOIN [$(DatabaseName)].sys.assemblies AS a ON a.assembly_id = f.assembly_id
-    WHERE a.name = N'CpOrders.WooClr' AND f.file_id = 1
-      AND NOT EXISTS (SELECT 1 FROM #CpoUninstallTrust AS t WHERE t.Hash = HASHBYTES('SHA2_512', f.content));
+    EXEC sys.sp_executesql N'INSERT INTO #CpoUninstallTrust (Hash)
+        SELECT DISTINCT HASHBYTES(''SHA2_512'', f.content)
+        FROM [$(DatabaseName)].sys.assembly_files AS f
+        JOIN [$(DatabaseName)].sys.assemblies AS a ON a.assembly_id = f.assembly_id
+        WHERE a.name = N''CpOrders.WooClr'' AND f.file_id = 1
+          AND NOT EXISTS (SELECT 1 FROM #CpoUninstallTrust AS t WHERE t.Hash = HASHBYTES(''SHA2_512'', f.content));';
 DECLARE @Recorded nvarchar(max) = ISNULL((SELECT STRING_AGG(CONVERT(nvarchar(max), CONVERT(nvarchar(130), t.Hash, 1)), N', ') FROM #CpoUninstallTrust AS t), N'none');
 -- Printed now: if the script stops between step 4 and step 5, a new run no longer finds the hash in the dropped database.
 RAISERROR (N'CpOrders uninstall: checks passed; the CLR assembly''s trusted hash: %s (if this script stops before step 5: EXEC sys.sp_drop_trusted_assembly @hash = <it>; when no database uses it).', 10, 1, @Recorded) WITH NOWAIT;
@@ -101,7 +102,7 @@ BEGIN
     DECLARE @Ours TABLE (Thumbprint varbinary(32) NOT NULL);
     IF DB_ID(N'$(DatabaseName)') IS NOT NULL
         INSERT INTO @Ours (Thumbprint)
-        SELECT c.thumbprint FROM [$(DatabaseName)].sys.certificates AS c WHERE c.name LIKE N'CpOrdersCounterpointSigner%';
+        EXEC sys.sp_executesql N'SELECT c.thumbprint FROM [$(DatabaseName)].sys.certificates AS c WHERE c.name LIKE N''CpOrdersCounterpointSigner%'';';
     DECLARE @CpCerts TABLE (CertName sysname NOT NULL, Thumbprint varbinary(32) NOT NULL, CertSid varbinary(85) NULL);
     INSERT INTO @CpCerts (CertName, Thumbprint, CertSid)
     EXEC @CpExec N'SELECT c.name, c.thumbprint, c.sid FROM sys.certificates AS c;';
