@@ -28,4 +28,12 @@ IF @Execute = ''Y'' AND EXISTS (SELECT 1 FROM #logfail AS f WHERE f.Step = ''{ST
     EXEC tSQLt.SpyProcedure @ProcedureName = N'woo.usp_ProcessStagedOrders', @CommandToExecute = @Process;
     EXEC tSQLt.SpyProcedure @ProcedureName = N'woo.usp_PushStock', @CommandToExecute = @Stock;
     EXEC tSQLt.SpyProcedure @ProcedureName = N'woo.usp_ReadCatalog', @CommandToExecute = @Catalog;
+    -- Steps being added to the pipeline (issue 15: push updates, fulfillment) are spied too once they exist, so no
+    -- real step ever runs here; the tests assert on pull, process and stock, and on every call's @Execute.
+    DECLARE @Push nvarchar (max) = REPLACE(REPLACE(@Body, N'{STEP}', N'PUSH_UPDATES'), N'{LOG}', N'PUSH_UPDATES'),
+            @Fulfil nvarchar (max) = REPLACE(REPLACE(@Body, N'{STEP}', N'FULFILLMENT'), N'{LOG}', N'FULFILLMENT');
+    IF OBJECT_ID(N'woo.usp_PushUpdates', N'P') IS NOT NULL
+        EXEC tSQLt.SpyProcedure @ProcedureName = N'woo.usp_PushUpdates', @CommandToExecute = @Push;
+    IF OBJECT_ID(N'woo.usp_SyncFulfillment', N'P') IS NOT NULL
+        EXEC tSQLt.SpyProcedure @ProcedureName = N'woo.usp_SyncFulfillment', @CommandToExecute = @Fulfil;
 END;
