@@ -183,3 +183,12 @@ GO
 -- Issue 15 (outbox): what the shop is told, readable by operators.
 GRANT SELECT ON OBJECT::[woo].[Outbox] TO [CpOrdersOperator];
 GO
+
+-- Issue 15 (scheduling): the jobs (owned by the job login, README "Scheduling") run woo.usp_RunPipeline; operators
+-- run it too (a dry run, or a run for one store after fixing it). woo.usp_InstallJobs, woo.usp_UninstallJobs and
+-- woo.usp_ScriptTaskScheduler are for a DBA (sysadmin: only a sysadmin may make another login own a job or delete it)
+-- and are granted to NO role (SecurityTests, DbaProcedures).
+GRANT EXECUTE ON OBJECT::[woo].[usp_RunPipeline] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_RunPipeline] TO [CpOrdersOperator];
+GO

@@ -1,0 +1,223 @@
+-- Runs the CpOrders pipeline (design 8, issue 15 point 7): the one entry point every scheduler calls (the SQL Agent
+-- jobs of woo.usp_InstallJobs, or Windows Task Scheduler with sqlcmd on Express: woo.usp_ScriptTaskScheduler).
+-- @Steps NULL runs the pipeline's steps in order: pull (per enabled store) -> process -> push updates -> fulfillment
+-- -> stock (per enabled store with an enabled stock rule); or name steps, e.g. 'CATALOG' (hourly job) or
+-- 'CATALOG_FULL,STOCK' (nightly job); they run in the order of @StepList, whatever the order named.
+-- Each step runs in its own TRY/CATCH: a failure is recorded and the later steps still run (they are independent:
+-- each reads its own queue or state); the step procedures write their own woo.RunLog rows. This run writes one row,
+-- Step PIPELINE, whose Details list every step's outcome; if any step FAILED (it raised an error, or its own RunLog
+-- row says FAILED) the run ends with THROW, so an Agent job step (and sqlcmd -b) reports the failure.
+-- Guards (sp_getapplock, Session owner, timeout 0, a logged skip - never a wait): a deploy holding 'CpOrders.Pipeline'
+-- (PreDeploy/20.PipelineLock.sql) skips the whole run; the run holds 'CpOrders.RunPipeline[:steps]' Exclusive, so two
+-- runs of the same steps never overlap (a run still busy when the next is due: the next is SKIPPED).
+-- @Execute = 'N' calls every step with @Execute = 'N' (each reads and shows what it would do, and writes nothing),
+-- writes no run log and takes no lock, and returns the list of steps with their outcomes.
+-- Never inside a transaction (the steps call HTTP, design 4).
+CREATE PROCEDURE [woo].[usp_RunPipeline]
+    @StoreId varchar (10) = NULL,   -- NULL = every enabled store
+    @Steps   varchar (400) = NULL,  -- NULL = the pipeline (InPipeline = 'Y'); else a comma-separated list of step names
+    @Execute char (1) = 'Y'
+AS
+BEGIN
+    SET NOCOUNT ON;
+    SET XACT_ABORT ON;
+
+    -- The steps, in run order. Scope: STORE = once per enabled store (or @StoreId); STOCK = the same, only stores with an
+    -- enabled woo.StockRule; ALL = once, passing @StoreId (NULL = every store); NONE = once, without a store.
+    -- RunLogStep: the Step its procedure writes to woo.RunLog. A new step: one row here and one ELSE IF line below.
+    DECLARE @StepList TABLE (Seq int NOT NULL PRIMARY KEY, Step varchar (40) NOT NULL UNIQUE, RunLogStep varchar (40) NOT NULL,
+                             Scope varchar (10) NOT NULL, InPipeline char (1) NOT NULL);
+    INSERT INTO @StepList (Seq, Step, RunLogStep, Scope, InPipeline)
+    VALUES (10, 'PULL', 'PULL', 'STORE', 'Y'),
+           (20, 'PROCESS', 'PROCESS', 'ALL', 'Y'),
+           (45, 'CATALOG', 'CATALOG', 'STOCK', 'N'),
+           (46, 'CATALOG_FULL', 'CATALOG', 'STOCK', 'N'),
+           (50, 'STOCK', 'STOCK', 'STOCK', 'Y');
+
+    DECLARE @Errors TABLE (Id int IDENTITY (1, 1) NOT NULL, [Message] nvarchar (4000) NOT NULL);
+    DECLARE @Selected TABLE (Step varchar (40) NOT NULL PRIMARY KEY);
+    IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N')
+        INSERT INTO @Errors ([Message]) VALUES (N'@Execute must be Y or N.');
+    IF @StoreId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM woo.Store AS s WHERE s.StoreId = @StoreId)
+        INSERT INTO @Errors ([Message]) VALUES (N'@StoreId ''' + @StoreId + N''' is not a store (woo.usp_SetStore).');
+    IF EXISTS (SELECT 1 FROM woo.Store AS s WHERE s.StoreId = @StoreId AND s.IsEnabled = 'N')
+        INSERT INTO @Errors ([Message]) VALUES (N'store ' + @StoreId + N' is disabled (woo.usp_SetStore @IsEnabled = ''Y'').');
+    IF @Steps IS NULL
+        INSERT INTO @Selected (Step) SELECT l.Step FROM @StepList AS l WHERE l.InPipeline = 'Y';
+    ELSE
+    BEGIN
+        INSERT INTO @Selected (Step)
+        SELECT DISTINCT UPPER(LTRIM(RTRIM(x.value))) FROM STRING_SPLIT(@Steps, ',') AS x WHERE LTRIM(RTRIM(x.value)) <> '';
+        INSERT INTO @Errors ([Message])
+        SELECT N'@Steps names ' + x.Step + N', which is not a step; the steps are: '
+               + (SELECT STRING_AGG(l.Step, ', ') WITHIN GROUP (ORDER BY l.Seq) FROM @StepList AS l) + N'.'
+        FROM @Selected AS x WHERE NOT EXISTS (SELECT 1 FROM @StepList AS l WHERE l.Step = x.Step);
+        IF NOT EXISTS (SELECT 1 FROM @Selected)
+            INSERT INTO @Errors ([Message]) VALUES (N'@Steps names no step (NULL runs the pipeline).');
+    END;
+    IF @@TRANCOUNT > 0
+        INSERT INTO @Errors ([Message]) VALUES (N'CPO-TRANSACTION: woo.usp_RunPipeline runs its steps outside any transaction (they call the shop); call it with none open.');
+    IF EXISTS (SELECT 1 FROM @Errors)
+    BEGIN
+        DECLARE @All nvarchar (2048) = LEFT(N'woo.usp_RunPipeline: nothing was run; fix every problem:' + (SELECT NCHAR(10) + N'CPO-PARAM: ' + e.[Message] FROM @Errors AS e ORDER BY e.Id
+                                            FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 2048);
+        THROW 50650, @All, 1;
+    END;
+
+    -- The work: one item per step and store, in run order.
+    DECLARE @Work TABLE (WorkId int IDENTITY (1, 1) NOT NULL PRIMARY KEY, Step varchar (40) NOT NULL, RunLogStep varchar (40) NOT NULL,
+                         StoreId varchar (10) NULL, Outcome varchar (10) NULL, ErrorMessage nvarchar (2048) NULL);
+    INSERT INTO @Work (Step, RunLogStep, StoreId)
+    SELECT w.Step, w.RunLogStep, w.StoreId
+    FROM (SELECT l.Seq, l.Step, l.RunLogStep, s.StoreId
+          FROM @StepList AS l
+          JOIN @Selected AS x ON x.Step = l.Step
+          JOIN woo.Store AS s ON s.IsEnabled = 'Y' AND (@StoreId IS NULL OR s.StoreId = @StoreId)
+          WHERE l.Scope = 'STORE'
+             OR (l.Scope = 'STOCK' AND EXISTS (SELECT 1 FROM woo.StockRule AS r WHERE r.StoreId = s.StoreId AND r.IsEnabled = 'Y'))
+          UNION ALL
+          SELECT l.Seq, l.Step, l.RunLogStep, CASE WHEN l.Scope = 'ALL' THEN @StoreId END
+          FROM @StepList AS l
+          JOIN @Selected AS x ON x.Step = l.Step
+          WHERE l.Scope IN ('ALL', 'NONE')) AS w
+    ORDER BY w.Seq, w.StoreId;
+
+    DECLARE @StepNames varchar (400) = (SELECT STRING_AGG(l.Step, ',') WITHIN GROUP (ORDER BY l.Seq) FROM @StepList AS l JOIN @Selected AS x ON x.Step = l.Step);
+    DECLARE @LockName nvarchar (255) = LEFT(N'CpOrders.RunPipeline' + CASE WHEN @Steps IS NULL THEN N'' ELSE N':' + @StepNames END, 255);
+    DECLARE @Started datetime2 (3) = SYSUTCDATETIME(), @RunId bigint, @Msg nvarchar (2048), @LockResult int, @HoldsLock bit = 0,
+            @WorkId int, @Step varchar (40), @RunLogStep varchar (40), @ItemStore varchar (10), @Mark bigint, @Outcome varchar (10),
+            @StepError nvarchar (2048), @Failed int, @Total int, @PipelineOutcome varchar (10), @Details nvarchar (max);
+    BEGIN TRY
+        IF @Execute = 'Y'
+        BEGIN
+            INSERT INTO woo.RunLog (Step, StoreId, StartedAtUtc, Outcome, IsDryRun) VALUES ('PIPELINE', @StoreId, @Started, 'RUNNING', 'N');
+            SET @RunId = SCOPE_IDENTITY();
+            -- A deploy holds 'CpOrders.Pipeline' Exclusive: skip the whole run (each step would only log its own skip).
+            IF APPLOCK_TEST(N'public', N'CpOrders.Pipeline', N'Shared', N'Session') = 0
+            BEGIN
+                SET @Msg = N'CPO-PIPELINE-BUSY: a deploy holds the CpOrders pipeline lock; this run is skipped. The next scheduled run goes on.';
+                UPDATE r SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'SKIPPED', r.ErrorCode = 'CPO-PIPELINE-BUSY', r.ErrorMessage = @Msg
+                FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+                RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+                RETURN 0;
+            END;
+            EXEC @LockResult = sys.sp_getapplock @Resource = @LockName, @LockMode = N'Exclusive', @LockOwner = N'Session',
+                                                 @LockTimeout = 0, @DbPrincipal = N'public';
+            IF @LockResult < 0
+            BEGIN
+                SET @Msg = N'CPO-PIPELINE-RUNNING: another run of ' + ISNULL(@StepNames, N'?') + N' still holds ' + @LockName + N' (sp_getapplock returned '
+                         + CONVERT(nvarchar (10), @LockResult) + N'); this run is skipped. If this repeats, a run is slow or hangs: see woo.RunLog.';
+                UPDATE r SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'SKIPPED', r.ErrorCode = 'CPO-PIPELINE-RUNNING', r.ErrorMessage = @Msg
+                FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+                RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+                RETURN 0;
+            END;
+            SET @HoldsLock = 1;
+        END;
+        SET @Msg = CONCAT(N'woo.usp_RunPipeline: ', (SELECT COUNT(*) FROM @Work), N' step run(s) of ', @StepNames, N' for ',
+                          ISNULL(N'store ' + @StoreId, N'every enabled store'), CASE WHEN @Execute = 'N' THEN N' (dry run: nothing is written)' END, N'.');
+        RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+
+        SET @WorkId = 0;
+        WHILE 1 = 1
+        BEGIN
+            SELECT TOP (1) @WorkId = w.WorkId, @Step = w.Step, @RunLogStep = w.RunLogStep, @ItemStore = w.StoreId
+            FROM @Work AS w WHERE w.WorkId > @WorkId ORDER BY w.WorkId;
+            IF @@ROWCOUNT = 0
+                BREAK;
+            SELECT @Outcome = NULL, @StepError = NULL, @Mark = ISNULL((SELECT MAX(r.RunId) FROM woo.RunLog AS r), 0);
+            BEGIN TRY
+                IF @Step = 'PULL'
+                    EXEC woo.usp_PullOrders @StoreId = @ItemStore, @Execute = @Execute;
+                ELSE IF @Step = 'PROCESS'
+                    EXEC woo.usp_ProcessStagedOrders @StoreId = @ItemStore, @Execute = @Execute;
+                ELSE IF @Step = 'CATALOG'
+                    EXEC woo.usp_ReadCatalog @StoreId = @ItemStore, @Full = 'N', @Execute = @Execute;
+                ELSE IF @Step = 'CATALOG_FULL'
+                    EXEC woo.usp_ReadCatalog @StoreId = @ItemStore, @Full = 'Y', @Execute = @Execute;
+                ELSE IF @Step = 'STOCK'
+                    EXEC woo.usp_PushStock @StoreId = @ItemStore, @Execute = @Execute;
+                ELSE
+                    THROW 50651, N'CPO-PIPELINE-STEP: the step is listed in @StepList but woo.usp_RunPipeline has no call for it.', 1;
+                -- The step's own verdict: the worst outcome of the run log rows it wrote (a pull that ended on an error row
+                -- logs FAILED without raising). No row (a dry run): OK.
+                SELECT @Outcome = CASE MAX(CASE r.Outcome WHEN 'FAILED' THEN 4 WHEN 'RUNNING' THEN 3 WHEN 'WARNING' THEN 2 WHEN 'OK' THEN 1 ELSE 0 END)
+                                      WHEN 4 THEN 'FAILED' WHEN 3 THEN 'WARNING' WHEN 2 THEN 'WARNING' WHEN 1 THEN 'OK' WHEN 0 THEN 'SKIPPED' END,
+                       @StepError = MAX(r.ErrorMessage)
+                FROM woo.RunLog AS r
+                WHERE r.RunId > @Mark AND r.Step = @RunLogStep AND (@ItemStore IS NULL OR r.StoreId = @ItemStore);
+                SET @Outcome = ISNULL(@Outcome, 'OK');
+            END TRY
+            BEGIN CATCH
+                -- XACT_ABORT: a transaction the step left open is doomed; roll it back before anything is written, so every
+                -- later step starts with @@TRANCOUNT = 0.
+                IF @@TRANCOUNT > 0
+                    ROLLBACK TRANSACTION;
+                SET @Outcome = 'FAILED';
+                SET @StepError = LEFT(CONCAT(ERROR_MESSAGE(), N' (error ', ERROR_NUMBER(), N' in ', ISNULL(ERROR_PROCEDURE(), N'?'), N' line ', ERROR_LINE(), N')'), 2048);
+            END CATCH;
+            UPDATE @Work SET Outcome = @Outcome, ErrorMessage = CASE WHEN @Outcome <> 'OK' THEN @StepError END WHERE WorkId = @WorkId;
+            SET @Msg = CONCAT(N'woo.usp_RunPipeline: ', @Step, ISNULL(N' store ' + @ItemStore, N''), N': ', @Outcome,
+                              CASE WHEN @Outcome IN ('FAILED', 'WARNING', 'SKIPPED') THEN N': ' + ISNULL(@StepError, N'see woo.RunLog') END, N'.');
+            RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+        END;
+
+        SELECT @Failed = COUNT(CASE WHEN w.Outcome = 'FAILED' THEN 1 END), @Total = COUNT(*) FROM @Work AS w;
+        SET @PipelineOutcome = CASE WHEN @Failed > 0 THEN 'FAILED'
+                                    WHEN EXISTS (SELECT 1 FROM @Work AS w WHERE w.Outcome = 'WARNING') THEN 'WARNING'
+                                    WHEN @Total > 0 AND NOT EXISTS (SELECT 1 FROM @Work AS w WHERE w.Outcome <> 'SKIPPED') THEN 'SKIPPED'
+                                    ELSE 'OK' END;
+        SET @Details = (SELECT w.Step AS step, w.StoreId AS store_id, w.Outcome AS outcome, w.ErrorMessage AS error
+                        FROM @Work AS w ORDER BY w.WorkId FOR JSON PATH, INCLUDE_NULL_VALUES);
+        IF @Execute = 'Y'
+        BEGIN
+            UPDATE r
+            SET EndedAtUtc = SYSUTCDATETIME(), Outcome = @PipelineOutcome,
+                ErrorCode = CASE WHEN @Failed > 0 THEN 'CPO-PIPELINE-FAILED' END,
+                ErrorMessage = CASE WHEN @Failed > 0 THEN CONCAT(@Failed, N' of ', @Total, N' step run(s) failed; see Details.') END,
+                Details = (SELECT @StepNames AS steps, JSON_QUERY(ISNULL(@Details, N'[]')) AS runs FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)
+            FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+            EXEC sys.sp_releaseapplock @Resource = @LockName, @LockOwner = N'Session', @DbPrincipal = N'public';
+            SET @HoldsLock = 0;
+        END
+        ELSE
+            SELECT w.Step, w.StoreId, w.Outcome, w.ErrorMessage FROM @Work AS w ORDER BY w.WorkId;
+    END TRY
+    BEGIN CATCH
+        IF @@TRANCOUNT > 0
+            ROLLBACK TRANSACTION;
+        IF @HoldsLock = 1
+        BEGIN
+            BEGIN TRY
+                EXEC sys.sp_releaseapplock @Resource = @LockName, @LockOwner = N'Session', @DbPrincipal = N'public';
+            END TRY
+            BEGIN CATCH
+                SET @HoldsLock = 0; -- the connection's end releases it
+            END CATCH;
+        END;
+        IF @RunId IS NOT NULL
+        BEGIN
+            SET @Msg = LEFT(ERROR_MESSAGE(), 2048);
+            UPDATE r SET EndedAtUtc = SYSUTCDATETIME(), Outcome = 'FAILED', ErrorCode = 'CPO-PIPELINE-ERROR', ErrorMessage = @Msg,
+                         Details = (SELECT w.Step AS step, w.StoreId AS store_id, w.Outcome AS outcome, w.ErrorMessage AS error
+                                    FROM @Work AS w ORDER BY w.WorkId FOR JSON PATH, INCLUDE_NULL_VALUES)
+            FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+        END;
+        THROW;
+    END CATCH;
+
+    SET @Msg = CONCAT(N'woo.usp_RunPipeline: ', @PipelineOutcome, N'; ', @Total - @Failed, N' of ', @Total, N' step run(s) did not fail',
+                      CASE WHEN @Execute = 'Y' THEN CONCAT(N' (run ', @RunId, N')') ELSE N' (dry run)' END, N' in ',
+                      DATEDIFF(MILLISECOND, @Started, SYSUTCDATETIME()), N' ms.');
+    RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+    IF @Failed > 0
+    BEGIN
+        SET @Msg = LEFT(CONCAT(N'CPO-PIPELINE-FAILED: ', @Failed, N' of ', @Total, N' step run(s) failed: ',
+                               (SELECT STRING_AGG(CONVERT(nvarchar (max), CONCAT(w.Step, ISNULL(N' ' + w.StoreId, N''), N' (', LEFT(w.ErrorMessage, 200), N')')), N'; ')
+                                       WITHIN GROUP (ORDER BY w.WorkId)
+                                FROM @Work AS w WHERE w.Outcome = 'FAILED'),
+                               N'. The other steps ran; see woo.RunLog', ISNULL(N' ' + CONVERT(nvarchar (20), @RunId), N''), N'.'), 2048);
+        THROW 50652, @Msg, 1;
+    END;
+    RETURN 0;
+END;
