@@ -183,3 +183,20 @@ GO
 -- Issue 15 (outbox): what the shop is told, readable by operators.
 GRANT SELECT ON OBJECT::[woo].[Outbox] TO [CpOrdersOperator];
 GO
+
+-- Issue 15 (alerts). The job runs the digest, the checks and housekeeping; operators configure mail and thresholds,
+-- acknowledge alerts and may run the job's steps by hand (dry runs). Read: the settings in force (both roles).
+-- woo.usp_SendAlertMail (the Database Mail call) is granted to no role (SecurityTests, InternalProcedures): reached from
+-- woo.usp_SendAlertDigest by ownership chaining; msdb itself checks the caller's msdb user (README, Alerts).
+GRANT EXECUTE ON OBJECT::[woo].[usp_SendAlertDigest] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SendAlertDigest] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetAlertSetting] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_AcknowledgeAlert] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[AlertSettings] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[AlertSettings] TO [CpOrdersJob];
+GO
