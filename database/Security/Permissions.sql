@@ -200,3 +200,11 @@ GRANT SELECT ON OBJECT::[woo].[AlertSettings] TO [CpOrdersOperator];
 GO
 GRANT SELECT ON OBJECT::[woo].[AlertSettings] TO [CpOrdersJob];
 GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_CheckAlerts] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_CheckAlerts] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_Housekeeping] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_Housekeeping] TO [CpOrdersOperator];
+GO
