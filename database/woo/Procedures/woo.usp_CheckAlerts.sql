@@ -164,28 +164,38 @@ BEGIN
         -- 5. SQL Agent jobs of the CpOrders category running longer than the limit. msdb grants SELECT on these tables
         -- to nobody by default (README, Alerts: what to grant the job login); without it: not checked, never a failure.
         -- Only the current Agent session's rows: rows of an earlier session that never ended are not running jobs.
-        BEGIN TRY
-            DECLARE @LongJobs nvarchar (max) = (
-                SELECT STRING_AGG(CONVERT(nvarchar (max), CONCAT(j.[name], N' (running since ', CONVERT(nvarchar (30), ja.start_execution_date, 120),
-                                                                 N' server time, ', DATEDIFF(MINUTE, ja.start_execution_date, GETDATE()), N' minutes)')), N', ')
-                FROM msdb.dbo.sysjobactivity AS ja
-                JOIN msdb.dbo.sysjobs AS j ON j.job_id = ja.job_id
-                JOIN msdb.dbo.syscategories AS c ON c.category_id = j.category_id
-                WHERE c.[name] = @JobCategory
-                  AND ja.session_id = (SELECT MAX(ss.session_id) FROM msdb.dbo.syssessions AS ss)
-                  AND ja.start_execution_date IS NOT NULL AND ja.stop_execution_date IS NULL
-                  AND ja.start_execution_date < DATEADD(MINUTE, -@JobLimit, GETDATE()));
-            SET @JobCheck = N'checked';
-            IF @LongJobs IS NOT NULL
-                INSERT INTO @Found (Severity, Code, StoreId, [Message])
-                VALUES ('WARNING', 'CPO-JOB-LONG',  NULL,
-                        LEFT(N'CPO-JOB-LONG: SQL Agent job(s) of category ' + @JobCategory + N' running longer than ' + CONVERT(nvarchar (10), @JobLimit)
-                             + N' minutes: ' + @LongJobs + N'. A run this long holds the pipeline (the next runs are skipped): look at its session '
-                             + N'(sys.dm_exec_requests: blocking? a slow shop?) and at woo.RunLog for the step it is in; stop the job in SQL Agent if it hangs.', 4000));
-        END TRY
-        BEGIN CATCH
-            SET @JobCheck = LEFT(N'not checked: ' + ERROR_MESSAGE() + N' (README, Alerts: SELECT on msdb.dbo.sysjobs, sysjobactivity, syscategories, syssessions)', 2048);
-        END CATCH;
+        -- Permissions are asked first (HAS_PERMS_BY_NAME), so a caller without them raises no error at all (an error
+        -- caught inside a caller's transaction would still doom it); the TRY is the backstop.
+        IF ISNULL(HAS_PERMS_BY_NAME(N'msdb.dbo.sysjobactivity', N'OBJECT', N'SELECT'), 0) = 0
+           OR ISNULL(HAS_PERMS_BY_NAME(N'msdb.dbo.sysjobs', N'OBJECT', N'SELECT'), 0) = 0
+           OR ISNULL(HAS_PERMS_BY_NAME(N'msdb.dbo.syscategories', N'OBJECT', N'SELECT'), 0) = 0
+           OR ISNULL(HAS_PERMS_BY_NAME(N'msdb.dbo.syssessions', N'OBJECT', N'SELECT'), 0) = 0
+            SET @JobCheck = N'not checked: needs SELECT on msdb.dbo.sysjobs, sysjobactivity, syscategories and syssessions (README, Alerts)';
+        ELSE
+        BEGIN
+            BEGIN TRY
+                DECLARE @LongJobs nvarchar (max) = (
+                    SELECT STRING_AGG(CONVERT(nvarchar (max), CONCAT(j.[name], N' (running since ', CONVERT(nvarchar (30), ja.start_execution_date, 120),
+                                                                     N' server time, ', DATEDIFF(MINUTE, ja.start_execution_date, GETDATE()), N' minutes)')), N', ')
+                    FROM msdb.dbo.sysjobactivity AS ja
+                    JOIN msdb.dbo.sysjobs AS j ON j.job_id = ja.job_id
+                    JOIN msdb.dbo.syscategories AS c ON c.category_id = j.category_id
+                    WHERE c.[name] = @JobCategory
+                      AND ja.session_id = (SELECT MAX(ss.session_id) FROM msdb.dbo.syssessions AS ss)
+                      AND ja.start_execution_date IS NOT NULL AND ja.stop_execution_date IS NULL
+                      AND ja.start_execution_date < DATEADD(MINUTE, -@JobLimit, GETDATE()));
+                SET @JobCheck = N'checked';
+                IF @LongJobs IS NOT NULL
+                    INSERT INTO @Found (Severity, Code, StoreId, [Message])
+                    VALUES ('WARNING', 'CPO-JOB-LONG',  NULL,
+                            LEFT(N'CPO-JOB-LONG: SQL Agent job(s) of category ' + @JobCategory + N' running longer than ' + CONVERT(nvarchar (10), @JobLimit)
+                                 + N' minutes: ' + @LongJobs + N'. A run this long holds the pipeline (the next runs are skipped): look at its session '
+                                 + N'(sys.dm_exec_requests: blocking? a slow shop?) and at woo.RunLog for the step it is in; stop the job in SQL Agent if it hangs.', 4000));
+            END TRY
+            BEGIN CATCH
+                SET @JobCheck = LEFT(N'not checked: ' + ERROR_MESSAGE() + N' (README, Alerts: SELECT on msdb.dbo.sysjobs, sysjobactivity, syscategories, syssessions)', 2048);
+            END CATCH;
+        END;
 
         -- 6. The installation (woo.usp_CheckInstall, written for the least-privileged caller: what it cannot see it
         -- skips). INSERT ... EXEC cannot nest: when this procedure is itself captured that way, not checked.

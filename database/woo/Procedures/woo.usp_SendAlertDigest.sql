@@ -97,23 +97,30 @@ CPO-PARAM: @Execute must be Y or N.', 1;
         IF @MailConfigured = 1 AND EXISTS (SELECT 1 FROM @Classes WHERE Mail = 1) AND IS_SRVROLEMEMBER(N'sysadmin') = 0
         BEGIN
             DECLARE @MsdbExec nvarchar (300) = N'msdb.sys.sp_executesql', @IsMailUser int, @MsdbUser sysname;
-            BEGIN TRY
-                EXEC @MsdbExec N'SELECT @M = CASE WHEN IS_ROLEMEMBER(N''DatabaseMailUserRole'') = 1 OR IS_ROLEMEMBER(N''db_owner'') = 1 THEN 1 ELSE 0 END,
-                                        @U = USER_NAME();',
-                     N'@M int OUTPUT, @U sysname OUTPUT', @M = @IsMailUser OUTPUT, @U = @MsdbUser OUTPUT;
-                IF ISNULL(@IsMailUser, 0) = 0
-                    SELECT @MailCode = 'CPO-MAIL-PERMISSION',
-                           @MailProblem = N'CPO-MAIL-PERMISSION: login ' + ORIGINAL_LOGIN() + N' may not send Database Mail: '
-                                          + CASE WHEN @MsdbUser IS NULL OR @MsdbUser = N'guest' THEN N'it has no user in msdb'
-                                                 ELSE N'its msdb user ' + @MsdbUser + N' is not a member of DatabaseMailUserRole' END
-                                          + N'. A DBA runs in msdb: CREATE USER (for the login, if missing) and ALTER ROLE DatabaseMailUserRole ADD MEMBER (README, Alerts). '
-                                          + N'Alerts stay in woo.Alert meanwhile.';
-            END TRY
-            BEGIN CATCH
+            IF ISNULL(HAS_DBACCESS(N'msdb'), 0) = 0
                 SELECT @MailCode = 'CPO-MAIL-PERMISSION',
-                       @MailProblem = LEFT(N'CPO-MAIL-PERMISSION: login ' + ORIGINAL_LOGIN() + N' cannot use msdb (' + ERROR_MESSAGE()
-                                           + N'). A DBA creates its msdb user and adds it to DatabaseMailUserRole (README, Alerts). Alerts stay in woo.Alert meanwhile.', 2048);
-            END CATCH;
+                       @MailProblem = N'CPO-MAIL-PERMISSION: login ' + ORIGINAL_LOGIN() + N' cannot enter msdb (no user there and guest disabled). '
+                                      + N'A DBA creates its msdb user and adds it to DatabaseMailUserRole (README, Alerts). Alerts stay in woo.Alert meanwhile.';
+            ELSE
+            BEGIN
+                BEGIN TRY
+                    EXEC @MsdbExec N'SELECT @M = CASE WHEN IS_ROLEMEMBER(N''DatabaseMailUserRole'') = 1 OR IS_ROLEMEMBER(N''db_owner'') = 1 THEN 1 ELSE 0 END,
+                                            @U = USER_NAME();',
+                         N'@M int OUTPUT, @U sysname OUTPUT', @M = @IsMailUser OUTPUT, @U = @MsdbUser OUTPUT;
+                    IF ISNULL(@IsMailUser, 0) = 0
+                        SELECT @MailCode = 'CPO-MAIL-PERMISSION',
+                               @MailProblem = N'CPO-MAIL-PERMISSION: login ' + ORIGINAL_LOGIN() + N' may not send Database Mail: '
+                                              + CASE WHEN @MsdbUser IS NULL OR @MsdbUser = N'guest' THEN N'it has no user in msdb'
+                                                     ELSE N'its msdb user ' + @MsdbUser + N' is not a member of DatabaseMailUserRole' END
+                                              + N'. A DBA runs in msdb: CREATE USER (for the login, if missing) and ALTER ROLE DatabaseMailUserRole ADD MEMBER (README, Alerts). '
+                                              + N'Alerts stay in woo.Alert meanwhile.';
+                END TRY
+                BEGIN CATCH
+                    SELECT @MailCode = 'CPO-MAIL-PERMISSION',
+                           @MailProblem = LEFT(N'CPO-MAIL-PERMISSION: login ' + ORIGINAL_LOGIN() + N' cannot use msdb (' + ERROR_MESSAGE()
+                                               + N'). A DBA creates its msdb user and adds it to DatabaseMailUserRole (README, Alerts). Alerts stay in woo.Alert meanwhile.', 2048);
+                END CATCH;
+            END;
         END;
 
         DECLARE @Code varchar (40), @Rank int, @Open int, @New int, @Occ bigint, @LastMailed datetime2 (3), @Period int, @MailIt bit,

@@ -78,20 +78,26 @@ BEGIN
     DECLARE @ProfileCheck nvarchar (1000);
     IF @NewProfile IS NOT NULL
     BEGIN
-        BEGIN TRY
-            DECLARE @ProfileId int = (SELECT p.profile_id FROM msdb.dbo.sysmail_profile AS p WHERE p.name = @NewProfile);
-            IF @ProfileId IS NULL
-                INSERT INTO @Errors ([Message])
-                VALUES (N'CPO-MAIL-PROFILE: Database Mail has no profile ''' + @NewProfile + N''' on this server (msdb.dbo.sysmail_profile): create it (SSMS, Database Mail, or msdb.dbo.sysmail_add_profile_sp) or give the right name.');
-            ELSE
-                SET @ProfileCheck = N'profile ''' + @NewProfile + N''' exists; '
-                    + CASE WHEN EXISTS (SELECT 1 FROM msdb.dbo.sysmail_principalprofile AS pp WHERE pp.profile_id = @ProfileId AND pp.principal_sid = 0x00)
-                           THEN N'it is public (every DatabaseMailUserRole member may use it).'
-                           ELSE N'it is private: grant it to the job login''s msdb user (msdb.dbo.sysmail_add_principalprofile_sp), README Alerts.' END;
-        END TRY
-        BEGIN CATCH
-            SET @ProfileCheck = N'not checked: cannot read msdb.dbo.sysmail_profile (' + ERROR_MESSAGE() + N'); a sysadmin can run this procedure again to check it.';
-        END CATCH;
+        IF ISNULL(HAS_PERMS_BY_NAME(N'msdb.dbo.sysmail_profile', N'OBJECT', N'SELECT'), 0) = 0
+           OR ISNULL(HAS_PERMS_BY_NAME(N'msdb.dbo.sysmail_principalprofile', N'OBJECT', N'SELECT'), 0) = 0
+            SET @ProfileCheck = N'not checked: the caller cannot read msdb.dbo.sysmail_profile (sysadmin can); a sysadmin can run this procedure again to check it.';
+        ELSE
+        BEGIN
+            BEGIN TRY
+                DECLARE @ProfileId int = (SELECT p.profile_id FROM msdb.dbo.sysmail_profile AS p WHERE p.name = @NewProfile);
+                IF @ProfileId IS NULL
+                    INSERT INTO @Errors ([Message])
+                    VALUES (N'CPO-MAIL-PROFILE: Database Mail has no profile ''' + @NewProfile + N''' on this server (msdb.dbo.sysmail_profile): create it (SSMS, Database Mail, or msdb.dbo.sysmail_add_profile_sp) or give the right name.');
+                ELSE
+                    SET @ProfileCheck = N'profile ''' + @NewProfile + N''' exists; '
+                        + CASE WHEN EXISTS (SELECT 1 FROM msdb.dbo.sysmail_principalprofile AS pp WHERE pp.profile_id = @ProfileId AND pp.principal_sid = 0x00)
+                               THEN N'it is public (every DatabaseMailUserRole member may use it).'
+                               ELSE N'it is private: grant it to the job login''s msdb user (msdb.dbo.sysmail_add_principalprofile_sp), README Alerts.' END;
+            END TRY
+            BEGIN CATCH
+                SET @ProfileCheck = N'not checked: cannot read msdb.dbo.sysmail_profile (' + ERROR_MESSAGE() + N'); a sysadmin can run this procedure again to check it.';
+            END CATCH;
+        END;
     END;
 
     IF EXISTS (SELECT 1 FROM @Errors)
