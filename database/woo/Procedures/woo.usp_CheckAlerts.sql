@@ -3,8 +3,8 @@
 -- once: woo.AlertSeenItem), stale queues (PENDING/RETRY due for longer than StaleQueueMinutes / StaleOutboxMinutes),
 -- failing steps (the last FailedRunsInARow runs of a step FAILED), runs still RUNNING after RunLimitMinutes, SQL Agent
 -- jobs of JobCategory running longer than JobLimitMinutes (msdb, where the caller may read it; otherwise "not
--- checked" in the run log, never a failure), and what woo.usp_CheckInstall finds (clr enabled, the trust entry, the
--- CLR answering, signatures, grants: FAIL -> CRITICAL, WARN -> INFO; reused, not repeated here). Thresholds:
+-- checked" in the run log, never a failure), and what woo.usp_CheckInstall fails (clr enabled, the trust entry, the
+-- CLR answering, signatures, grants: one CRITICAL CPO-INSTALL; reused, not repeated here). Thresholds:
 -- woo.AlertSettings. Called by the pipeline at every run: it checks at most every CheckEveryMinutes (@Force = 'Y'
 -- checks now). One woo.RunLog row (ALERT_CHECK) per check. @Execute = 'N' lists what it would raise, writes nothing.
 CREATE PROCEDURE [woo].[usp_CheckAlerts]
@@ -46,7 +46,7 @@ BEGIN
     DECLARE @Steps TABLE (Step varchar (40) NOT NULL PRIMARY KEY);
     INSERT INTO @Steps (Step)
     VALUES ('PULL'), ('PROCESS'), ('CATALOG'), ('STOCK'), ('PUSH_UPDATES'), ('FULFILLMENT'), ('RECONCILE'), ('ALERT_DIGEST'), ('HOUSEKEEPING'),
-           ('PIPELINE'), ('PURGE'), ('MIGRATE');
+           ('PIPELINE'), ('PURGE'), ('MIGRATE'), ('ALERT_CHECK');
     DECLARE @Since datetime2 (3) = DATEADD(DAY, -7, @Now);
     DECLARE @RunId bigint, @LockResult int, @HoldsLock bit = 0, @HoldsOwn bit = 0, @Msg nvarchar (2048), @JobCheck nvarchar (2048), @InstallCheck nvarchar (2048);
 
@@ -197,21 +197,24 @@ BEGIN
             END CATCH;
         END;
 
-        -- 6. The installation (woo.usp_CheckInstall, written for the least-privileged caller: what it cannot see it
-        -- skips). INSERT ... EXEC cannot nest: when this procedure is itself captured that way, not checked.
-        DECLARE @Checks TABLE (CheckName varchar (40) NOT NULL, [Status] varchar (4) NOT NULL, Detail nvarchar (max) NOT NULL);
+        -- 6. The installation: woo.usp_CheckInstall (written for the least-privileged caller: what it cannot see it
+        -- skips) with @RaiseOnFail = 'Y' raises one CPO-INSTALL error naming every failed check and what to do (clr
+        -- enabled, the trust entry - as the job login, clr_answers fails when the assembly no longer loads -,
+        -- signatures, grants, the master key); it becomes one CRITICAL alert. Called, not captured: modules never use
+        -- INSERT ... EXEC (SecurityTests), so its check rows go to the caller as a result set.
         BEGIN TRY
-            INSERT INTO @Checks (CheckName, [Status], Detail) EXEC woo.usp_CheckInstall @RaiseOnFail = 'N';
+            EXEC woo.usp_CheckInstall @RaiseOnFail = 'Y';
             SET @InstallCheck = N'checked';
         END TRY
         BEGIN CATCH
-            SET @InstallCheck = LEFT(N'not checked: ' + ERROR_MESSAGE(), 2048);
+            IF ERROR_NUMBER() = 50102
+            BEGIN
+                SET @InstallCheck = N'checked: FAIL';
+                INSERT INTO @Found (Severity, Code, StoreId, [Message]) VALUES ('CRITICAL', 'CPO-INSTALL', NULL, LEFT(ERROR_MESSAGE(), 4000));
+            END
+            ELSE
+                SET @InstallCheck = LEFT(N'not checked: ' + ERROR_MESSAGE(), 2048);
         END CATCH;
-        INSERT INTO @Found (Severity, Code, StoreId, [Message])
-        SELECT CASE c.[Status] WHEN 'FAIL' THEN 'CRITICAL' ELSE 'INFO' END, LEFT('CPO-INSTALL-' + UPPER(c.CheckName), 40), NULL,
-               LEFT(N'CPO-INSTALL-' + UPPER(c.CheckName) + N': woo.usp_CheckInstall ' + c.[Status] + N': ' + c.Detail, 4000)
-        FROM @Checks AS c
-        WHERE c.[Status] IN ('FAIL', 'WARN');
 
         IF @Execute = 'N'
         BEGIN
