@@ -208,3 +208,7 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_Housekeeping] TO [CpOrdersJob];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_Housekeeping] TO [CpOrdersOperator];
 GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetAlertClass] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[AlertClassSetting] TO [CpOrdersOperator];
+GO

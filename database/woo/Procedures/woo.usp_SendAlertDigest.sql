@@ -1,8 +1,8 @@
 -- Mails one digest per problem class (woo.Alert.Code) per period, never one mail per failure per run (issue 15): a
 -- class is due when one of its open alerts is new or raised again since its last digest (MailedAtUtc NULL or
 -- LastRaisedAtUtc > MailedAtUtc) and the class was not mailed within the period of its highest open severity
--- (woo.AlertSettings). Through Database Mail (woo.usp_SendAlertMail -> msdb.dbo.sp_send_dbmail) when mail is enabled,
--- configured and the class reaches MailMinSeverity; MailedAtUtc is marked on every digest either way, so without mail
+-- (woo.AlertSettings), or the class's own period (woo.AlertClassSetting). Through Database Mail (woo.usp_SendAlertMail -> msdb.dbo.sp_send_dbmail) when mail is enabled,
+-- configured and the class reaches MailMinSeverity (or its class setting says Mail 'Y'; 'N' never mails it); MailedAtUtc is marked on every digest either way, so without mail
 -- the table (and a monitor's SELECT) is the record and nothing piles up. Database Mail needs the caller's msdb user in
 -- DatabaseMailUserRole (design 8): checked first; a missing membership, profile or a failed send becomes one alert
 -- CPO-MAIL-* (what to do) and the run ends WARNING - a mail problem never fails the pipeline.
@@ -35,7 +35,7 @@ CPO-PARAM: @Execute must be Y or N.', 1;
         Occurrences bigint NOT NULL, LastMailedUtc datetime2 (3) NULL, PeriodMinutes int NOT NULL, Due bit NOT NULL, Mail bit NOT NULL);
     INSERT INTO @Classes (Code, SeverityRank, OpenAlerts, NewAlerts, Occurrences, LastMailedUtc, PeriodMinutes, Due, Mail)
     SELECT c.Code, c.SeverityRank, c.OpenAlerts, c.NewAlerts, c.Occurrences, m.LastMailedUtc, p.PeriodMinutes,
-           d.Due, CASE WHEN d.Due = 1 AND @MailConfigured = 1 AND c.SeverityRank >= @MinRank THEN 1 ELSE 0 END
+           d.Due, CASE WHEN d.Due = 1 AND @MailConfigured = 1 AND (cs.Mail = 'Y' OR (cs.Mail IS NULL AND c.SeverityRank >= @MinRank)) THEN 1 ELSE 0 END
     FROM (SELECT a.Code,
                  MAX(CASE a.Severity WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 1 END) AS SeverityRank,
                  COUNT(*) AS OpenAlerts,
@@ -45,7 +45,8 @@ CPO-PARAM: @Execute must be Y or N.', 1;
           WHERE a.AcknowledgedAtUtc IS NULL AND a.RaisedAtUtc <= @Now
           GROUP BY a.Code) AS c
     OUTER APPLY (SELECT MAX(x.MailedAtUtc) AS LastMailedUtc FROM woo.Alert AS x WHERE x.Code = c.Code) AS m
-    CROSS APPLY (SELECT CASE c.SeverityRank WHEN 3 THEN @CriticalMinutes WHEN 2 THEN @WarningMinutes ELSE @InfoMinutes END AS PeriodMinutes) AS p
+    LEFT JOIN woo.AlertClassSetting AS cs ON cs.Code = c.Code
+    CROSS APPLY (SELECT ISNULL(cs.PeriodMinutes, CASE c.SeverityRank WHEN 3 THEN @CriticalMinutes WHEN 2 THEN @WarningMinutes ELSE @InfoMinutes END) AS PeriodMinutes) AS p
     CROSS APPLY (SELECT CASE WHEN m.LastMailedUtc IS NULL OR m.LastMailedUtc <= DATEADD(MINUTE, -p.PeriodMinutes, @Now) THEN 1 ELSE 0 END AS Due) AS d
     WHERE c.NewAlerts > 0;
 
@@ -54,7 +55,7 @@ CPO-PARAM: @Execute must be Y or N.', 1;
         SELECT c.Code, CASE c.SeverityRank WHEN 3 THEN 'CRITICAL' WHEN 2 THEN 'WARNING' ELSE 'INFO' END AS Severity, c.OpenAlerts, c.NewAlerts,
                c.Occurrences, c.LastMailedUtc, c.PeriodMinutes,
                CASE WHEN c.Due = 0 THEN 'WAIT (mailed within its period)' WHEN c.Mail = 1 THEN 'MAIL' ELSE 'MARK (not mailed: '
-                    + CASE WHEN @MailConfigured = 0 THEN 'mail off or not configured' ELSE 'below MailMinSeverity' END + ')' END AS WouldDo
+                    + CASE WHEN @MailConfigured = 0 THEN 'mail off or not configured' ELSE 'below MailMinSeverity, or class Mail N' END + ')' END AS WouldDo
         FROM @Classes AS c
         ORDER BY c.SeverityRank DESC, c.Code;
         RAISERROR (N'woo.usp_SendAlertDigest: @Execute = ''N'' wrote and sent nothing.', 10, 1) WITH NOWAIT;

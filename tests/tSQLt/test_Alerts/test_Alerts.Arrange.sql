@@ -8,6 +8,7 @@ AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'woo.Alert', @Identity = 1, @Defaults = 1;
     EXEC tSQLt.FakeTable @TableName = N'woo.AlertSetting', @Defaults = 1;
+    EXEC tSQLt.FakeTable @TableName = N'woo.AlertClassSetting', @Defaults = 1;
     EXEC tSQLt.FakeTable @TableName = N'woo.AlertSeenItem', @Defaults = 1;
     EXEC tSQLt.FakeTable @TableName = N'woo.RunLog', @Identity = 1, @Defaults = 1;
     EXEC tSQLt.FakeTable @TableName = N'woo.OrderQueue', @Identity = 1, @Defaults = 1;
