@@ -192,3 +192,32 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_RunPipeline] TO [CpOrdersJob];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_RunPipeline] TO [CpOrdersOperator];
 GO
+
+-- Issue 15 (alerts). The job runs the digest, the checks and housekeeping; operators configure mail and thresholds,
+-- acknowledge alerts and may run the job's steps by hand (dry runs). Read: the settings in force (both roles).
+-- woo.usp_SendAlertMail (the Database Mail call) is granted to no role (SecurityTests, InternalProcedures): reached from
+-- woo.usp_SendAlertDigest by ownership chaining; msdb itself checks the caller's msdb user (README, Alerts).
+GRANT EXECUTE ON OBJECT::[woo].[usp_SendAlertDigest] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SendAlertDigest] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetAlertSetting] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_AcknowledgeAlert] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[AlertSettings] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[AlertSettings] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_CheckAlerts] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_CheckAlerts] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_Housekeeping] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_Housekeeping] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetAlertClass] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[AlertClassSetting] TO [CpOrdersOperator];
+GO

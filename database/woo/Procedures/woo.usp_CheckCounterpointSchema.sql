@@ -12,8 +12,8 @@
 --                        (wider is fine: the planner already fits values to the reference's lengths);
 --   CPO-SCHEMA-COLLATION the Counterpoint database's collation does not use code page 1252 (the planner's text policy).
 --   CPO-SCHEMA-SELF      the check could not see all its own woo.fn_Plan_* readers (so it compared too little).
--- @RaiseAlert = 'Y' and any problem: one CRITICAL woo.Alert CPO-SCHEMA-DRIFT naming every column, unless one is still
--- unacknowledged (the processor then stops before claiming any order). @Show = 'Y' returns the problems (and the compared columns when there are none).
+-- @RaiseAlert = 'Y' and any problem: one CRITICAL woo.Alert CPO-SCHEMA-DRIFT naming every column (woo.usp_RaiseAlert: while
+-- it is unacknowledged, a repeat counts an occurrence on the same row) (the processor then stops before claiming any order). @Show = 'Y' returns the problems (and the compared columns when there are none).
 -- The live catalog is read with dynamic SQL in the Counterpoint database from this signed module: sys.columns shows a
 -- table's columns only to a principal holding a permission on it (metadata visibility), and the certificate user holds
 -- INSERT/UPDATE/SELECT on exactly these tables (derived grants); no VIEW DEFINITION is needed. A table it cannot see
@@ -133,13 +133,13 @@ BEGIN
     SET @Problems = (SELECT STRING_AGG(CONVERT(nvarchar (max), f.Code + N' ' + f.Detail), N'; ') WITHIN GROUP (ORDER BY f.TableName, f.ColumnName)
                      FROM @Found AS f);
 
-    -- One open alert at a time: no new one while an unacknowledged CPO-SCHEMA-DRIFT alert exists (every run would add one).
+    -- One open alert at a time: woo.usp_RaiseAlert folds a repeat into the unacknowledged CPO-SCHEMA-DRIFT row (Occurrences).
     IF @ProblemCount > 0 AND @RaiseAlert = 'Y'
-       AND NOT EXISTS (SELECT 1 FROM woo.Alert AS a WHERE a.Code = 'CPO-SCHEMA-DRIFT' AND a.AcknowledgedAtUtc IS NULL)
-        INSERT INTO woo.Alert (Severity, Code, RunId, [Message])
-        VALUES ('CRITICAL', 'CPO-SCHEMA-DRIFT', @RunId,
-                LEFT(N'CPO-SCHEMA-DRIFT: the Counterpoint database no longer matches what CpOrders writes (an NCR update?); processing is stopped, orders wait unchanged, until this is fixed: '
-                     + @Problems + N'. Deploy a CpOrders version built for this Counterpoint version; the next run goes on by itself.', 4000));
+    BEGIN
+        DECLARE @DriftAlert nvarchar (4000) = LEFT(N'CPO-SCHEMA-DRIFT: the Counterpoint database no longer matches what CpOrders writes (an NCR update?); processing is stopped, orders wait unchanged, until this is fixed: '
+                                                   + @Problems + N'. Deploy a CpOrders version built for this Counterpoint version; the next run goes on by itself.', 4000);
+        EXEC woo.usp_RaiseAlert @Severity = 'CRITICAL', @Code = 'CPO-SCHEMA-DRIFT', @Message = @DriftAlert, @RunId = @RunId;
+    END;
 
     IF @Show = 'Y'
     BEGIN

@@ -59,7 +59,7 @@ BEGIN
             INSERT INTO woo.RunLog (Step, StoreId, EndedAtUtc, Outcome, IsDryRun, OrdersRead, ErrorCode, ErrorMessage)
             VALUES ('MIGRATE', @StoreId, SYSUTCDATETIME(), 'WARNING', 'N', 0, 'CPO-MIGRATE-NO-LEGACY', @NoLegacy);
             SET @NoLegacyRun = SCOPE_IDENTITY();
-            INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message]) VALUES ('WARNING', 'CPO-MIGRATE-NO-LEGACY', @StoreId, @NoLegacyRun, @NoLegacy);
+            EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-MIGRATE-NO-LEGACY', @Message = @NoLegacy, @StoreId = @StoreId, @RunId = @NoLegacyRun;
         END;
         RAISERROR (N'woo.usp_MigrateLegacyStaging: %s', 10, 1, @NoLegacy) WITH NOWAIT;
         SELECT CONVERT(varchar (40), 'CPO-MIGRATE-NO-LEGACY') AS Outcome, 0 AS RowsRead;
@@ -190,16 +190,20 @@ BEGIN
         FROM @Inserted AS i
         JOIN #legacy AS l ON l.StagingId = i.LegacyStagingId;
 
+        -- Per order and one-time (a re-run of the migration finds the alert, acknowledged or not, and adds none), so these
+        -- two stay set-based INSERTs instead of woo.usp_RaiseAlert calls; one row per order (its documents aggregated).
         INSERT INTO woo.Alert (Severity, Code, StoreId, QueueId, RunId, [Message])
         SELECT 'WARNING', 'CPO-MIGRATED-TWO-DOCUMENTS', @StoreId, q.QueueId, @RunId,
-               LEFT(CONCAT(N'CPO-MIGRATED-TWO-DOCUMENTS: WooCommerce order ', d.WooOrderId, N': the predecessor wrote document ', w.DocId,
-                           N' and again document ', d.DocId, N' (USER_ORDER_STAGING rows ', w.StagingId, N' and ', d.StagingId,
-                           N'). CpOrders keeps the first; void the other in Counterpoint if it is a double.'), 4000)
+               LEFT(CONCAT(N'CPO-MIGRATED-TWO-DOCUMENTS: WooCommerce order ', w.WooOrderId, N': the predecessor wrote document ', w.DocId,
+                           N' (USER_ORDER_STAGING row ', w.StagingId, N') and again ',
+                           STRING_AGG(CONVERT(nvarchar (max), CONCAT(N'document ', d.DocId, N' (row ', d.StagingId, N')')), N', '),
+                           N'. CpOrders keeps the first; void the others in Counterpoint if they are doubles.'), 4000)
         FROM #legacy AS d
         JOIN #legacy AS w ON w.WooOrderId = d.WooOrderId AND w.Rnk = 1
         LEFT JOIN woo.OrderQueue AS q ON q.StoreId = @StoreId AND q.WooOrderId = d.WooOrderId
         WHERE d.Decision = 'DUPLICATE' AND d.IsApplied = 1 AND d.DocId IS NOT NULL AND w.IsApplied = 1 AND w.DocId IS NOT NULL AND d.DocId <> w.DocId
-          AND NOT EXISTS (SELECT 1 FROM woo.Alert AS a WHERE a.Code = 'CPO-MIGRATED-TWO-DOCUMENTS' AND a.StoreId = @StoreId AND a.QueueId = q.QueueId);
+          AND NOT EXISTS (SELECT 1 FROM woo.Alert AS a WHERE a.Code = 'CPO-MIGRATED-TWO-DOCUMENTS' AND a.StoreId = @StoreId AND a.QueueId = q.QueueId)
+        GROUP BY w.WooOrderId, w.DocId, w.StagingId, q.QueueId;
 
         INSERT INTO woo.Alert (Severity, Code, StoreId, QueueId, RunId, [Message])
         SELECT 'CRITICAL', 'CPO-MIGRATED-TWO-DOCUMENTS', @StoreId, q.QueueId, @RunId,

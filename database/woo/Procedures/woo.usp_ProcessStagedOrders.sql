@@ -402,11 +402,12 @@ BEGIN
                                     WHERE e.QueueId = @Q AND e.EventType = 'RETRY' AND e.Code IN ('SQL-1205', 'SQL-1222', 'CPO-CUSTOMER-RACE')
                                       AND e.EventId > ISNULL((SELECT MAX(o.EventId) FROM woo.OrderEvent AS o
                                                               WHERE o.QueueId = @Q AND o.EventType IN ('REQUEUED', 'SKIPPED')), 0)) = @TransientAlertAt
-                                INSERT INTO woo.Alert (Severity, Code, StoreId, QueueId, RunId, [Message])
-                                VALUES ('WARNING', 'CPO-TRANSIENT-RETRIES', @S, @Q, @RunId,
-                                        LEFT(N'Order ' + CONVERT(nvarchar (20), @WooOrderId) + N' (queue id ' + CONVERT(nvarchar (20), @Q) + N') has been retried '
+                            BEGIN
+                                SET @Msg = LEFT(N'Order ' + CONVERT(nvarchar (20), @WooOrderId) + N' (queue id ' + CONVERT(nvarchar (20), @Q) + N') has been retried '
                                              + CONVERT(nvarchar (10), @TransientAlertAt) + N' times for deadlocks, lock timeouts or customer races (last: '
-                                             + @ErrMsg + N'). Look for a blocking session or a long POS transaction on the tables named; the order keeps being retried.', 4000));
+                                             + @ErrMsg + N'). Look for a blocking session or a long POS transaction on the tables named; the order keeps being retried.', 4000);
+                                EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-TRANSIENT-RETRIES', @Message = @Msg, @StoreId = @S, @QueueId = @Q, @RunId = @RunId;
+                            END;
                         END;
                     END;
                 END;
@@ -479,9 +480,10 @@ BEGIN
             END CATCH;
             -- A failed run is always alerted (the job's failure alone may go unseen).
             BEGIN TRY
-                INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message])
-                VALUES ('CRITICAL', CASE WHEN @RunErrCode = 'CPO-SCHEMA-DRIFT' THEN 'CPO-SCHEMA-DRIFT' ELSE 'CPO-RUN-FAILED' END, @StoreId, @RunId,
-                        LEFT(N'woo.usp_ProcessStagedOrders run ' + ISNULL(CONVERT(nvarchar (20), @RunId), N'?') + N' failed (' + @RunErrCode + N'): ' + @RunErrMsg, 4000));
+                DECLARE @RunAlertCode varchar (40) = CASE WHEN @RunErrCode = 'CPO-SCHEMA-DRIFT' THEN 'CPO-SCHEMA-DRIFT' ELSE 'CPO-RUN-FAILED' END;
+                SET @Msg = LEFT(N'woo.usp_ProcessStagedOrders run ' + ISNULL(CONVERT(nvarchar (20), @RunId), N'?') + N' failed (' + @RunErrCode + N'): ' + @RunErrMsg
+                                + N' Orders this run did not apply wait in the queue; the next run tries again. If it repeats, fix the cause named here (woo.RunLog has the run).', 4000);
+                EXEC woo.usp_RaiseAlert @Severity = 'CRITICAL', @Code = @RunAlertCode, @Message = @Msg, @StoreId = @StoreId, @RunId = @RunId;
             END TRY
             BEGIN CATCH
                 RAISERROR (N'woo.usp_ProcessStagedOrders: the run failed and its alert could not be written either.', 10, 1) WITH NOWAIT;

@@ -160,7 +160,7 @@ BEGIN
             SET @Msg = LEFT(N'CPO-PULL-FAILED: store ' + @StoreId + N': the pull stopped with: ' + ISNULL(@FinalMessage, N'?')
                             + N' The watermark stays at ' + CONVERT(nvarchar (30), @Watermark, 126) + N' UTC; orders read before the error were staged. '
                             + N'The next run tries again; see woo.RunLog ' + CONVERT(nvarchar (20), @RunId) + N'.', 2048);
-            INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message]) VALUES ('WARNING', 'CPO-PULL-FAILED', @StoreId, @RunId, @Msg);
+            EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-PULL-FAILED', @Message = @Msg, @StoreId = @StoreId, @RunId = @RunId;
         END;
         SET @Msg = CONCAT(N'woo.usp_PullOrders: store ', @StoreId, N': ', @Outcome, N'; read ', @Read, N', new ', @Staged, N', re-staged ', @Restaged,
                           N', unchanged ', @Unchanged, N', parked ', @Parked, N', changed after apply ', @Changed,
@@ -194,8 +194,8 @@ BEGIN
             UPDATE r SET EndedAtUtc = SYSUTCDATETIME(), Outcome = 'FAILED', ErrorCode = @Code, ErrorMessage = @Error
             FROM woo.RunLog AS r WHERE r.RunId = @RunId;
             SET @Msg = LEFT(CONCAT(@Code, N': store ', @StoreId, N': the pull failed: ', @Error, N' The watermark is unchanged; see woo.RunLog ', @RunId, N'.'), 2048);
-            INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message])
-            VALUES (CASE WHEN @Code LIKE 'CPO-SECRET%' THEN 'CRITICAL' ELSE 'WARNING' END, @Code, @StoreId, @RunId, @Msg);
+            DECLARE @Severity varchar (10) = CASE WHEN @Code LIKE 'CPO-SECRET%' THEN 'CRITICAL' ELSE 'WARNING' END;
+            EXEC woo.usp_RaiseAlert @Severity = @Severity, @Code = @Code, @Message = @Msg, @StoreId = @StoreId, @RunId = @RunId;
         END;
         THROW;
     END CATCH;

@@ -276,13 +276,16 @@ BEGIN
             JOIN #result AS r ON r.WooId = c.WooId AND r.Applied = 0
             WHERE c.StoreId = @StoreId;
             SET @Failed += @@ROWCOUNT;
-            INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message])
-            SELECT 'WARNING', 'CPO-STOCK-ITEM-FAILING', @StoreId, @RunId,
-                   LEFT(CONCAT(N'CPO-STOCK-ITEM-FAILING: store ', @StoreId, N': WooCommerce object ', c.WooId, N' (SKU ', c.Sku, N', item ', c.ItemNo, N') failed ',
-                               c.Attempts, N' times: ', c.LastErrorCode, N' ', c.LastError, N'. It is retried daily; fix it in the shop or exclude it (woo.usp_SetStockItemOverride).'), 4000)
-            FROM woo.CatalogItem AS c
-            JOIN #result AS r ON r.WooId = c.WooId AND r.Applied = 0
-            WHERE c.StoreId = @StoreId AND c.Attempts = @MaxAttempts;
+            -- One alert per store (woo.usp_RaiseAlert folds the next batch's into it), naming this batch's objects.
+            SET @Msg = (SELECT LEFT(CONCAT(N'CPO-STOCK-ITEM-FAILING: store ', @StoreId, N': ', COUNT(*), N' WooCommerce object(s) failed ', @MaxAttempts,
+                                           N' times and are retried daily; fix them in the shop or exclude them (woo.usp_SetStockItemOverride); woo.CatalogItem (LastError) lists every failing one: ',
+                                           STRING_AGG(CONVERT(nvarchar (max), CONCAT(c.WooId, N' (SKU ', c.Sku, N', item ', c.ItemNo, N') ', c.LastErrorCode, N' ', c.LastError)), N'; ')), 2048)
+                        FROM woo.CatalogItem AS c
+                        JOIN #result AS r ON r.WooId = c.WooId AND r.Applied = 0
+                        WHERE c.StoreId = @StoreId AND c.Attempts = @MaxAttempts
+                        HAVING COUNT(*) > 0);
+            IF @Msg IS NOT NULL
+                EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-STOCK-ITEM-FAILING', @Message = @Msg, @StoreId = @StoreId, @RunId = @RunId;
             COMMIT TRANSACTION;
 
             FETCH NEXT FROM requests INTO @BatchKey, @RequestNo;
@@ -314,8 +317,8 @@ BEGIN
             UPDATE r SET EndedAtUtc = SYSUTCDATETIME(), Outcome = 'FAILED', ErrorCode = @Code, ErrorMessage = @Error
             FROM woo.RunLog AS r WHERE r.RunId = @RunId;
             SET @Msg = LEFT(CONCAT(@Code, N': store ', @StoreId, N': the stock push failed: ', @Error, N' Results recorded before the error stay; see woo.RunLog ', @RunId, N'.'), 2048);
-            INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message])
-            VALUES (CASE WHEN @Code LIKE 'CPO-SECRET%' THEN 'CRITICAL' ELSE 'WARNING' END, @Code, @StoreId, @RunId, @Msg);
+            DECLARE @Severity varchar (10) = CASE WHEN @Code LIKE 'CPO-SECRET%' THEN 'CRITICAL' ELSE 'WARNING' END;
+            EXEC woo.usp_RaiseAlert @Severity = @Severity, @Code = @Code, @Message = @Msg, @StoreId = @StoreId, @RunId = @RunId;
         END;
         THROW;
     END CATCH;

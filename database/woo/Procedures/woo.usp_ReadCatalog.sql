@@ -270,7 +270,7 @@ BEGIN
         BEGIN
             SET @Msg = LEFT(N'CPO-CATALOG-FAILED: store ' + @StoreId + N': the catalog read stopped: ' + @FailMessage
                             + N' Objects read before the error were recorded; the watermark of a failed read is unchanged. See woo.RunLog ' + CONVERT(nvarchar (20), @RunId) + N'.', 2048);
-            INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message]) VALUES ('WARNING', 'CPO-CATALOG-FAILED', @StoreId, @RunId, @Msg);
+            EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-CATALOG-FAILED', @Message = @Msg, @StoreId = @StoreId, @RunId = @RunId;
         END;
         SET @Msg = CONCAT(N'woo.usp_ReadCatalog: store ', @StoreId, N': ', @Outcome, N'; ', CASE WHEN @IsFull = 'Y' THEN N'full' ELSE N'incremental' END, N' read of ',
                           @ReadCount, N' object(s), ', @NewCount, N' new, ', @UnseenCount, N' unseen, ', @GoneCount, N' gone, ', @MappedCount, N' mapped, ',
@@ -288,8 +288,8 @@ BEGIN
             UPDATE r SET EndedAtUtc = SYSUTCDATETIME(), Outcome = 'FAILED', ErrorCode = @Code, ErrorMessage = @Error
             FROM woo.RunLog AS r WHERE r.RunId = @RunId;
             SET @Msg = LEFT(CONCAT(@Code, N': store ', @StoreId, N': the catalog read failed: ', @Error, N' The watermarks are unchanged; see woo.RunLog ', @RunId, N'.'), 2048);
-            INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message])
-            VALUES (CASE WHEN @Code LIKE 'CPO-SECRET%' THEN 'CRITICAL' ELSE 'WARNING' END, @Code, @StoreId, @RunId, @Msg);
+            DECLARE @Severity varchar (10) = CASE WHEN @Code LIKE 'CPO-SECRET%' THEN 'CRITICAL' ELSE 'WARNING' END;
+            EXEC woo.usp_RaiseAlert @Severity = @Severity, @Code = @Code, @Message = @Msg, @StoreId = @StoreId, @RunId = @RunId;
         END;
         THROW;
     END CATCH;

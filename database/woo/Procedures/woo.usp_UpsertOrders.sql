@@ -132,7 +132,7 @@ BEGIN
             -- Nothing to key a queue row on: reported in the run's counts and details, never silently dropped.
             SET @Parked += 1;
             SET @Message = LEFT(N'CPO-ORDER-JSON: an order row without an id could not be staged: ' + ISNULL(@ParseError, N'?'), 4000);
-            INSERT INTO woo.Alert (Severity, Code, StoreId, RunId, [Message]) VALUES ('WARNING', 'CPO-ORDER-JSON', @StoreId, @RunId, @Message);
+            EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-ORDER-JSON', @Message = @Message, @StoreId = @StoreId, @RunId = @RunId;
             FETCH NEXT FROM order_cursor INTO @Seq;
             CONTINUE;
         END;
@@ -250,8 +250,8 @@ BEGIN
                         + N' (queue ' + CONVERT(nvarchar (20), @QueueId) + N') was changed in the shop after its Counterpoint document was written ('
                         + @Kind + N'): ' + @What + N'. CpOrders does not change the document: correct it in Counterpoint (void, edit or return), '
                         + N'then acknowledge this alert.', 4000);
-                    INSERT INTO woo.Alert (Severity, Code, StoreId, QueueId, RunId, [Message])
-                    VALUES ('WARNING', 'CPO-ORDER-CHANGED-AFTER-APPLY', @StoreId, @QueueId, @RunId, @Message);
+                    EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-ORDER-CHANGED-AFTER-APPLY', @Message = @Message,
+                                            @StoreId = @StoreId, @QueueId = @QueueId, @RunId = @RunId;
                     SET @ChangedAfterApply += 1;
                 END
                 ELSE

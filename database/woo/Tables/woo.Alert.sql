@@ -16,6 +16,7 @@ CREATE TABLE [woo].[Alert] (
     [MailedAtUtc]      datetime2 (3)   NULL,       -- last digest that included this alert (NULL: not mailed yet)
     [AcknowledgedAtUtc] datetime2 (3)  NULL,
     [AcknowledgedBy]   sysname         NULL,
+    [AcknowledgedReason] nvarchar (400) NULL,      -- woo.usp_AcknowledgeAlert's @Reason (no personal data)
     CONSTRAINT [PK_Alert] PRIMARY KEY CLUSTERED ([AlertId]),
     CONSTRAINT [CK_Alert_Severity] CHECK ([Severity] IN ('INFO', 'WARNING', 'CRITICAL'))
 );

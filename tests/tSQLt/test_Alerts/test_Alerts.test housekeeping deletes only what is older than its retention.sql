@@ -1,0 +1,44 @@
+-- Retention 10 days everywhere: rows 20 days old go, rows 1 day old stay; open alerts, events of orders still waiting
+-- for a person and messages not sent stay whatever their age; the raw JSON purge is called once for real.
+CREATE PROCEDURE [test_Alerts].[test housekeeping deletes only what is older than its retention]
+AS
+BEGIN
+    CREATE TABLE #mails (seq int IDENTITY (1, 1), [subject] nvarchar (255), body nvarchar (max));
+    CREATE TABLE #purges (seq int IDENTITY (1, 1), [execute] char (1));
+    EXEC [test_Alerts].[Arrange];
+    UPDATE woo.AlertSetting SET RunLogRetentionDays = 10, OrderEventRetentionDays = 10, OutboxRetentionDays = 10, AlertRetentionDays = 10;
+    DECLARE @Old datetime2 (3) = DATEADD(DAY, -20, SYSUTCDATETIME()), @New datetime2 (3) = DATEADD(DAY, -1, SYSUTCDATETIME());
+
+    INSERT INTO woo.RunLog (Step, StartedAtUtc, Outcome, IsDryRun) VALUES ('PULL', @Old, 'OK', 'N'), ('PULL', @New, 'OK', 'N');
+    SET IDENTITY_INSERT woo.OrderQueue ON;
+    INSERT INTO woo.OrderQueue (QueueId, StoreId, WooOrderId, [State]) VALUES (21, 'T15A', 6021, 'APPLIED'), (22, 'T15A', 6022, 'PARKED');
+    SET IDENTITY_INSERT woo.OrderQueue OFF;
+    SET IDENTITY_INSERT woo.OrderEvent ON;
+    INSERT INTO woo.OrderEvent (EventId, QueueId, EventAtUtc, EventType) VALUES (1, 21, @Old, 'APPLIED'), (2, 21, @New, 'CHANGED_AFTER_APPLY'), (3, 22, @Old, 'PARKED');
+    SET IDENTITY_INSERT woo.OrderEvent OFF;
+    SET IDENTITY_INSERT woo.Outbox ON;
+    INSERT INTO woo.Outbox (MessageId, StoreId, WooOrderId, Kind, Cause, Marker, [State], CreatedAtUtc, SentAtUtc)
+    VALUES (1, 'T15A', 6021, 'STATUS', 'CREATED', 'm1', 'SENT', @Old, @Old), (2, 'T15A', 6021, 'NOTE', 'CREATED', 'm2', 'SENT', @Old, @New),
+           (3, 'T15A', 6021, 'NOTE', 'SHIPPED', 'm3', 'SKIPPED', @Old, NULL), (4, 'T15A', 6022, 'STATUS', 'CREATED', 'm4', 'RETRY', @Old, NULL);
+    SET IDENTITY_INSERT woo.Outbox OFF;
+    SET IDENTITY_INSERT woo.Alert ON;
+    INSERT INTO woo.Alert (AlertId, Severity, Code, [Message], RaisedAtUtc, AcknowledgedAtUtc)
+    VALUES (1, 'WARNING', 'CPO-TEST', N'old, acknowledged', @Old, @Old), (2, 'WARNING', 'CPO-TEST', N'old, acknowledged lately', @Old, @New),
+           (3, 'WARNING', 'CPO-TEST', N'old, open', @Old, NULL);
+    SET IDENTITY_INSERT woo.Alert OFF;
+
+    EXEC woo.usp_Housekeeping @BatchSize = 100;
+
+    SELECT N'RunLog' AS [Table], r.RunId AS Id INTO #Actual FROM woo.RunLog AS r WHERE r.Step = 'PULL'
+    UNION ALL SELECT N'OrderEvent', e.EventId FROM woo.OrderEvent AS e
+    UNION ALL SELECT N'Outbox', o.MessageId FROM woo.Outbox AS o
+    UNION ALL SELECT N'Alert', a.AlertId FROM woo.Alert AS a;
+    SELECT TOP (0) * INTO #Expected FROM #Actual;
+    INSERT INTO #Expected VALUES (N'RunLog', 2), (N'OrderEvent', 2), (N'OrderEvent', 3), (N'Outbox', 2), (N'Outbox', 4), (N'Alert', 2), (N'Alert', 3);
+    EXEC tSQLt.AssertEqualsTable @Expected = N'#Expected', @Actual = N'#Actual';
+
+    DECLARE @Purges int = (SELECT COUNT(*) FROM #purges WHERE [execute] = 'Y'),
+            @Outcome varchar (10) = (SELECT Outcome FROM woo.RunLog WHERE Step = 'HOUSEKEEPING');
+    EXEC tSQLt.AssertEquals @Expected = 1, @Actual = @Purges, @Message = N'the raw JSON purge runs once';
+    EXEC tSQLt.AssertEquals @Expected = 'OK', @Actual = @Outcome;
+END;
