@@ -1,4 +1,4 @@
--- CpOrders SQL Agent job ALERT_DIGEST: the alert digest every 5 minutes (woo.usp_SendAlertDigest).
+-- CpOrders SQL Agent job ALERT_DIGEST: the alert checks and digest every 5 minutes (woo.usp_CheckAlerts, woo.usp_SendAlertDigest).
 -- Installs or updates this one job of database $(DatabaseName) with woo.usp_InstallJobs (README, Scheduling): running
 -- it again leaves one job with one step and one schedule. Run as a sysadmin; the job runs as $(JobOwner), a dedicated
 -- login that is not a sysadmin, mapped to a user of $(DatabaseName) holding only the CpOrdersJob role.

@@ -44,8 +44,10 @@ FROM (VALUES
     ('HOUSEKEEPING', N'Housekeeping', N'Retention of logs, messages and raw order JSON (woo.usp_Housekeeping).',
      N'woo.usp_Housekeeping', N'EXEC woo.usp_Housekeeping;',
      1, 0, 33000, N'/SC DAILY /ST 03:30'),
-    -- Every 5 minutes: one digest per open problem class (the alert table always; Database Mail when configured).
-    ('ALERT_DIGEST', N'AlertDigest', N'Sends the digest of open alerts (woo.usp_SendAlertDigest).',
-     N'woo.usp_SendAlertDigest', N'EXEC woo.usp_SendAlertDigest;',
+    -- Every 5 minutes, in a job of its own (a hung pipeline job cannot report itself): the checks (dead letters, stale
+    -- queues, failing steps, jobs running too long, trust), then one digest per open problem class (the alert table
+    -- always; Database Mail when configured).
+    ('ALERT_DIGEST', N'AlertDigest', N'Checks the pipeline and sends the digest of open alerts (woo.usp_CheckAlerts, woo.usp_SendAlertDigest).',
+     N'woo.usp_SendAlertDigest', N'EXEC woo.usp_CheckAlerts; EXEC woo.usp_SendAlertDigest;',
      4, 5, 0, N'/SC MINUTE /MO 5')
 ) AS j (JobKey, Title, [Description], EntryProcedure, Command, FreqSubdayType, FreqSubdayInterval, ActiveStartTime, TaskSchedule);
