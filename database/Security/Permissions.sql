@@ -183,3 +183,9 @@ GO
 -- Issue 15 (outbox): what the shop is told, readable by operators.
 GRANT SELECT ON OBJECT::[woo].[Outbox] TO [CpOrdersOperator];
 GO
+
+-- Issue 15 (payments): the operator chooses how a store's payments are recorded (README, Payments) and reads the rule.
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetPaymentRule] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[StorePaymentRule] TO [CpOrdersOperator];
+GO
