@@ -199,7 +199,7 @@ namespace CpOrders.WooClr.Documents.Planning
         {
             if (_treatment != PaymentDeposit && _treatment != PaymentFinal) return;
             string payTyp = Flag(_payCodRow.Str("PAY_TYP"), "!", "SY_PAY_COD.PAY_TYP of " + _payCod);
-            string descr = _text.Fit(_payCodRow.Str("DESCR"), 30, false, "pay code description", null);
+            string descr = _text.Fit(_payCodRow.Str("DESCR"), 30, true, "SY_PAY_COD.DESCR of " + _payCod, null);
             string payCod = Code(_payCod, 10);
             if (_treatment == PaymentFinal)
             {
