@@ -198,6 +198,16 @@ public class PaymentTests
     }
 
     [Test]
+    public void PAY_DAT_is_the_store_local_day_the_shop_was_paid_not_the_order_day()
+    {
+        JObject input = WithPayment(BaseInput(), "DEPOSIT");
+        input["payment"]!["DatePaidLocal"] = "2020-05-07T23:59:00";
+        JObject plan = PlanOk(input);
+        Assert.That(Rows(plan, "PS_DOC_PMT").Select(p => (string)p["PAY_DAT"]!), Is.EqualTo(new[] { "2020-05-07T00:00:00.000", "2020-05-07T00:00:00.000" }));
+        Assert.That((string)Row(plan, "PS_DOC_HDR")["TKT_DT"]!, Does.StartWith("2020-05-05"), "the order keeps its own date");
+    }
+
+    [Test]
     public void DEPOSIT_keeps_an_order_with_coupons_shipping_and_a_new_customer_reconciled()
     {
         JObject input = WithPayment(BaseInput(), "DEPOSIT");
