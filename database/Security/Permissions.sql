@@ -221,3 +221,9 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_SetAlertClass] TO [CpOrdersOperator];
 GO
 GRANT SELECT ON OBJECT::[woo].[AlertClassSetting] TO [CpOrdersOperator];
 GO
+
+-- Issue 15 (payments): the operator chooses how a store's payments are recorded (README, Payments) and reads the rule.
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetPaymentRule] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[StorePaymentRule] TO [CpOrdersOperator];
+GO

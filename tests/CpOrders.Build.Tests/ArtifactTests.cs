@@ -185,6 +185,9 @@ public class ArtifactTests
             "INSERT dbo.PS_DOC_HDR", "INSERT dbo.PS_DOC_HDR_DOC_STAT", "INSERT dbo.PS_DOC_HDR_MISC_CHRG", "INSERT dbo.PS_DOC_HDR_TOT",
             "INSERT dbo.PS_DOC_LIN", "INSERT dbo.PS_DOC_LIN_PRICE", "INSERT dbo.PS_DOC_NOTE", "INSERT dbo.PS_DOC_TAX",
             "UPDATE dbo.PS_STA_CFG_PS (NXT_ORD_NO)", "UPDATE dbo.PS_STR_CFG_PS (NXT_ORD_NO)",
+            // Payments (issue 15): the payment rows, how they apply, the deposit ticket's link, the ticket counters.
+            "INSERT dbo.PS_DOC_PMT", "INSERT dbo.PS_DOC_PMT_APPLY", "INSERT dbo.PS_DOC_HDR_ORIG_DOC",
+            "UPDATE dbo.PS_STA_CFG_PS (NXT_TKT_NO)", "UPDATE dbo.PS_STR_CFG_PS (NXT_TKT_NO)",
         };
         Assert.That(report, Does.Contain("SELECT   dbo.PS_DOC_HDR"));
         Assert.That(writes, Is.EquivalentTo(expected), "the write grants derived from the code");

@@ -22,6 +22,7 @@ public class PlanColumnsReferenceTests
     {
         "PS_DOC_HDR", "PS_DOC_CONTACT", "PS_DOC_HDR_TOT", "PS_DOC_LIN", "PS_DOC_LIN_PRICE", "PS_DOC_DISC", "PS_DOC_HDR_MISC_CHRG",
         "PS_DOC_TAX", "PS_DOC_NOTE", "PS_DOC_AUDIT_LOG", "PS_DOC_AUDIT_LOG_TOT", "PS_DOC_HDR_DOC_STAT", "AR_CUST", "IM_INV",
+        "PS_DOC_PMT", "PS_DOC_PMT_APPLY", "PS_DOC_HDR_ORIG_DOC",
     };
 
     private static List<Col> Catalogue()

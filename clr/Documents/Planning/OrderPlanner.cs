@@ -12,7 +12,7 @@ namespace CpOrders.WooClr.Documents.Planning
     /// Counterpoint's column names (PlanContract.md). Pure: no data access, no clock, no HTTP; the same input gives the same
     /// plan. One instance per call (it holds the call's state).
     /// </summary>
-    public sealed class OrderPlanner
+    public sealed partial class OrderPlanner
     {
         public const string WebAsCharged = "WEB_AS_CHARGED";
         public const string CounterpointRates = "COUNTERPOINT_RATES";
@@ -133,6 +133,7 @@ namespace CpOrders.WooClr.Documents.Planning
             }
             var input = new PlanInputRow(doc.Root, "$", _problems);
             ReadInput(input);
+            ReadPaymentInput(input);
             // Without the order, the store or the Counterpoint rows every later check would only repeat the gathering fault.
             if (_hdr == null || !_store.Exists || _cpElement.Kind != JsonValueKind.Object) { ClearRows(); return; }
             PlanLines();
@@ -141,6 +142,7 @@ namespace CpOrders.WooClr.Documents.Planning
             // Amounts already refused (CPO-ORDER) would only repeat themselves as tax and total mismatches.
             if (!_badAmounts) PlanTaxes();
             if (!_badAmounts) CheckTotals();
+            PlanPayment();
             // Names, addresses and the new customer do not depend on the lines: their text problems are found in every
             // call, so the answer lists every problem at once.
             BuildPartyRows();
@@ -998,9 +1000,11 @@ namespace CpOrders.WooClr.Documents.Planning
              .Set("IS_OFFLINE", false).Set("RS_STAT", 1).Set("DS_LINS", 0);
 
             // Totals O, R, V and their audit snapshots.
-            Totals(docId, "O", ordLins, _subTot, discntbl, _linDisc, _misc, _tax, _extCost, _weight, _cube);
-            Totals(docId, "R", ordLins, _subTot, discntbl, _linDisc, 0m, 0m, _extCost, _weight, _cube);
-            Totals(docId, "V", 0, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m);
+            // A deposit (payments, issue 15) is tendered on the order's 'O' row and relieves the amount due of the lines to
+            // release ('R' holds every line of a new web order; CDM 5: order 70039 R AMT_DUE = R TOT - deposit).
+            Totals(docId, "O", ordLins, _subTot, discntbl, _linDisc, _misc, _tax, _extCost, _weight, _cube, _deposit, _deposit, _deposit);
+            Totals(docId, "R", ordLins, _subTot, discntbl, _linDisc, 0m, 0m, _extCost, _weight, _cube, 0m, _deposit, 0m);
+            Totals(docId, "V", 0, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m, 0m);
 
             // A charge that carries an amount is an amount ('A'): a percent type ('P') with MISC_PCT 0 would be recomputed to 0.
             foreach (MiscPlan m in _miscs)
@@ -1032,11 +1036,12 @@ namespace CpOrders.WooClr.Documents.Planning
             }
 
             // The customer's order counters.
-            New("AR_CUST_ORD").Set("CUST_NO", custNo).Set("NO_OF_ORDS", 1).Set("ORD_BAL", _tot);
+            New("AR_CUST_ORD").Set("CUST_NO", custNo).Set("NO_OF_ORDS", 1).Set("ORD_BAL", _tot - _deposit);
 
             // Notes (after every Fit, so truncations are known).
             var noteTexts = new List<KeyValuePair<string, string>>();
             noteTexts.Add(new KeyValuePair<string, string>("WEB ORDER", WebOrderNote(number)));
+            if (_treatment != PaymentOff) noteTexts.Add(new KeyValuePair<string, string>("PAYMENT", PaymentNoteText()));
             string customerNote = TextPolicy.Clean(_hdr.CustomerNote) == null ? null : TextPolicy.NoteText(_hdr.CustomerNote.Trim());
             if (customerNote != null) noteTexts.Add(new KeyValuePair<string, string>("CUSTOMER NOTE", customerNote));
             if (_truncations.Count > 0) noteTexts.Add(new KeyValuePair<string, string>("TEXT TRUNCATED", TextPolicy.NoteText(string.Join("\n", _truncations.ToArray()))));
@@ -1055,7 +1060,7 @@ namespace CpOrders.WooClr.Documents.Planning
                 .Set("LOG_ENTRY", "Entered a new order");
 
             New("PS_DOC_HDR_DOC_STAT").Set("DOC_ID", docId).Set("LST_DOC_ACTIV", "N").Set("DOC_AS_TKT_SEQ_NO", 0).Set("DOC_STAT", "O")
-                .Set("LST_CANCEL_DEP_REFUNDED", 0m).Set("LST_CANCEL_DEP_FORFEIT", 0m).Set("TOT_DEP_RECEIVED", 0m).Set("TOT_DEP_APPLIED", 0m)
+                .Set("LST_CANCEL_DEP_REFUNDED", 0m).Set("LST_CANCEL_DEP_FORFEIT", 0m).Set("TOT_DEP_RECEIVED", _deposit).Set("TOT_DEP_APPLIED", 0m)
                 .Set("TOT_DEP_REFUNDED", 0m).Set("TOT_DEP_FORFEIT", 0m).Set("IS_SUSPENDED", "N");
 
             // IM_INV: inventory items, per item, sorted OrdinalIgnoreCase (stable; not the collation's order: the writer locks in key order).
@@ -1081,6 +1086,10 @@ namespace CpOrders.WooClr.Documents.Planning
                 New("IM_INV").Set("ITEM_NO", l.ItemNo).Set("LOC_ID", stkLoc).Set("QTY_COMMIT", qty[itemNo]).Set("QTY_ON_ORD", qty[itemNo]);
                 _newInvRows.Add(l.Inv == null);
             }
+
+            // Payment rows (issue 15): the order's payment record, and for a deposit the deposit ticket (after the order's
+            // rows, so every array holds the order's rows first).
+            BuildPaymentRows(docId, tktDt, strId, staId, drwId, usrId);
         }
 
         private readonly List<bool> _newInvRows = new List<bool>();
@@ -1214,17 +1223,19 @@ namespace CpOrders.WooClr.Documents.Planning
              .Set("LST_MAINT_DT", tktDt).Set("LST_MAINT_USR_ID", usrId);
         }
 
-        private void Totals(object docId, string typ, int lins, decimal subTot, decimal discntbl, decimal linDisc, decimal misc, decimal tax, decimal extCost, decimal weight, decimal cube)
+        private void Totals(object docId, string typ, int lins, decimal subTot, decimal discntbl, decimal linDisc, decimal misc, decimal tax, decimal extCost, decimal weight, decimal cube,
+            decimal tendered, decimal depositShare, decimal depositChange)
         {
             decimal tot = subTot - linDisc + misc + tax;
+            decimal due = tot - depositShare;
             New("PS_DOC_HDR_TOT").Set("DOC_ID", docId).Set("TOT_TYP", typ).Set("INITIAL_MIN_DUE", 0m).Set("HAS_TAX_OVRD", "!").Set("TAX_AMT_SHIPPED", 0m)
                 .Set("LINS", lins).Set("TOT_GFC_AMT", 0m).Set("TOT_SVC_AMT", 0m).Set("SUB_TOT", subTot).Set("TAX_OVRD_LINS", 0).Set("TOT_EXT_COST", extCost)
-                .Set("TOT_MISC", misc).Set("TAX_AMT", tax).Set("NORM_TAX_AMT", tax).Set("TOT_TND", 0m).Set("TOT_CHNG", 0m).Set("TOT_WEIGHT", weight)
-                .Set("TOT_CUBE", cube).Set("TOT", tot).Set("AMT_DUE", tot).Set("TOT_HDR_DISC", 0m).Set("TOT_LIN_DISC", linDisc)
+                .Set("TOT_MISC", misc).Set("TAX_AMT", tax).Set("NORM_TAX_AMT", tax).Set("TOT_TND", tendered).Set("TOT_CHNG", 0m).Set("TOT_WEIGHT", weight)
+                .Set("TOT_CUBE", cube).Set("TOT", tot).Set("AMT_DUE", due).Set("TOT_HDR_DISC", 0m).Set("TOT_LIN_DISC", linDisc)
                 .Set("TOT_HDR_DISCNTBL_AMT", discntbl).Set("TOT_TIP_AMT", 0m);
             New("PS_DOC_AUDIT_LOG_TOT").Set("DOC_ID", docId).Set("LOG_SEQ_NO", 1).Set("TOT_TYP", typ).Set("TOT_GFC_AMT", 0m).Set("LINS", lins)
-                .Set("SUB_TOT", subTot).Set("TOT_MISC", misc).Set("NORM_TAX_AMT", tax).Set("TAX_AMT", tax).Set("TOT_EXT_COST", extCost).Set("TOT_TND", 0m)
-                .Set("TOT_CHNG", 0m).Set("AMT_DUE", tot).Set("TOT_SVC_AMT", 0m).Set("DEP_NET_CHANGE", 0m).Set("TOT", tot);
+                .Set("SUB_TOT", subTot).Set("TOT_MISC", misc).Set("NORM_TAX_AMT", tax).Set("TAX_AMT", tax).Set("TOT_EXT_COST", extCost).Set("TOT_TND", tendered)
+                .Set("TOT_CHNG", 0m).Set("AMT_DUE", due).Set("TOT_SVC_AMT", 0m).Set("DEP_NET_CHANGE", depositChange).Set("TOT", tot);
         }
 
         private decimal UnitCost(LinePlan l)

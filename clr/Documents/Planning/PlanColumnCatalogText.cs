@@ -331,6 +331,40 @@ namespace CpOrders.WooClr.Documents.Planning
             "PS_DOC_HDR_DOC_STAT|PS_DOC_HDR_DOC_STAT|LST_DOC_SUSPENDED_DT|datetime||||1|0\n" +
             "PS_DOC_HDR_DOC_STAT|PS_DOC_HDR_DOC_STAT|LST_DOC_SUSPENDED_USR_ID|varchar|10|||1|0\n" +
             "PS_DOC_HDR_DOC_STAT|PS_DOC_HDR_DOC_STAT|PREQ_WRKGRP_ID|varchar|15|||1|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|DOC_ID|bigint||||0|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|PMT_SEQ_NO|int||||0|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|PAY_COD_TYP|varchar|1|||0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|AMT|decimal||15|2|0|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|STR_ID|varchar|10|||0|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|FINAL_PMT|varchar|1|||0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|STA_ID|varchar|10|||0|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|CARD_IS_NEW|varchar|1|||0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|TKT_NO|varchar|15|||0|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|SECURE_ECOMM_TRX|varchar|1|||0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|PMT_LIN_TYP|varchar|1|||0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|PAY_COD|varchar|10|||1|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|PAY_DAT|datetime||||1|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|DEP_LIN_COPIED_TO_REL_DOC|varchar|1|||0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|HOME_CURNCY_AMT|decimal||15|2|0|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|EXCH_LOSS|decimal||15|2|0|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|SWIPED|varchar|1|||0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|DESCR|varchar|30|||1|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|EDC_AUTH_FLG|varchar|1|||0|0\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|CURNCY_COD|varchar|10|||0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|EXCH_RATE_NUMER|decimal||15|4|0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|EXCH_RATE_DENOM|decimal||15|4|0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|ROUND_GAIN_LOSS|decimal||15|2|0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|HOME_CURNCY_ROUND_GAIN_LOSS|decimal||15|2|0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|TIP_AMT|decimal||15|2|0|1\n" +
+            "PS_DOC_PMT|PS_DOC_PMT|GFC_AUTHED|varchar|1|||0|1\n" +
+            "PS_DOC_PMT_APPLY|PS_DOC_PMT_APPLY|DOC_ID|bigint||||0|0\n" +
+            "PS_DOC_PMT_APPLY|PS_DOC_PMT_APPLY|PMT_SEQ_NO|int||||0|0\n" +
+            "PS_DOC_PMT_APPLY|PS_DOC_PMT_APPLY|APPL_TYP|varchar|1|||0|0\n" +
+            "PS_DOC_PMT_APPLY|PS_DOC_PMT_APPLY|AMT|decimal||15|2|0|0\n" +
+            "PS_DOC_PMT_APPLY|PS_DOC_PMT_APPLY|HOME_CURNCY_AMT|decimal||15|2|0|0\n" +
+            "PS_DOC_PMT_APPLY|PS_DOC_PMT_APPLY|EXCH_LOSS|decimal||15|2|0|0\n" +
+            "PS_DOC_HDR_ORIG_DOC|PS_DOC_HDR_ORIG_DOC|DOC_ID|bigint||||0|0\n" +
+            "PS_DOC_HDR_ORIG_DOC|PS_DOC_HDR_ORIG_DOC|ORIG_DOC_ID|bigint||||0|0\n" +
             "AR_CUST|AR_CUST|CUST_NO|varchar|15|||0|0\n" +
             "AR_CUST|AR_CUST|NAM|varchar|40|||0|0\n" +
             "AR_CUST|AR_CUST|NAM_UPR|varchar|40|||1|0\n" +

@@ -31,6 +31,9 @@ namespace CpOrders.WooClr.Documents.Planning
             w.Name("notes").StartArray();
             foreach (string n in planner.Notes) w.String(n);
             w.EndArray();
+            // What T-SQL must know before it takes numbers: whether a deposit ticket is planned (issue 15, contract section 11).
+            w.Name("payment").StartObject().Name("treatment").String(planner.PaymentTreatment).Name("depositTicket").Boolean(planner.NeedsDepositTicket)
+             .Name("deposit").RawValue(planner.DepositAmount.ToString("F2", CultureInfo.InvariantCulture)).EndObject();
             foreach (string key in planner.Catalog.Keys)
             {
                 w.Name(key).StartArray();

@@ -51,6 +51,9 @@ namespace CpOrders.WooClr.Documents.Planning
         public const string TextCharset = "CPO-TEXT-CHARSET";
         public const string TextTooLong = "CPO-TEXT-TOO-LONG";
         public const string Numbers = "CPO-NUMBERS";
+        public const string PayMode = "CPO-PAY-MODE";
+        public const string PayCode = "CPO-PAY-CODE";
+        public const string DrawerClosed = "CPO-DRAWER-CLOSED";
         public const string Internal = "CPO-INTERNAL";
     }
 }

@@ -20,9 +20,11 @@ BEGIN
             @Mode varchar (10), @CustNo varchar (15), @TemplateCustNo varchar (15), @MapKey nvarchar (200), @MapHow varchar (10),
             @Reason nvarchar (1000), @ProblemCode varchar (40), @Problem nvarchar (1000), @Input nvarchar (max), @Plan nvarchar (max),
             @Held varchar (15), @NeedCust char (1), @TktDt datetime, @NewCustNo varchar (15), @TktNo varchar (15), @NewDocId bigint;
+    -- Payments (issue 15): a deposit ticket's numbers are peeked too (its counter must be set).
+    DECLARE @NeedTicket char (1) = 'N', @DrwId varchar (10), @DrwSessionId bigint, @DepTktNo varchar (15), @DepDocId bigint;
 
     SELECT @StoreId = q.StoreId, @State = q.[State], @OrderJson = q.OrderJson, @DocId = q.DocId, @WebNumber = q.WooOrderNumber,
-           @TimeZone = s.TimeZoneName, @StrId = s.CpStrId, @StaId = s.CpStaId, @UseWeb = s.UseWebNumberAsTicket
+           @TimeZone = s.TimeZoneName, @StrId = s.CpStrId, @StaId = s.CpStaId, @UseWeb = s.UseWebNumberAsTicket, @DrwId = s.CpDrwId
     FROM woo.OrderQueue AS q JOIN woo.Store AS s ON s.StoreId = q.StoreId
     WHERE q.QueueId = @QueueId;
 
@@ -58,9 +60,14 @@ BEGIN
                 FROM OPENJSON(@Plan, N'$.problems') WITH (code varchar (40) N'$.code', [message] nvarchar (4000) N'$.message', line int N'$.line') AS p;
                 SET @TktDt = CONVERT(datetime, ISNULL(TRY_CONVERT(datetime2 (0), JSON_VALUE(@OrderJson, N'$.date_created_gmt'), 126), SYSUTCDATETIME())
                                                AT TIME ZONE 'UTC' AT TIME ZONE @TimeZone);
+                -- (A closed drawer is already the planner's CPO-DRAWER-CLOSED: the ticket's numbers are peeked only with a session.)
+                SET @DrwSessionId = TRY_CONVERT(bigint, JSON_VALUE(@Input, N'$.counterpoint.PS_DRW_SESSION.DRW_SESSION_ID'));
+                IF JSON_VALUE(@Plan, N'$.payment.depositTicket') = N'true' AND @DrwSessionId IS NOT NULL
+                    SET @NeedTicket = 'Y';
                 EXEC woo.usp_TakeDocumentNumbers @StrId = @StrId, @StaId = @StaId, @TktDt = @TktDt, @UseWebNumber = @UseWeb,
                      @WebOrderNumber = @WebNumber, @NeedCustNo = @NeedCust, @Peek = 'Y',
-                     @CustNo = @NewCustNo OUTPUT, @TktNo = @TktNo OUTPUT, @DocId = @NewDocId OUTPUT;
+                     @CustNo = @NewCustNo OUTPUT, @TktNo = @TktNo OUTPUT, @DocId = @NewDocId OUTPUT,
+                     @NeedDepositTicket = @NeedTicket, @DrwId = @DrwId, @DrwSessionId = @DrwSessionId, @DepTktNo = @DepTktNo OUTPUT, @DepDocId = @DepDocId OUTPUT;
             END;
         END TRY
         BEGIN CATCH

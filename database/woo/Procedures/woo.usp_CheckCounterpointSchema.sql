@@ -47,13 +47,15 @@ BEGIN
       AND NOT (o.name = N'fn_Plan_AR_CUST_ORD' AND c.name = N'CUST_NO');
     -- Every reader must have been seen: a caller that cannot see woo's metadata would otherwise compare nothing and
     -- pass (review MINOR 9). @Readers = the number of woo.fn_Plan_*.sql files (PlanWriterTests keeps it equal).
-    DECLARE @Readers int = 15, @SeenReaders int;
+    DECLARE @Readers int = 18, @SeenReaders int;
     SET @SeenReaders = (SELECT COUNT(*) FROM sys.objects AS o WHERE o.schema_id = SCHEMA_ID(N'woo') AND o.[type] = 'IF' AND o.name LIKE N'fn[_]Plan[_]%');
     INSERT INTO @Supplied (TableName, ColumnName, TypeName, MaxLength, [Precision], Scale, IsInserted)
     VALUES (N'PS_DOC_LIN', N'LIN_GUID', N'uniqueidentifier', 16, 0, 0, 1),
            (N'EC_CTL', N'NXT_CUST_NO', N'varchar', 15, 0, 0, 0),
            (N'PS_STR_CFG_PS', N'NXT_ORD_NO', N'varchar', 15, 0, 0, 0),
-           (N'PS_STA_CFG_PS', N'NXT_ORD_NO', N'varchar', 15, 0, 0, 0);
+           (N'PS_STA_CFG_PS', N'NXT_ORD_NO', N'varchar', 15, 0, 0, 0),
+           (N'PS_STR_CFG_PS', N'NXT_TKT_NO', N'varchar', 15, 0, 0, 0),   -- deposit tickets (payments, issue 15)
+           (N'PS_STA_CFG_PS', N'NXT_TKT_NO', N'varchar', 15, 0, 0, 0);
 
     DECLARE @Live TABLE (TableName sysname NOT NULL, ColumnName sysname NOT NULL, TypeName sysname NULL, MaxLength smallint NOT NULL,
                          [Precision] tinyint NOT NULL, Scale tinyint NOT NULL, IsNullable bit NOT NULL, HasDefault bit NOT NULL,

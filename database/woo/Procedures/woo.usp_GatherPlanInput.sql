@@ -5,7 +5,8 @@
 -- transaction, so the rows read here are not read again under locks. Columns: PlanContract.md v1.1 section 1.
 -- Items a SKU can name (the planner picks): the woo.StoreSkuMap item, the SKU itself, and the SKU without each unit
 -- suffix it ends with (woo.StoreUnitSuffix). IM_PRC: the price location's rows and the '*' rows (Counterpoint keeps
--- prices at '*', seed 1.8).
+-- prices at '*', seed 1.8). Payments (issue 15): "payment" (woo.StorePaymentRule, woo.StorePayCodeMap, the store-local
+-- date paid) and counterpoint.SY_PAY_COD / PS_DRW_SESSION (the web drawer's open session) for the DEPOSIT and FINAL modes.
 CREATE PROCEDURE [woo].[usp_GatherPlanInput]
     @QueueId     bigint,
     @Mode        varchar (10),          -- EXISTING | CREATE (woo.usp_ResolveCustomer)
@@ -16,13 +17,21 @@ BEGIN
     SET NOCOUNT ON;
     SET XACT_ABORT ON;
 
-    DECLARE @StoreId varchar (10), @OrderJson nvarchar (max), @StrId varchar (10), @StkLocId varchar (10), @PrcLocId varchar (10);
-    SELECT @StoreId = q.StoreId, @OrderJson = q.OrderJson, @StrId = s.CpStrId, @StkLocId = s.StkLocId, @PrcLocId = s.PrcLocId
+    DECLARE @StoreId varchar (10), @OrderJson nvarchar (max), @StrId varchar (10), @StkLocId varchar (10), @PrcLocId varchar (10),
+            @DrwId varchar (10), @TimeZone nvarchar (100), @PayMode varchar (10), @DatePaidLocal datetime;
+    SELECT @StoreId = q.StoreId, @OrderJson = q.OrderJson, @StrId = s.CpStrId, @StkLocId = s.StkLocId, @PrcLocId = s.PrcLocId,
+           @DrwId = s.CpDrwId, @TimeZone = s.TimeZoneName, @PayMode = ISNULL(r.Mode, 'OFF')
     FROM woo.OrderQueue AS q JOIN woo.Store AS s ON s.StoreId = q.StoreId
+    LEFT JOIN woo.StorePaymentRule AS r ON r.StoreId = s.StoreId
     WHERE q.QueueId = @QueueId;
     SET @Input = NULL;
     IF @StoreId IS NULL OR ISJSON(@OrderJson) <> 1
         RETURN;
+
+    -- Payments (issue 15): the store-local time the shop was paid (PS_DOC_PMT.PAY_DAT), as TKT_DT is made (design 10).
+    IF @PayMode <> 'OFF'
+        SET @DatePaidLocal = CONVERT(datetime, TRY_CONVERT(datetime2 (0), JSON_VALUE(@OrderJson, N'$.date_paid_gmt'), 126)
+                                               AT TIME ZONE 'UTC' AT TIME ZONE @TimeZone);
 
     DECLARE @Skus TABLE (Sku nvarchar (100) NOT NULL PRIMARY KEY);
     INSERT INTO @Skus (Sku)
@@ -55,6 +64,13 @@ BEGIN
                                              WHERE v.StoreId = s.StoreId FOR JSON PATH), N'[]')) AS shipViaMap
                    FROM woo.Store AS s WHERE s.StoreId = @StoreId
                    FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)) AS store,
+               -- Payments (issue 15, PlanContract.md section 11): the rule, the pay-code map; no row = OFF.
+               JSON_QUERY((
+                   SELECT @PayMode AS Mode, r.UncapturedMode, r.DefaultPayCod, CONVERT(varchar (23), @DatePaidLocal, 126) AS DatePaidLocal,
+                          JSON_QUERY(ISNULL((SELECT m.WooPaymentMethod, m.PayCod FROM woo.StorePayCodeMap AS m
+                                             WHERE m.StoreId = @StoreId FOR JSON PATH), N'[]')) AS payCodeMap
+                   FROM (SELECT 1 AS One) AS one LEFT JOIN woo.StorePaymentRule AS r ON r.StoreId = @StoreId
+                   FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)) AS payment,
                JSON_QUERY((
                    SELECT JSON_QUERY((SELECT c.AR_TAX_COD, c.USE_MISC_1, c.USE_MISC_2, c.USE_MISC_3, c.USE_MISC_4, c.USE_MISC_5,
                                              c.DFLT_ORD_MISC_1_TYP, c.DFLT_ORD_MISC_2_TYP, c.DFLT_ORD_MISC_3_TYP, c.DFLT_ORD_MISC_4_TYP, c.DFLT_ORD_MISC_5_TYP
@@ -81,7 +97,19 @@ BEGIN
                                              a.BAL_METH, a.ALLOW_ORDS, a.ALLOW_LWYS, a.PROMPT_NAM_ADRS, a.CUST_NAM_TYP,
                                              a.INCLUDE_IN_MARKETING_MAILOUTS, a.EMAIL_STATEMENT
                                       FROM [$(CounterpointDb)].dbo.AR_CUST AS a WHERE a.CUST_NO = @CustNo
-                                      FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)) AS AR_CUST
+                                      FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)) AS AR_CUST,
+                          -- Payments: the pay codes the store's map and default name, and the web drawer's open session.
+                          JSON_QUERY(ISNULL((SELECT p.PAY_COD, p.PAY_TYP, p.DESCR, p.ALLOW_FOR_ORDS
+                                             FROM [$(CounterpointDb)].dbo.SY_PAY_COD AS p
+                                             WHERE @PayMode IN ('DEPOSIT', 'FINAL')
+                                               AND (p.PAY_COD IN (SELECT m.PayCod FROM woo.StorePayCodeMap AS m WHERE m.StoreId = @StoreId)
+                                                    OR p.PAY_COD = (SELECT r.DefaultPayCod FROM woo.StorePaymentRule AS r WHERE r.StoreId = @StoreId))
+                                             ORDER BY p.PAY_COD FOR JSON PATH), N'[]')) AS SY_PAY_COD,
+                          JSON_QUERY((SELECT TOP (1) d.DRW_SESSION_ID
+                                      FROM [$(CounterpointDb)].dbo.PS_DRW_SESSION AS d
+                                      WHERE @PayMode = 'DEPOSIT' AND d.STR_ID = @StrId AND d.DRW_ID = @DrwId AND d.STAT = 'A'
+                                      ORDER BY d.OPEN_DT DESC, d.DRW_SESSION_ID DESC
+                                      FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)) AS PS_DRW_SESSION
                    FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)) AS counterpoint,
                JSON_QUERY((SELECT @Mode AS mode FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)) AS customer,
                JSON_QUERY((SELECT HOST_NAME() AS workstation, @@SERVERNAME AS [server], N'$(CounterpointDb)' AS [database]

@@ -167,6 +167,8 @@ BEGIN
                 @LockedState varchar (10), @ErrNo int, @ErrMsg nvarchar (4000), @Code varchar (40), @Kind varchar (10),
                 @NewState varchar (10), @NewAttempts int, @Next datetime2 (0), @Backoff bigint, @Problems nvarchar (max),
                 @Held varchar (15), @NeedCust char (1), @SchemaError nvarchar (4000);
+        -- Payments (issue 15): a deposit ticket's numbers, when the plan holds one.
+        DECLARE @NeedTicket char (1), @DrwId varchar (10), @DrwSessionId bigint, @DepTktNo varchar (15), @DepDocId bigint, @DepDocGuid uniqueidentifier;
         WHILE @Q IS NOT NULL
         BEGIN
             SELECT @S = NULL, @WooOrderId = NULL, @WebNumber = NULL, @Hash = NULL, @OrderJson = NULL, @Mode = NULL, @CustNo = NULL,
@@ -175,6 +177,7 @@ BEGIN
                    @TktDt = NULL, @Code = NULL, @Attempts = NULL, @MaxAttempts = NULL, @RetryBase = NULL, @Numbers = NULL,
                    @LockedHash = NULL, @LockedOwner = NULL, @LockedState = NULL, @Held = NULL, @NeedCust = NULL, @StrId = NULL,
                    @StaId = NULL, @UseWeb = NULL, @TimeZone = NULL, @Kind = NULL, @NewState = NULL, @ErrNo = NULL, @ErrMsg = NULL;
+            SELECT @NeedTicket = 'N', @DrwId = NULL, @DrwSessionId = NULL, @DepTktNo = NULL, @DepDocId = NULL, @DepDocGuid = NULL;
             BEGIN TRY
                 -- The lease: renewed for this order before its work, and for every order still to come once a third of
                 -- the lease has passed (a run of many orders outlives one lease: review MINOR 11).
@@ -225,18 +228,25 @@ BEGIN
                     SET @Msg = LEFT(@Problems, 2048);   -- THROW carries 2048 characters; LastError gets all of @Problems
                     IF EXISTS (SELECT 1 FROM OPENJSON(@Plan, N'$.problems') WITH (code varchar (40) N'$.code') AS p WHERE p.code IN ('CPO-ORDER', 'CPO-ORDER-REFUNDED'))
                         THROW 50471, @Msg, 1;   -- DEAD at once
+                    IF NOT EXISTS (SELECT 1 FROM OPENJSON(@Plan, N'$.problems') WITH (code varchar (40) N'$.code') AS p WHERE p.code <> 'CPO-DRAWER-CLOSED')
+                        THROW 50490, @Msg, 1;   -- only the web drawer is closed: the order waits (payments, README)
                     THROW 50461, @Msg, 1;       -- PARKED
                 END;
+                IF JSON_VALUE(@Plan, N'$.payment.depositTicket') = N'true'
+                    SELECT @NeedTicket = 'Y', @DrwId = s.CpDrwId, @DrwSessionId = TRY_CONVERT(bigint, JSON_VALUE(@Input, N'$.counterpoint.PS_DRW_SESSION.DRW_SESSION_ID'))
+                    FROM woo.Store AS s WHERE s.StoreId = @S;
                 EXEC woo.usp_TakeDocumentNumbers @StrId = @StrId, @StaId = @StaId, @TktDt = @TktDt, @UseWebNumber = @UseWeb,
                      @WebOrderNumber = @WebNumber, @NeedCustNo = @NeedCust, @Peek = 'Y',
-                     @CustNo = @NewCustNo OUTPUT, @TktNo = @TktNo OUTPUT, @DocId = @DocId OUTPUT;
+                     @CustNo = @NewCustNo OUTPUT, @TktNo = @TktNo OUTPUT, @DocId = @DocId OUTPUT,
+                     @NeedDepositTicket = @NeedTicket, @DrwId = @DrwId, @DrwSessionId = @DrwSessionId, @DepTktNo = @DepTktNo OUTPUT, @DepDocId = @DepDocId OUTPUT;
 
                 IF @Execute = 'N'
                 BEGIN
                     -- Dry run: the plan with the numbers the order would get now, and the rows it would write.
-                    SELECT @DocGuid = NEWID(), @NowUtc = SYSUTCDATETIME();
+                    SELECT @DocGuid = NEWID(), @NowUtc = SYSUTCDATETIME(), @DepDocGuid = CASE WHEN @NeedTicket = 'Y' THEN NEWID() END;
                     SET @Numbers = (SELECT @DocId AS DOC_ID, @TktNo AS TKT_NO, @DocGuid AS DOC_GUID, @NewCustNo AS CUST_NO,
-                                           CONVERT(varchar (23), @TktDt, 126) AS TKT_DT, CONVERT(varchar (23), CONVERT(datetime, @NowUtc), 126) AS nowUtc
+                                           CONVERT(varchar (23), @TktDt, 126) AS TKT_DT, CONVERT(varchar (23), CONVERT(datetime, @NowUtc), 126) AS nowUtc,
+                                           @DepDocId AS DEP_DOC_ID, @DepTktNo AS DEP_TKT_NO, @DepDocGuid AS DEP_DOC_GUID
                                     FOR JSON PATH, WITHOUT_ARRAY_WRAPPER);
                     SET @Plan = wooclr.PlanOrderDocument(JSON_MODIFY(@Input, N'$.numbers', JSON_QUERY(@Numbers)));
                     IF ISNULL(JSON_VALUE(@Plan, N'$.ok'), N'false') <> N'true'
@@ -261,6 +271,9 @@ BEGIN
                     SELECT N'PS_DOC_AUDIT_LOG' AS [Table], p.[DOC_ID], p.[LOG_SEQ_NO], p.[DOC_TYP], p.[DOC_GUID], p.[CURR_DT], p.[CURR_STR_ID], p.[CURR_STA_ID], p.[CURR_DRW_ID], p.[CURR_USR_ID], p.[CURR_WKSTN_NAM], p.[CURR_SERV_NAM], p.[CURR_DB_NAM], p.[ACTIV], p.[LINK_STR_ID], p.[LINK_STA_ID], p.[LINK_DOC_NO], p.[LINK_DOC_GUID], p.[LOG_ENTRY] FROM woo.fn_Plan_PS_DOC_AUDIT_LOG(@Plan) AS p;
                     SELECT N'PS_DOC_AUDIT_LOG_TOT' AS [Table], p.[DOC_ID], p.[LOG_SEQ_NO], p.[TOT_TYP], p.[TOT_GFC_AMT], p.[LINS], p.[SUB_TOT], p.[TOT_MISC], p.[NORM_TAX_AMT], p.[TAX_AMT], p.[TOT_EXT_COST], p.[TOT_TND], p.[TOT_CHNG], p.[AMT_DUE], p.[TOT_SVC_AMT], p.[DEP_NET_CHANGE], p.[TOT] FROM woo.fn_Plan_PS_DOC_AUDIT_LOG_TOT(@Plan) AS p;
                     SELECT N'PS_DOC_HDR_DOC_STAT' AS [Table], p.[DOC_ID], p.[LST_DOC_ACTIV], p.[DOC_AS_TKT_SEQ_NO], p.[DOC_STAT], p.[LST_CANCEL_DEP_REFUNDED], p.[LST_CANCEL_DEP_FORFEIT], p.[TOT_DEP_RECEIVED], p.[TOT_DEP_APPLIED], p.[TOT_DEP_REFUNDED], p.[TOT_DEP_FORFEIT], p.[LST_DOC_EDIT_DT], p.[LST_DOC_EDIT_USR_ID], p.[LST_DOC_PRT_DT], p.[LST_DOC_PRT_USR_ID], p.[LST_DOC_PICK_DT], p.[LST_DOC_PICK_USR_ID], p.[LST_DOC_REL_DT], p.[LST_DOC_REL_USR_ID], p.[LST_DOC_INVCD_DT], p.[LST_DOC_INVCD_USR_ID], p.[LST_DOC_PCKVRFD_DT], p.[LST_DOC_PCKVRFD_USR_ID], p.[IS_SUSPENDED], p.[LST_DOC_SUSPENDED_DT], p.[LST_DOC_SUSPENDED_USR_ID], p.[PREQ_WRKGRP_ID] FROM woo.fn_Plan_PS_DOC_HDR_DOC_STAT(@Plan) AS p;
+                    SELECT N'PS_DOC_PMT' AS [Table], p.[DOC_ID], p.[PMT_SEQ_NO], p.[PAY_COD_TYP], p.[AMT], p.[STR_ID], p.[FINAL_PMT], p.[STA_ID], p.[CARD_IS_NEW], p.[TKT_NO], p.[SECURE_ECOMM_TRX], p.[PMT_LIN_TYP], p.[PAY_COD], p.[PAY_DAT], p.[DEP_LIN_COPIED_TO_REL_DOC], p.[HOME_CURNCY_AMT], p.[EXCH_LOSS], p.[SWIPED], p.[DESCR], p.[EDC_AUTH_FLG], p.[CURNCY_COD], p.[EXCH_RATE_NUMER], p.[EXCH_RATE_DENOM], p.[ROUND_GAIN_LOSS], p.[HOME_CURNCY_ROUND_GAIN_LOSS], p.[TIP_AMT], p.[GFC_AUTHED] FROM woo.fn_Plan_PS_DOC_PMT(@Plan) AS p;
+                    SELECT N'PS_DOC_PMT_APPLY' AS [Table], p.[DOC_ID], p.[PMT_SEQ_NO], p.[APPL_TYP], p.[AMT], p.[HOME_CURNCY_AMT], p.[EXCH_LOSS] FROM woo.fn_Plan_PS_DOC_PMT_APPLY(@Plan) AS p;
+                    SELECT N'PS_DOC_HDR_ORIG_DOC' AS [Table], p.[DOC_ID], p.[ORIG_DOC_ID] FROM woo.fn_Plan_PS_DOC_HDR_ORIG_DOC(@Plan) AS p;
                     SELECT N'AR_CUST (added)' AS [Table], p.[CUST_NO], p.[NO_OF_ORDS], p.[ORD_BAL] FROM woo.fn_Plan_AR_CUST_ORD(@Plan) AS p;
                     SELECT N'IM_INV (added)' AS [Table], i.ITEM_NO, i.LOC_ID, i.QTY_COMMIT, i.QTY_ON_ORD,
                            CASE WHEN EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.IM_INV AS v WHERE v.ITEM_NO = i.ITEM_NO AND v.LOC_ID = i.LOC_ID)
@@ -293,10 +306,12 @@ BEGIN
                         THROW 50410, N'CPO-CUSTOMER-RACE: another order made this shopper''s customer since this one was resolved; resolved again next run (it finds the map row).', 1;
                     EXEC woo.usp_TakeDocumentNumbers @StrId = @StrId, @StaId = @StaId, @TktDt = @TktDt, @UseWebNumber = @UseWeb,
                          @WebOrderNumber = @WebNumber, @NeedCustNo = @NeedCust, @Peek = 'N',
-                         @CustNo = @NewCustNo OUTPUT, @TktNo = @TktNo OUTPUT, @DocId = @DocId OUTPUT;
-                    SELECT @DocGuid = NEWID(), @NowUtc = SYSUTCDATETIME();
+                         @CustNo = @NewCustNo OUTPUT, @TktNo = @TktNo OUTPUT, @DocId = @DocId OUTPUT,
+                         @NeedDepositTicket = @NeedTicket, @DrwId = @DrwId, @DrwSessionId = @DrwSessionId, @DepTktNo = @DepTktNo OUTPUT, @DepDocId = @DepDocId OUTPUT;
+                    SELECT @DocGuid = NEWID(), @NowUtc = SYSUTCDATETIME(), @DepDocGuid = CASE WHEN @NeedTicket = 'Y' THEN NEWID() END;
                     SET @Numbers = (SELECT @DocId AS DOC_ID, @TktNo AS TKT_NO, @DocGuid AS DOC_GUID, @NewCustNo AS CUST_NO,
-                                           CONVERT(varchar (23), @TktDt, 126) AS TKT_DT, CONVERT(varchar (23), CONVERT(datetime, @NowUtc), 126) AS nowUtc
+                                           CONVERT(varchar (23), @TktDt, 126) AS TKT_DT, CONVERT(varchar (23), CONVERT(datetime, @NowUtc), 126) AS nowUtc,
+                                           @DepDocId AS DEP_DOC_ID, @DepTktNo AS DEP_TKT_NO, @DepDocGuid AS DEP_DOC_GUID
                                     FOR JSON PATH, WITHOUT_ARRAY_WRAPPER);
                     SET @Plan = wooclr.PlanOrderDocument(JSON_MODIFY(@Input, N'$.numbers', JSON_QUERY(@Numbers)));
                     IF ISNULL(JSON_VALUE(@Plan, N'$.ok'), N'false') <> N'true'
@@ -347,6 +362,7 @@ BEGIN
                 -- failed to compile: schema drift the check did not see). The order is left as it was (lease released, no
                 -- attempt counted) and the run stops: every other order would fail the same way (design 7).
                 SET @Kind = CASE WHEN @ErrNo IN (1205, 1222, 50410) THEN 'TRANSIENT'
+                                 WHEN @ErrNo = 50490 THEN 'WAIT'   -- the web drawer is closed (payments): retried, no attempt counted
                                  WHEN @ErrNo IN (207, 208, 213, 4104) THEN 'SCHEMA'
                                  WHEN @ErrNo IN (50411, 50412, 50413) THEN 'RELEASE'
                                  WHEN @ErrNo BETWEEN 50450 AND 50469 OR @ErrNo = 9820 OR (@ErrNo = 6522 AND @ErrMsg LIKE N'%CPO-NEXT-NUMBER%') THEN 'PARK'
@@ -355,6 +371,8 @@ BEGIN
                 SELECT @NewAttempts = @Attempts, @Next = NULL;
                 IF @Kind = 'TRANSIENT'
                     SELECT @NewState = 'RETRY', @Next = DATEADD(SECOND, ISNULL(@RetryBase, 60), SYSUTCDATETIME());
+                ELSE IF @Kind = 'WAIT'   -- every 15 minutes until the drawer opens; a drawer that never opens shows as a stale queue
+                    SELECT @NewState = 'RETRY', @Next = DATEADD(MINUTE, 15, SYSUTCDATETIME());
                 ELSE IF @Kind = 'PARK'
                     SET @NewState = 'PARKED';
                 ELSE IF @Kind = 'DEAD'

@@ -1,6 +1,6 @@
 -- Takes the numbers of one web order inside its transaction (design 6): a new CUST_NO when a customer is to be made,
--- TKT_NO, DOC_ID. @Peek = 'Y' (validation before the transaction, and the dry run) reads the same values without
--- locks and changes nothing. Raises CPO-NUMBER-* (50450-50459: park the order) when no number can be taken.
+-- TKT_NO, DOC_ID, and for a deposit (payments, issue 15) the deposit ticket's TKT_NO and DOC_ID. @Peek = 'Y'
+-- (validation before the transaction, and the dry run) reads the same values without locks and changes nothing. Raises CPO-NUMBER-* (50450-50459: park the order) when no number can be taken.
 -- Locks, in the order of design 5 (the caller holds the queue row): EC_CTL (customer counter) -> AR_CUST key probe ->
 -- the order counter row (PS_STR_CFG_PS or PS_STA_CFG_PS) -> PS_DOC_HDR key probe. Every probe of a key is a point
 -- seek under UPDLOCK, HOLDLOCK (a key-range lock on one key, held to commit): the next candidate is taken before the
@@ -24,7 +24,14 @@ CREATE PROCEDURE [woo].[usp_TakeDocumentNumbers]
     @Peek             char (1) = 'N',
     @CustNo           varchar (15) = NULL OUTPUT,
     @TktNo            varchar (15) = NULL OUTPUT,
-    @DocId            bigint = NULL OUTPUT
+    @DocId            bigint = NULL OUTPUT,
+    -- Payments (issue 15): a deposit ticket's numbers too (the ticket counter, a type-T DOC_ID), in the drawer session
+    -- the plan was made with, which must still be open.
+    @NeedDepositTicket char (1) = 'N',
+    @DrwId            varchar (10) = NULL,
+    @DrwSessionId     bigint = NULL,
+    @DepTktNo         varchar (15) = NULL OUTPUT,
+    @DepDocId         bigint = NULL OUTPUT
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -36,6 +43,7 @@ BEGIN
 
     IF @Peek IS NULL OR @Peek NOT IN ('Y', 'N') OR @NeedCustNo IS NULL OR @NeedCustNo NOT IN ('Y', 'N')
        OR @UseWebNumber IS NULL OR @UseWebNumber NOT IN ('Y', 'N') OR @StrId IS NULL OR @StaId IS NULL OR @TktDt IS NULL
+       OR @NeedDepositTicket IS NULL OR @NeedDepositTicket NOT IN ('Y', 'N')
         THROW 50440, N'CPO-PARAM: woo.usp_TakeDocumentNumbers needs @StrId, @StaId, @TktDt and Y/N flags.', 1;
     -- Numbers are taken only inside the order's transaction: a number taken and committed alone would be lost if the
     -- document then failed (a second series, the predecessor's bug).
@@ -50,7 +58,19 @@ BEGIN
         THROW 50444, @Msg, 1;
     END;
 
-    SELECT @CustNo = NULL, @TktNo = NULL, @DocId = NULL;
+    SELECT @CustNo = NULL, @TktNo = NULL, @DocId = NULL, @DepTktNo = NULL, @DepDocId = NULL;
+
+    -- 0. A deposit ticket belongs to the web drawer's open session (CDM 4, 7.3). Read without a lock (no key is known on
+    -- PS_DRW_SESSION, so a held lock could be a range lock on a POS table, design 5): a drawer closed since the plan was
+    -- made is caught here, and the order waits (50490: retried, no attempt counted; README, Payments).
+    IF @NeedDepositTicket = 'Y'
+       AND NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DRW_SESSION AS d
+                       WHERE d.DRW_SESSION_ID = @DrwSessionId AND d.STR_ID = @StrId AND d.DRW_ID = @DrwId AND d.STAT = 'A')
+    BEGIN
+        SET @Msg = N'CPO-DRAWER-CLOSED: drawer ' + ISNULL(@DrwId, N'(none)') + N' of store ' + @StrId + N' has no open session '
+                 + ISNULL(CONVERT(nvarchar (20), @DrwSessionId), N'') + N' (PS_DRW_SESSION STAT ''A''); the deposit ticket waits until the drawer is opened in Counterpoint.';
+        THROW 50490, @Msg, 1;
+    END;
 
     -- 1. Customer number: Counterpoint's e-commerce import counter (EC_CTL.NXT_CUST_NO), incremented by its rule.
     IF @NeedCustNo = 'Y'
@@ -168,6 +188,65 @@ BEGIN
         END;
     END;
 
+    -- 2b. The deposit ticket's number: TKT_NO_METH 'S' the store's ticket counter (PS_STR_CFG_PS.NXT_TKT_NO), any other
+    -- method the station's (PS_STA_CFG_PS.NXT_TKT_NO); taken like the order number (1000 candidates, one read of PS_DOC_HDR),
+    -- after it (design 5's lock order: the order counter row, then the ticket counter row - the same row when both are the store's).
+    IF @NeedDepositTicket = 'Y'
+    BEGIN
+        SELECT @Method = s.TKT_NO_METH FROM [$(CounterpointDb)].dbo.PS_STR_CFG_PS AS s WHERE s.STR_ID = @StrId;
+        SET @Current = NULL;
+        IF @Method = 'S'
+        BEGIN
+            IF @Peek = 'Y'
+                SELECT @Current = s.NXT_TKT_NO FROM [$(CounterpointDb)].dbo.PS_STR_CFG_PS AS s WHERE s.STR_ID = @StrId;
+            ELSE
+                SELECT @Current = s.NXT_TKT_NO FROM [$(CounterpointDb)].dbo.PS_STR_CFG_PS AS s WITH (UPDLOCK, ROWLOCK) WHERE s.STR_ID = @StrId;
+        END
+        ELSE
+        BEGIN
+            IF @Peek = 'Y'
+                SELECT @Current = s.NXT_TKT_NO FROM [$(CounterpointDb)].dbo.PS_STA_CFG_PS AS s WHERE s.STR_ID = @StrId AND s.STA_ID = @StaId;
+            ELSE
+                SELECT @Current = s.NXT_TKT_NO FROM [$(CounterpointDb)].dbo.PS_STA_CFG_PS AS s WITH (UPDLOCK, ROWLOCK) WHERE s.STR_ID = @StrId AND s.STA_ID = @StaId;
+        END;
+        IF @Current IS NULL OR LTRIM(RTRIM(@Current)) = ''
+        BEGIN
+            SET @Msg = N'CPO-NUMBER-NONE: no next ticket number for the deposit ticket of store ' + @StrId + N' station ' + @StaId + N' ('
+                     + CASE WHEN @Method = 'S' THEN N'PS_STR_CFG_PS.NXT_TKT_NO, TKT_NO_METH S' ELSE N'PS_STA_CFG_PS.NXT_TKT_NO, TKT_NO_METH ' + ISNULL(@Method, N'(no PS_STR_CFG_PS row)') END
+                     + N' is empty). Set the next ticket number in Counterpoint, then requeue.';
+            THROW 50459, @Msg, 1;
+        END;
+        DELETE FROM @Candidates;
+        SET @Tries = 0;
+        WHILE @Tries < 1000
+        BEGIN
+            INSERT INTO @Candidates (Seq, TktNo) VALUES (@Tries, @Current);
+            SET @Tries += 1;
+            IF @Tries < 1000
+                SET @Current = CONVERT(varchar (15), wooclr.NextDocNumber(@Current, 15));
+        END;
+        SELECT TOP (1) @DepTktNo = c.TktNo
+        FROM @Candidates AS c
+        WHERE c.TktNo <> @TktNo
+          AND NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.STR_ID = @StrId AND h.TKT_NO = c.TktNo)
+        ORDER BY c.Seq
+        OPTION (RECOMPILE, HASH JOIN);
+        IF @DepTktNo IS NULL
+        BEGIN
+            SET @Msg = N'CPO-NUMBER-TAKEN: 1000 ticket numbers from the next ticket number onwards (up to ' + @Current + N') are already used in store ' + @StrId + N'. Set the next ticket number past the used range.';
+            THROW 50459, @Msg, 1;
+        END;
+        IF @Peek = 'N'
+        BEGIN
+            IF @Method = 'S'
+                UPDATE s SET s.NXT_TKT_NO = CONVERT(varchar (15), wooclr.NextDocNumber(@DepTktNo, 15))
+                FROM [$(CounterpointDb)].dbo.PS_STR_CFG_PS AS s WHERE s.STR_ID = @StrId;
+            ELSE
+                UPDATE s SET s.NXT_TKT_NO = CONVERT(varchar (15), wooclr.NextDocNumber(@DepTktNo, 15))
+                FROM [$(CounterpointDb)].dbo.PS_STA_CFG_PS AS s WHERE s.STR_ID = @StrId AND s.STA_ID = @StaId;
+        END;
+    END;
+
     -- 3. DOC_ID: fnGenDocId's layout for this store, station, type O and TKT_DT; a taken id advances the variant digit.
     SELECT @StrNo = s.STR_NO FROM [$(CounterpointDb)].dbo.PS_STR AS s WHERE s.STR_ID = @StrId;
     SELECT @StaNo = s.STA_NO FROM [$(CounterpointDb)].dbo.PS_STA AS s WHERE s.STR_ID = @StrId AND s.STA_ID = @StaId;
@@ -191,4 +270,25 @@ BEGIN
         SET @Candidate = wooclr.NextDocIdCandidate(@Candidate);
     END;
     SET @DocId = @Candidate;
+
+    -- 3b. The deposit ticket's DOC_ID: the same layout with type T (CDM 2.1: order …631 and its deposit ticket …630 share
+    -- store, station, day and time and differ in the type digit).
+    IF @NeedDepositTicket = 'Y'
+    BEGIN
+        SET @Candidate = wooclr.GenDocId(@StrNo, @StaNo, 'T', @TktDt, 0);
+        SET @Tries = 0;
+        WHILE 1 = 1
+        BEGIN
+            IF @Peek = 'Y'
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = @Candidate) BREAK;
+            END
+            ELSE IF NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WITH (UPDLOCK, HOLDLOCK) WHERE h.DOC_ID = @Candidate) BREAK;
+            SET @Tries += 1;
+            IF @Tries >= 10000
+                THROW 50458, N'CPO-NUMBER-DOCID: 10000 deposit-ticket DOC_ID candidates in a row are taken (store, station, day and time); this needs a person: look at PS_DOC_HDR for this station.', 1;
+            SET @Candidate = wooclr.NextDocIdCandidate(@Candidate);
+        END;
+        SET @DepDocId = @Candidate;
+    END;
 END;

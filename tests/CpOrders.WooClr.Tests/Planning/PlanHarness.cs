@@ -117,6 +117,34 @@ public static class PlanHarness
         };
     }
 
+    /// <summary>
+    /// Payments (issue 15): the store's rule (woo.StorePaymentRule), its pay-code map, the pay code rows (SY_PAY_COD) and the
+    /// web drawer's open session as woo.usp_GatherPlanInput passes them; order 70039's deposit as CDM 7.3 shows it (cash pay
+    /// code, deposit ticket 100495 with DOC_ID 201326152630, drawer session 100000000000104). The order is paid in the shop
+    /// (date_paid_gmt set) unless <paramref name="captured"/> is false.
+    /// </summary>
+    public static JObject WithPayment(JObject input, string mode, string uncapturedMode = "NOTE", bool captured = true, bool session = true)
+    {
+        var order = (JObject)input["order"]!;
+        order["payment_method"] = "cod";
+        order["payment_method_title"] = "Cash on delivery";
+        order["transaction_id"] = "ch_3PqXyZ";
+        order["date_paid_gmt"] = captured ? "2020-05-05T08:41:00" : null;
+        input["payment"] = new JObject
+        {
+            ["Mode"] = mode, ["UncapturedMode"] = uncapturedMode, ["DefaultPayCod"] = null, ["DatePaidLocal"] = captured ? "2020-05-05T03:41:00" : null,
+            ["payCodeMap"] = new JArray(new JObject { ["WooPaymentMethod"] = "cod", ["PayCod"] = "CASH" }),
+        };
+        var cp = (JObject)input["counterpoint"]!;
+        cp["SY_PAY_COD"] = new JArray(new JObject { ["PAY_COD"] = "CASH", ["PAY_TYP"] = "B", ["DESCR"] = "Cash", ["ALLOW_FOR_ORDS"] = "Y" });
+        if (session) cp["PS_DRW_SESSION"] = new JObject { ["DRW_SESSION_ID"] = 100000000000104L };
+        var numbers = (JObject)input["numbers"]!;
+        numbers["DEP_DOC_ID"] = 201326152630L;
+        numbers["DEP_TKT_NO"] = "100495";
+        numbers["DEP_DOC_GUID"] = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+        return input;
+    }
+
     /// <summary>IM_ITEM ADM-SCD as CDM 6 shows it on order 70039's line: GOLF/CLUBS/ADAMS, price 399.99, unit EACH, mix-match CLUBDEAL.</summary>
     public static JObject ItemAdmScd() => new JObject
     {

@@ -287,6 +287,7 @@ public class ProblemCodeTests
         input["numbers"]!["CUST_NO"] = "W1";
         ((JArray)input["order"]!["line_items"]!).Add(Line(2, "GLOVE", 2, "25.00", "20.00", "0.00"));   // with a coupon: a PS_DOC_DISC row
         input["order"]!["total"] = "455.99";
+        WithPayment(input, "DEPOSIT");   // a deposit: payment rows, the ticket and its link (issue 15)
         JObject plan = PlanOk(input);
         foreach (var group in rows.GroupBy(r => r.key))
         {
@@ -301,6 +302,6 @@ public class ProblemCodeTests
                 foreach (var c in group.Where(c => !c.nullable)) Assert.That(row[c.column]!.Type, Is.Not.EqualTo(JTokenType.Null), group.Key + "." + c.column);
             }
         }
-        Assert.That(rows.Select(r => r.key).Distinct(), Is.EquivalentTo(plan.Properties().Select(p => p.Name).Except(new[] { "ok", "problems", "notes" })));
+        Assert.That(rows.Select(r => r.key).Distinct(), Is.EquivalentTo(plan.Properties().Select(p => p.Name).Except(new[] { "ok", "problems", "notes", "payment" })));
     }
 }
