@@ -25,6 +25,7 @@ CREATE TABLE [woo].[Outbox] (
     [LastError]        nvarchar (2000)  NULL,
     [WooNoteId]        bigint           NULL,        -- NOTE: the id WooCommerce gave the note
     [ShopStatus]       varchar (40)     NULL,        -- STATUS: the order's status as the shop last answered it (batch item, or the GET of a checked update)
+    [ShopStatusAtUtc]  datetime2 (0)    NULL,        -- when that answer came (compared with the pull's date_modified_gmt: the later one is the better knowledge)
     [LeaseOwner]       uniqueidentifier NULL,        -- the woo.usp_PushUpdates run sending it now (operators leave a leased message alone)
     [LeaseExpiresUtc]  datetime2 (0)    NULL,
     [UpdatedAtUtc]     datetime2 (3)    CONSTRAINT [DF_Outbox_UpdatedAtUtc] DEFAULT (SYSUTCDATETIME()) NOT NULL,
