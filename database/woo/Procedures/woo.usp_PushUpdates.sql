@@ -24,8 +24,8 @@
 --      (CPO-OUTBOX-DEAD, woo.usp_RaiseAlert folds repeats). Credentials that do not decrypt stop the run (FAILED,
 --      CRITICAL alert; no attempt counted).
 -- @Execute = 'N' does every read and decision and returns, per message, exactly what would be sent (request number,
--- payload) and what would be skipped; it sends nothing and writes nothing (no lease, no run log, no alert). Never
--- inside a caller's transaction (it calls WooCommerce).
+-- payload) and what would be skipped; it sends nothing and writes nothing (no lease, no run log, no alert). Call it
+-- with no transaction open: the transport procedures refuse one (CPO-HTTP-IN-TRANSACTION), which stops the run.
 CREATE PROCEDURE [woo].[usp_PushUpdates]
     @StoreId     varchar (10) = NULL,
     @MaxMessages int = 500,
@@ -44,8 +44,6 @@ BEGIN
         INSERT INTO @Errors ([Message]) VALUES (N'@StoreId ''' + @StoreId + N''' is not a store (woo.usp_SetStore).');
     ELSE IF EXISTS (SELECT 1 FROM woo.Store AS s WHERE s.StoreId = @StoreId AND s.IsEnabled <> 'Y')
         INSERT INTO @Errors ([Message]) VALUES (N'store ' + @StoreId + N' is disabled (woo.usp_SetStore @IsEnabled = ''Y'').');
-    IF @@TRANCOUNT > 0
-        INSERT INTO @Errors ([Message]) VALUES (N'woo.usp_PushUpdates calls WooCommerce and records each request in a short transaction of its own (design 4); call it outside a transaction, the dry run too.');
     IF EXISTS (SELECT 1 FROM @Errors)
     BEGIN
         DECLARE @All nvarchar (2048) = LEFT(N'woo.usp_PushUpdates: nothing was sent; fix every problem:' + (SELECT NCHAR(10) + N'CPO-PARAM: ' + e.[Message] FROM @Errors AS e ORDER BY e.Id
