@@ -23,8 +23,9 @@ BEGIN
     CREATE TABLE #Expected (WooOrderId bigint, Kind varchar (10), WouldDo varchar (4), Code varchar (40));
     INSERT INTO #Expected VALUES (3001, 'STATUS', 'SEND', NULL), (3001, 'NOTE', 'POST', NULL), (3002, 'STATUS', 'SKIP', 'CPO-STATUS-NOT-FORWARD');
     EXEC tSQLt.AssertEqualsTable @Expected = N'#Expected', @Actual = N'#Actual', @Message = N'what the dry run shows';
-    DECLARE @Payload nvarchar (max) = (SELECT s.Payload FROM #Shown AS s WHERE s.Kind = 'NOTE');
-    EXEC tSQLt.AssertEquals @Expected = N'DOC_ID 31, TKT_NO W31' + NCHAR(10) + N'[cpo:created:31]  (private note)', @Actual = @Payload;
+    DECLARE @Payload nvarchar (max) = (SELECT s.Payload FROM #Shown AS s WHERE s.Kind = 'NOTE'),
+            @ExpectedPayload nvarchar (max) = N'DOC_ID 31, TKT_NO W31' + NCHAR(10) + N'[cpo:created:31]  (private note)';
+    EXEC tSQLt.AssertEquals @Expected = @ExpectedPayload, @Actual = @Payload, @Message = N'the note as WooCommerce would get it';
 
     DECLARE @Calls int = (SELECT COUNT(*) FROM #sent), @Runs int = (SELECT COUNT(*) FROM woo.RunLog), @Alerts int = (SELECT COUNT(*) FROM woo.Alert);
     EXEC tSQLt.AssertEquals @Expected = 0, @Actual = @Calls, @Message = N'no request';
