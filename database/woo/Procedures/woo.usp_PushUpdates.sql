@@ -187,7 +187,7 @@ BEGIN
         -- The best knowledge of the order's status in the shop: the later of the last pull and the shop's last answer.
         UPDATE m
         SET WantedRank = w.StatusRank, KnownStatus = k.S, KnownFrom = k.Src, KnownRank = kr.StatusRank,
-            OnlyIfStatusIn = (SELECT STRING_AGG(CONVERT(varchar (400), x.[value]), ',') FROM STRING_SPLIT(@StatusOrder, ',') AS x
+            OnlyIfStatusIn = (SELECT STRING_AGG(CONVERT(varchar (400), x.[value]), ',') WITHIN GROUP (ORDER BY xr.StatusRank) FROM STRING_SPLIT(@StatusOrder, ',') AS x
                               CROSS APPLY woo.fn_StatusRank(@StatusOrder, CONVERT(varchar (40), x.[value])) AS xr
                               WHERE xr.StatusRank < w.StatusRank)
         FROM #msg AS m
