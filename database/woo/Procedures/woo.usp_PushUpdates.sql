@@ -318,7 +318,7 @@ BEGIN
             FROM #msg AS m WHERE m.CallNo = @CallNo ORDER BY m.MessageId;
             IF @CallKind = 'BATCH'
                 SET @Updates = (SELECT m.WooOrderId AS [@id], m.WooStatus AS [@status] FROM #msg AS m WHERE m.CallNo = @CallNo ORDER BY m.MessageId
-                                FOR XML PATH (N'order'), ROOT (N'orders'), TYPE);
+                                FOR XML PATH ('order'), ROOT ('orders'), TYPE);
 
             -- HTTP: no transaction open here (the transport procedures refuse one), and no write around it.
             BEGIN TRY
