@@ -34,6 +34,8 @@ AS
 BEGIN
     SET NOCOUNT ON;
     SET XACT_ABORT ON;
+    -- With IMPLICIT_TRANSACTIONS ON, the run log insert would open a transaction that the first request then refuses.
+    SET IMPLICIT_TRANSACTIONS OFF;
 
     DECLARE @Errors TABLE (Id int IDENTITY (1, 1) NOT NULL, [Message] nvarchar (4000) NOT NULL);
     IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N')
