@@ -227,3 +227,26 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_SetPaymentRule] TO [CpOrdersOperator];
 GO
 GRANT SELECT ON OBJECT::[woo].[StorePaymentRule] TO [CpOrdersOperator];
 GO
+
+-- Issue 15 (outbox: status back to the shop). woo.usp_PushUpdates: the job's push step (it calls the signed transport
+-- procedures woo.usp_WooBatchUpdateOrders, usp_WooUpdateOrder, usp_WooListOrderNotes, usp_WooAddOrderNote through
+-- ownership chaining, like woo.usp_PushStock); operators too (a dry run, or a push now after fixing a cause). Setup and
+-- the message procedures (requeue, skip, re-push, each logged in woo.OutboxEvent): operators only.
+-- woo.usp_EnqueueAfterCreate is internal (SecurityTests, InternalProcedures): reached from woo.usp_ProcessStagedOrders
+-- by ownership chaining only, inside the document's transaction.
+GRANT EXECUTE ON OBJECT::[woo].[usp_PushUpdates] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_PushUpdates] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SetStatusRule] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_RequeueMessage] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_SkipMessage] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_RepushOrderStatus] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[StoreStatusRule] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[OutboxEvent] TO [CpOrdersOperator];
+GO

@@ -342,6 +342,8 @@ BEGIN
                     VALUES (@Q, 'APPLIED', N'DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N', customer '
                                            + ISNULL(@NewCustNo, @CustNo) + N' (' + ISNULL(@Reason, N'') + N')'
                                            + ISNULL(N'; planner notes: ' + NULLIF(JSON_QUERY(@Plan, N'$.notes'), N'[]'), N''), @RunId);
+                    -- What the shop is told (status, notes: woo.StoreStatusRule), queued with the document; woo.usp_PushUpdates sends it.
+                    EXEC woo.usp_EnqueueAfterCreate @QueueId = @Q, @DocId = @DocId, @TktNo = @TktNo;
                     COMMIT TRANSACTION;
 
                     SET @Created += 1;

@@ -24,6 +24,11 @@ CREATE TABLE [woo].[Outbox] (
     [LastErrorCode]    varchar (40)     NULL,
     [LastError]        nvarchar (2000)  NULL,
     [WooNoteId]        bigint           NULL,        -- NOTE: the id WooCommerce gave the note
+    [ShopStatus]       varchar (40)     NULL,        -- STATUS: the order's status as the shop last answered it (batch item, or the GET of a checked update)
+    [ShopStatusAtUtc]  datetime2 (0)    NULL,        -- when that answer came (compared with the pull's date_modified_gmt: the later one is the better knowledge)
+    [LeaseOwner]       uniqueidentifier NULL,        -- the woo.usp_PushUpdates run sending it now (operators leave a leased message alone)
+    [LeaseExpiresUtc]  datetime2 (0)    NULL,
+    [UpdatedAtUtc]     datetime2 (3)    CONSTRAINT [DF_Outbox_UpdatedAtUtc] DEFAULT (SYSUTCDATETIME()) NOT NULL,
     [CreatedAtUtc]     datetime2 (3)    CONSTRAINT [DF_Outbox_CreatedAtUtc] DEFAULT (SYSUTCDATETIME()) NOT NULL,
     [SentAtUtc]        datetime2 (3)    NULL,
     [CreatedBy]        sysname          CONSTRAINT [DF_Outbox_CreatedBy] DEFAULT (ORIGINAL_LOGIN()) NOT NULL,
@@ -41,3 +46,8 @@ GO
 CREATE NONCLUSTERED INDEX [IX_Outbox_Due]
     ON [woo].[Outbox] ([State], [NextAttemptUtc], [MessageId])
     INCLUDE ([StoreId], [WooOrderId], [Kind]);
+GO
+-- One order's messages: superseding older STATUS messages, the shop status last answered, operator look-ups.
+CREATE NONCLUSTERED INDEX [IX_Outbox_Order]
+    ON [woo].[Outbox] ([StoreId], [WooOrderId], [Kind], [MessageId])
+    INCLUDE ([State], [WooStatus], [ShopStatus]);

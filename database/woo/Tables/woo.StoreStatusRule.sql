@@ -13,6 +13,10 @@ CREATE TABLE [woo].[StoreStatusRule] (
     [NoteWhenPartlyShipped]   char (1)        CONSTRAINT [DF_StoreStatusRule_Partly] DEFAULT ('Y') NOT NULL,           -- a note with what shipped
     [CustomerSeesShipNotes]   char (1)        CONSTRAINT [DF_StoreStatusRule_ShipNotes] DEFAULT ('Y') NOT NULL,        -- shipment notes are customer notes
     [StatusWhenVoided]        varchar (40)    NULL,        -- Counterpoint voided or cancelled the document (NULL: no status, alert only)
+    -- The order of the shop's statuses from first to last (woo.usp_PushUpdates never sends one ranked at or below the
+    -- order's known status). cancelled, refunded and failed rank above all of them (final); a status in neither is
+    -- unranked: never sent, and an order the shop shows in it is left alone. Add a plugin's statuses here.
+    [StatusOrder]             varchar (400)   CONSTRAINT [DF_StoreStatusRule_StatusOrder] DEFAULT ('pending,on-hold,processing,completed') NOT NULL,
     [UpdatedAtUtc]            datetime2 (0)   CONSTRAINT [DF_StoreStatusRule_UpdatedAtUtc] DEFAULT (SYSUTCDATETIME()) NOT NULL,
     [UpdatedBy]               sysname         CONSTRAINT [DF_StoreStatusRule_UpdatedBy] DEFAULT (ORIGINAL_LOGIN()) NOT NULL,
     CONSTRAINT [PK_StoreStatusRule] PRIMARY KEY CLUSTERED ([StoreId]),

@@ -29,6 +29,8 @@ BEGIN
     DELETE FROM [$(CounterpointDb)].dbo.PS_STR WHERE STR_ID = 'T13P';
 
     DELETE e FROM woo.OrderEvent AS e JOIN woo.OrderQueue AS q ON q.QueueId = e.QueueId WHERE q.StoreId = 'T13P';
+    DELETE FROM woo.Outbox WHERE StoreId = 'T13P';            -- messages to the shop queued with the documents (issue 15)
+    DELETE FROM woo.StoreStatusRule WHERE StoreId = 'T13P';
     DELETE FROM woo.Alert WHERE StoreId = 'T13P' OR RunId IN (SELECT r.RunId FROM woo.RunLog AS r WHERE r.StoreId = 'T13P');
     DELETE FROM woo.RunLog WHERE StoreId = 'T13P';
     DELETE FROM woo.OrderQueue WHERE StoreId = 'T13P';
