@@ -183,3 +183,31 @@ GO
 -- Issue 15 (outbox): what the shop is told, readable by operators.
 GRANT SELECT ON OBJECT::[woo].[Outbox] TO [CpOrdersOperator];
 GO
+
+-- Issue 15 (health). The health views: operators (and a monitor login holding only CpOrdersOperator) read them with one
+-- SELECT; they show no order content and no personal data. woo.usp_PipelineHealth: operators and the job (a job step
+-- or the pipeline may call it). The record of the install checks (no secrets) is readable by operators too.
+GRANT SELECT ON OBJECT::[woo].[HealthSummary] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthCheck] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthStore] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthQueue] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthStep] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthError] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthAlert] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthOutbox] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthServer] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[InstallCheckRecord] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_PipelineHealth] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_PipelineHealth] TO [CpOrdersJob];
+GO
