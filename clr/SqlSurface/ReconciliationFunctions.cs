@@ -12,9 +12,9 @@ namespace CpOrders.WooClr.SqlSurface
     public static class ReconciliationFunctions
     {
         /// <summary>
-        /// wooclr.ReconcileOrder(@OrderJson, @Tot, @TaxAmt, @TotMisc, @SubTot, @TotLinDisc, @TotHdrDisc, @TotTnd): the
-        /// differences between the shop's order (its JSON as the shop shows it now) and the document's PS_DOC_HDR_TOT row 'O'
-        /// (OrderReconciler): one row per difference (code, field, shop_value, counterpoint_value, difference, message); no
+        /// wooclr.ReconcileOrder(@OrderJson, @Tot, @TaxAmt, @TotMisc, @SubTot, @TotLinDisc, @TotHdrDisc, @Payments): the
+        /// differences between the shop's order (its JSON as the shop shows it now) and the document's PS_DOC_HDR_TOT row 'O' and
+        /// Σ PS_DOC_PMT.AMT of the document (@Payments) (OrderReconciler): one row per difference (code, field, shop_value, counterpoint_value, difference, message); no
         /// rows when they agree. NULL @OrderJson or @Tot gives no rows (nothing to compare; the caller reports why). A NULL
         /// document amount counts as 0. Never raises for bad input: it is the row CPO-RECON-SHOP-JSON.
         /// </summary>
@@ -30,7 +30,7 @@ namespace CpOrders.WooClr.SqlSurface
             [SqlFacet(Precision = 15, Scale = 2)] SqlDecimal SubTot,
             [SqlFacet(Precision = 15, Scale = 2)] SqlDecimal TotLinDisc,
             [SqlFacet(Precision = 15, Scale = 2)] SqlDecimal TotHdrDisc,
-            [SqlFacet(Precision = 15, Scale = 2)] SqlDecimal TotTnd)
+            [SqlFacet(Precision = 19, Scale = 2)] SqlDecimal Payments)
         {
             if (OrderJson.IsNull || Tot.IsNull)
                 return new object[0];
@@ -42,7 +42,7 @@ namespace CpOrders.WooClr.SqlSurface
                 SubTot = Dec(SubTot),
                 TotLinDisc = Dec(TotLinDisc),
                 TotHdrDisc = Dec(TotHdrDisc),
-                TotTnd = Dec(TotTnd),
+                Payments = Dec(Payments),
             };
             return new OrderReconciler().Compare(OrderJson.Value, doc);
         }

@@ -211,3 +211,18 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_PipelineHealth] TO [CpOrdersOperator];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_PipelineHealth] TO [CpOrdersJob];
 GO
+
+-- Issue 15 (reconciliation). woo.usp_Reconcile: the job's daily step and an operator's run for any range; the report
+-- and the findings (order ids, amounts, codes; no personal data) for operators. woo.usp_RepullOrders: operators only.
+-- woo.usp_GatherReconcileDocs (the signed read of the Counterpoint documents) is granted to NO role (SecurityTests,
+-- InternalProcedures): reached from woo.usp_Reconcile by ownership chaining.
+GRANT EXECUTE ON OBJECT::[woo].[usp_Reconcile] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_Reconcile] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_RepullOrders] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[ReconcileFinding] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[ReconcileReport] TO [CpOrdersOperator];
+GO

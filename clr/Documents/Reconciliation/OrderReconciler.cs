@@ -13,7 +13,7 @@ namespace CpOrders.WooClr.Documents.Reconciliation
         public decimal SubTot;
         public decimal TotLinDisc;
         public decimal TotHdrDisc;
-        public decimal TotTnd;
+        public decimal Payments;
     }
 
     /// <summary>One difference between the shop's order and its Counterpoint document.</summary>
@@ -31,13 +31,13 @@ namespace CpOrders.WooClr.Documents.Reconciliation
     /// Reconciliation arithmetic (issue 15 point 4, design 11): compares one WooCommerce order, as the shop shows it now,
     /// with the totals row 'O' of the Counterpoint document CpOrders wrote for it. The planner writes TOT = total,
     /// TAX_AMT = total_tax, TOT_MISC = shipping_total + Σ fee_lines.total, SUB_TOT − TOT_LIN_DISC − TOT_HDR_DISC = the line
-    /// totals (total − total_tax − shipping_total − fees), TOT_TND = 0 unless a payment mode records a tender. So any
+    /// totals (total − total_tax − shipping_total − fees), and the payment rows (Σ PS_DOC_PMT.AMT) exist only when a payment mode records them. So any
     /// difference to the cent is a finding (no tolerance: the planner reconciles to the cent or parks the order):
     /// <list type="bullet">
     /// <item>CPO-RECON-TOTAL, CPO-RECON-TAX, CPO-RECON-MISC, CPO-RECON-LINES: a total differs.</item>
     /// <item>CPO-RECON-REFUND: the shop shows refunds (Σ refunds[].total, negative) the document does not carry.</item>
-    /// <item>CPO-RECON-PAYMENT: the document records a tender (TOT_TND ≠ 0) that differs from what the shop shows paid
-    /// (total + refunds when date_paid_gmt is set, else 0). A document without a tender (payment mode OFF or NOTE) is
+    /// <item>CPO-RECON-PAYMENT: the document's payment rows (Σ PS_DOC_PMT.AMT ≠ 0) differ from what the shop shows paid
+    /// (total + refunds when date_paid_gmt is set, else 0). A document without payment rows (payment mode OFF or NOTE) is
     /// not compared for payment.</item>
     /// <item>CPO-RECON-SHOP-JSON: the shop's order cannot be read (invalid JSON or an amount that is not money).</item>
     /// </list>
@@ -106,19 +106,19 @@ namespace CpOrders.WooClr.Documents.Reconciliation
                     Message = "the shop refunded " + Show(-refunds) + " after the document was written (it still totals " + Show(doc.Tot)
                               + "): make the return or credit in Counterpoint.",
                 });
-            if (doc.TotTnd != 0m)
+            if (doc.Payments != 0m)
             {
                 decimal shopPaid = isPaid ? total + refunds : 0m;
-                if (shopPaid != doc.TotTnd)
+                if (shopPaid != doc.Payments)
                     result.Add(new ReconcileDifference
                     {
                         Code = Payment,
-                        Field = "paid / TOT_TND",
+                        Field = "paid / PS_DOC_PMT",
                         ShopValue = shopPaid,
-                        CounterpointValue = doc.TotTnd,
-                        Difference = doc.TotTnd - shopPaid,
+                        CounterpointValue = doc.Payments,
+                        Difference = doc.Payments - shopPaid,
                         Message = (isPaid ? "the shop shows " + Show(shopPaid) + " paid" : "the shop shows the order unpaid (no date_paid)")
-                                  + ", Counterpoint records " + Show(doc.TotTnd) + " tendered.",
+                                  + ", Counterpoint has " + Show(doc.Payments) + " in the document's payment rows (PS_DOC_PMT).",
                     });
             }
             return result;

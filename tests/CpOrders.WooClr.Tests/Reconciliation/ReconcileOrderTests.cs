@@ -7,7 +7,7 @@ namespace CpOrders.WooClr.Tests.Reconciliation;
 /// <summary>
 /// wooclr.ReconcileOrder (issue 15 point 4, design 11), called as SQL Server calls it: the shop's order JSON against the
 /// document's PS_DOC_HDR_TOT row 'O' as the planner writes it (TOT = total, TAX_AMT = total_tax, TOT_MISC = shipping +
-/// fees, SUB_TOT - discounts = line totals, TOT_TND = 0 unless a payment mode records one).
+/// fees, SUB_TOT - discounts = line totals, payments (PS_DOC_PMT) only when a payment mode records them).
 /// </summary>
 public class ReconcileOrderTests
 {
@@ -21,11 +21,11 @@ public class ReconcileOrderTests
            + "\"refunds\":[" + refunds + "],\"line_items\":[]}";
 
     private static List<Row> Reconcile(string? json, decimal? tot = 124.20m, decimal taxAmt = 9.20m, decimal totMisc = 15.00m,
-                                       decimal subTot = 105.00m, decimal linDisc = 5.00m, decimal hdrDisc = 0m, decimal tnd = 0m)
+                                       decimal subTot = 105.00m, decimal linDisc = 5.00m, decimal hdrDisc = 0m, decimal payments = 0m)
     {
         static SqlDecimal D(decimal d) => new(d);
         IEnumerable rows = ReconciliationFunctions.ReconcileOrder(json == null ? SqlString.Null : new SqlString(json),
-            tot.HasValue ? D(tot.Value) : SqlDecimal.Null, D(taxAmt), D(totMisc), D(subTot), D(linDisc), D(hdrDisc), D(tnd));
+            tot.HasValue ? D(tot.Value) : SqlDecimal.Null, D(taxAmt), D(totMisc), D(subTot), D(linDisc), D(hdrDisc), D(payments));
         var result = new List<Row>();
         foreach (object o in rows)
         {
@@ -87,11 +87,11 @@ public class ReconcileOrderTests
     [Test]
     public void A_tender_is_compared_with_what_the_shop_shows_paid()
     {
-        Assert.That(Reconcile(Order(), tnd: 124.20m), Is.Empty, "a deposit of the whole paid total");
-        List<Row> wrong = Reconcile(Order(), tnd: 100.00m);
+        Assert.That(Reconcile(Order(), payments: 124.20m), Is.Empty, "a deposit of the whole paid total");
+        List<Row> wrong = Reconcile(Order(), payments: 100.00m);
         Assert.That(wrong.Select(r => r.Code), Is.EqualTo(new[] { "CPO-RECON-PAYMENT" }));
         Assert.That(wrong[0].Difference, Is.EqualTo(-24.20m));
-        List<Row> unpaid = Reconcile(Order(datePaid: "null"), tnd: 124.20m);
+        List<Row> unpaid = Reconcile(Order(datePaid: "null"), payments: 124.20m);
         Assert.That(unpaid.Select(r => r.Code), Is.EqualTo(new[] { "CPO-RECON-PAYMENT" }));
         Assert.That(unpaid[0].Message, Does.Contain("unpaid"));
         Assert.That(Reconcile(Order(datePaid: "null")), Is.Empty, "no tender recorded (payment mode OFF or NOTE): payment is not compared");
@@ -100,7 +100,7 @@ public class ReconcileOrderTests
     [Test]
     public void A_refunded_and_deposited_order_compares_the_net_paid()
     {
-        List<Row> rows = Reconcile(Order(refunds: "{\"id\":9,\"total\":\"-24.20\"}"), tnd: 100.00m);
+        List<Row> rows = Reconcile(Order(refunds: "{\"id\":9,\"total\":\"-24.20\"}"), payments: 100.00m);
         Assert.That(rows.Select(r => r.Code), Is.EqualTo(new[] { "CPO-RECON-REFUND" }), "paid 124.20 - refunded 24.20 = the 100.00 tendered");
     }
 
