@@ -36,6 +36,8 @@ BEGIN
         INSERT INTO @Errors ([Message]) VALUES (N'@StoreId ''' + ISNULL(@StoreId, N'NULL') + N''' is not a store (woo.usp_SetStore).');
     IF @Enabled = 'N'
         INSERT INTO @Errors ([Message]) VALUES (N'store ' + @StoreId + N' is disabled (woo.usp_SetStore @IsEnabled = ''Y'').');
+    IF @Found = 1 AND @Watermark IS NULL
+        INSERT INTO @Errors ([Message]) VALUES (N'store ' + @StoreId + N' has no watermark yet: nothing was ever pulled to reconcile (woo.usp_SetStore @PullWatermarkUtc, README cutover).');
     IF @FromUtc >= @ToUtc
         INSERT INTO @Errors ([Message]) VALUES (N'@FromUtc must be before @ToUtc.');
     IF DATEDIFF(DAY, @FromUtc, @ToUtc) > 31
