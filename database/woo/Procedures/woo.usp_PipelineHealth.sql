@@ -96,7 +96,8 @@ BEGIN
     SET @Status = CASE WHEN @Critical > 0 THEN 'CRITICAL' WHEN @Warning > 0 THEN 'WARNING' ELSE 'OK' END;
     DECLARE @AllReasons nvarchar (max) = CASE WHEN @Status = 'OK' THEN N'every check is OK'
         ELSE (SELECT STRING_AGG(CONVERT(nvarchar (max), c.[Status] + N' ' + c.Area + N' ' + c.CheckName + ISNULL(N' [' + c.StoreId + N']', N'') + N': ' + ISNULL(c.Reason, N'')), N' | ')
-                     WITHIN GROUP (ORDER BY CASE c.[Status] WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END, c.Seq)
+                     WITHIN GROUP (ORDER BY CASE c.[Status] WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
+                                          CASE c.Area WHEN 'STORE' THEN 0 WHEN 'STEP' THEN 1 WHEN 'ALERT' THEN 2 ELSE 3 END, c.Seq)
               FROM @Checks AS c
               WHERE c.[Status] = CASE WHEN @Status = 'CRITICAL' THEN 'CRITICAL' ELSE c.[Status] END AND c.[Status] IN ('CRITICAL', 'WARNING', 'UNKNOWN')) END;
     SET @Reason = LEFT(@AllReasons, 4000);

@@ -6,7 +6,8 @@ AS
 SELECT CASE WHEN n.Critical > 0 THEN 'CRITICAL' WHEN n.Warning + n.Unknown > 0 THEN 'WARNING' ELSE 'OK' END AS [Status],
        CASE WHEN n.Critical + n.Warning + n.Unknown = 0 THEN N'every check is OK'
             ELSE (SELECT STRING_AGG(CONVERT(nvarchar (max), h.[Status] + N' ' + h.Area + N' ' + h.CheckName + ISNULL(N' [' + h.StoreId + N']', N'') + N': ' + h.Reason), N' | ')
-                         WITHIN GROUP (ORDER BY CASE h.[Status] WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END, h.Area, h.CheckName, h.StoreId)
+                         WITHIN GROUP (ORDER BY CASE h.[Status] WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
+                                       CASE h.Area WHEN 'STORE' THEN 0 WHEN 'STEP' THEN 1 WHEN 'ALERT' THEN 2 ELSE 3 END, h.CheckName, h.StoreId)
                   FROM woo.HealthCheck AS h
                   WHERE h.[Status] = CASE WHEN n.Critical > 0 THEN 'CRITICAL' ELSE h.[Status] END
                     AND h.[Status] IN ('CRITICAL', 'WARNING', 'UNKNOWN')) END AS Reason,
