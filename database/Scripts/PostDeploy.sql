@@ -6,7 +6,8 @@ reports no changes.
      derives from the code (obj/generated/PostDeploy.CounterpointAccess.Data.sql, same batch);
   3. the symmetric key that protects each store's WooCommerce secret, and access to it for exactly the modules that
      use it (local signing certificate, private key removed);
-  4. the schema version; 5. the jobs disabled by pre-deploy, and the pipeline lock.
+  4. the schema version; 5. the jobs disabled by pre-deploy, and the pipeline lock;
+  6. the install checks as the deploying sysadmin sees them, recorded for the health views (woo.InstallCheckRecord).
 */
 :r ./PostDeploy/10.MasterKeyAndCertificates.sql
 :r ../../obj/generated/PostDeploy.CounterpointAccess.Data.sql
@@ -16,3 +17,4 @@ reports no changes.
 :r ../../obj/generated/PostDeploy.Version.sql
 :r ./PostDeploy/40.SchemaVersion.sql
 :r ./PostDeploy/90.RestoreJobs.sql
+:r ./PostDeploy/95.HealthRecord.sql

@@ -250,3 +250,46 @@ GRANT SELECT ON OBJECT::[woo].[StoreStatusRule] TO [CpOrdersOperator];
 GO
 GRANT SELECT ON OBJECT::[woo].[OutboxEvent] TO [CpOrdersOperator];
 GO
+
+-- Issue 15 (health). The health views: operators (and a monitor login holding only CpOrdersOperator) read them with one
+-- SELECT; they show no order content and no personal data. woo.usp_PipelineHealth: operators and the job (a job step
+-- or the pipeline may call it). The record of the install checks (no secrets) is readable by operators too.
+GRANT SELECT ON OBJECT::[woo].[HealthSummary] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthCheck] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthStore] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthQueue] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthStep] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthError] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthAlert] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthOutbox] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[HealthServer] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[InstallCheckRecord] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_PipelineHealth] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_PipelineHealth] TO [CpOrdersJob];
+GO
+
+-- Issue 15 (reconciliation). woo.usp_Reconcile: the job's daily step and an operator's run for any range; the report
+-- and the findings (order ids, amounts, codes; no personal data) for operators. woo.usp_RepullOrders: operators only.
+-- woo.usp_GatherReconcileDocs (the signed read of the Counterpoint documents) is granted to NO role (SecurityTests,
+-- InternalProcedures): reached from woo.usp_Reconcile by ownership chaining.
+GRANT EXECUTE ON OBJECT::[woo].[usp_Reconcile] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_Reconcile] TO [CpOrdersOperator];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_RepullOrders] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[ReconcileFinding] TO [CpOrdersOperator];
+GO
+GRANT SELECT ON OBJECT::[woo].[ReconcileReport] TO [CpOrdersOperator];
+GO

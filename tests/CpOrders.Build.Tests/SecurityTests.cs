@@ -71,6 +71,7 @@ public class SecurityTests
         "woo.usp_ResolveCustomer", "woo.usp_GatherPlanInput", "woo.usp_TakeDocumentNumbers", "woo.usp_WriteOrderDocument",
         "woo.usp_RaiseAlert", "woo.usp_SendAlertMail",
         "woo.usp_EnqueueAfterCreate", "woo.usp_SetMessageStateByOperator",
+        "woo.usp_GatherReconcileDocs",
     };
 
     /// <summary>

@@ -2,9 +2,13 @@
 -- can act on, written for the least-privileged caller (the job login, README Permissions): a check whose catalog the
 -- caller cannot see says "not checked: needs ..." (SKIP) instead of reporting a false failure. It is signed, so it
 -- reads the Counterpoint database as the certificate user does. @RaiseOnFail = 'Y' raises one error naming every
--- failed check (for a job step or a monitor).
+-- failed check (for a job step or a monitor). @ChecksJson hands the same rows back as a JSON array (CheckName, Status,
+-- Detail) for a calling module (woo.usp_PipelineHealth), which cannot capture a result set (no INSERT ... EXEC in
+-- modules); @ResultSet = 'N' then leaves the result set out.
 CREATE PROCEDURE [woo].[usp_CheckInstall]
-    @RaiseOnFail char(1) = 'N'
+    @RaiseOnFail char(1) = 'N',
+    @ChecksJson  nvarchar(max) = NULL OUTPUT,
+    @ResultSet   char(1) = 'Y'
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -12,6 +16,8 @@ BEGIN
 
     IF @RaiseOnFail IS NULL OR @RaiseOnFail NOT IN ('Y', 'N')
         THROW 50101, N'CPO-PARAM: @RaiseOnFail must be ''Y'' or ''N''.', 1;
+    IF @ResultSet IS NULL OR @ResultSet NOT IN ('Y', 'N')
+        THROW 50101, N'CPO-PARAM: @ResultSet must be ''Y'' or ''N''.', 1;
 
     DECLARE @Checks TABLE (
         CheckOrder int           NOT NULL PRIMARY KEY,
@@ -268,7 +274,9 @@ BEGIN
         CASE WHEN @Waiting = 0 THEN N'No job is left disabled by a deploy.'
              ELSE CONVERT(nvarchar(10), @Waiting) + N' job(s) are still disabled by an unfinished deploy: EXEC woo.usp_RestoreJobsAfterDeploy;' END);
 
-    SELECT c.CheckName, c.[Status], c.Detail FROM @Checks AS c ORDER BY c.CheckOrder;
+    SET @ChecksJson = (SELECT c.CheckName, c.[Status], c.Detail FROM @Checks AS c ORDER BY c.CheckOrder FOR JSON PATH);
+    IF @ResultSet = 'Y'
+        SELECT c.CheckName, c.[Status], c.Detail FROM @Checks AS c ORDER BY c.CheckOrder;
 
     IF @RaiseOnFail = 'Y' AND EXISTS (SELECT 1 FROM @Checks WHERE [Status] = 'FAIL')
     BEGIN

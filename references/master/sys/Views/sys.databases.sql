@@ -3,6 +3,7 @@ CREATE VIEW [sys].[databases]
 AS
 SELECT CAST(NULL AS sysname) AS [name],
        CAST(NULL AS int) AS [database_id],
+       CAST(NULL AS datetime) AS [create_date],
        CAST(NULL AS tinyint) AS [compatibility_level],
        CAST(NULL AS sysname) AS [collation_name],
        CAST(NULL AS tinyint) AS [state],
