@@ -183,3 +183,9 @@ GO
 -- Issue 15 (outbox): what the shop is told, readable by operators.
 GRANT SELECT ON OBJECT::[woo].[Outbox] TO [CpOrdersOperator];
 GO
+
+-- Issue 14 (catalog): a full catalog reconciliation now (the nightly job; operators on demand).
+GRANT EXECUTE ON OBJECT::[woo].[usp_ReconcileCatalog] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_ReconcileCatalog] TO [CpOrdersOperator];
+GO

@@ -60,7 +60,7 @@ int Requests() => server.Requests.Count;
         foreach (object r in rows)
         {
             CatalogFunctions.FillCatalogRow(r, out SqlString kind, out SqlInt64 id, out SqlInt64 parent, out SqlString type, out SqlString sku,
-                out _, out SqlString manage, out SqlDecimal qty, out _, out _, out _, out _, out _, out _, out _, out SqlString message, out _, out _, out _, out SqlBoolean readAll);
+                out _, out _, out SqlString manage, out SqlDecimal qty, out _, out _, out _, out _, out _, out _, out _, out SqlString message, out _, out _, out _, out SqlBoolean readAll);
             if (kind.Value is "end" or "error")
             {
                 if (kind.Value == "error" || !readAll.Value) throw new InvalidOperationException("read failed: " + message.Value);
@@ -103,7 +103,7 @@ int Requests() => server.Requests.Count;
         decimal? baseline = reconcile ? wooReported[id] : lastSent.GetValueOrDefault(id);
         object row = CatalogFunctions.StockUpdate(new SqlInt64(id), m.ParentId is { } p ? new SqlInt64(p) : SqlInt64.Null, new SqlString(m.Type), new SqlString(m.Manage),
             baseline is { } b ? new SqlDecimal(b) : SqlDecimal.Null, SqlString.Null, new SqlInt32(wanted), SqlBoolean.False, SqlBoolean.False,
-            SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null).Cast<object>().Single();
+            SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null).Cast<object>().Single();
         CatalogFunctions.FillStockUpdateRow(row, out SqlBoolean send, out _, out SqlInt64 batchKey, out SqlString updateJson, out _);
         if (!send.Value) continue;
         if (!groups.TryGetValue(batchKey.Value, out var list)) groups[batchKey.Value] = list = [];
