@@ -22,10 +22,14 @@
 --   Locks (@Execute = 'Y'): the pipeline lock 'CpOrders.Pipeline' Shared (a deploy holds it Exclusive) and the store's
 --      'CpOrders.PushStock:<StoreId>' Exclusive, both Session-owned with timeout 0: a push that finds a deploy or
 --      another push of the same store under way is logged SKIPPED and sends nothing. @LoggedRunId: its woo.RunLog row.
+--   @ReadJson (dry run only; woo.usp_ReconcileCatalog): WooCommerce's values just read by a dry-run full read
+--      (woo.usp_ReadCatalog @ReadJson) become the baseline of the objects it holds, as the real read would make them,
+--      so the reconciliation's dry run lists exactly what the real one would send. Ignored when @Execute = 'Y'.
 CREATE PROCEDURE [woo].[usp_PushStock]
     @StoreId     varchar (10),
     @Execute     char (1) = 'N',
-    @LoggedRunId bigint = NULL OUTPUT
+    @LoggedRunId bigint = NULL OUTPUT,
+    @ReadJson    nvarchar (max) = NULL
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -124,6 +128,16 @@ BEGIN
           AND ISNULL(c.WooType, N'') NOT IN (N'variable', N'grouped', N'external')
           AND ISNULL(o.[Exclude], 'N') = 'N'
           AND (c.NextAttemptUtc IS NULL OR c.NextAttemptUtc <= @Now);
+        IF @Execute = 'N' AND @ReadJson IS NOT NULL
+            UPDATE c
+            SET WooType = j.[type], WooManageStock = j.manage_stock, BaselineQty = j.stock_quantity, BaselineStockStatus = j.stock_status,
+                BaselineRegularPrice = j.regular_price, BaselineSalePrice = j.sale_price, BaselineStatus = j.status, BaselineName = j.[name]
+            FROM #cand AS c
+            JOIN OPENJSON(@ReadJson)
+                 WITH (id bigint '$.id', [type] nvarchar (40) '$.type', status nvarchar (40) '$.status', manage_stock nvarchar (10) '$.manage_stock',
+                       stock_quantity decimal (19, 4) '$.stock_quantity', stock_status nvarchar (40) '$.stock_status',
+                       regular_price nvarchar (40) '$.regular_price', sale_price nvarchar (40) '$.sale_price', [name] nvarchar (400) '$.name') AS j
+              ON j.id = c.WooId;
 
         -- 2. Counterpoint: the items, their units and prices.
         CREATE TABLE #item (

@@ -12,12 +12,14 @@
 -- (Step CATALOG). @Execute = 'N' reads the shop, lists what would change and writes nothing. Names are read for the
 -- name sync (issue 14 item 6: woo.CatalogItem.WooName). Locks (@Execute = 'Y'): 'CpOrders.Pipeline' Shared and the
 -- store's 'CpOrders.ReadCatalog:<StoreId>' Exclusive, Session-owned, timeout 0: a read that finds a deploy or another
--- read of the store under way is logged SKIPPED and reads nothing. @LoggedRunId: its woo.RunLog row.
+-- read of the store under way is logged SKIPPED and reads nothing. @LoggedRunId: its woo.RunLog row. @ReadJson (dry run
+-- only): WooCommerce's values of the objects read, for woo.usp_ReconcileCatalog's dry run to compare with.
 CREATE PROCEDURE [woo].[usp_ReadCatalog]
     @StoreId     varchar (10),
     @Full        char (1) = 'N',
     @Execute     char (1) = 'Y',
-    @LoggedRunId bigint = NULL OUTPUT
+    @LoggedRunId bigint = NULL OUTPUT,
+    @ReadJson    nvarchar (max) = NULL OUTPUT
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -26,7 +28,7 @@ BEGIN
     DECLARE @Errors TABLE (Id int IDENTITY (1, 1) NOT NULL, [Message] nvarchar (4000) NOT NULL);
     DECLARE @Found bit = 0, @Enabled char (1), @ProductsFrom datetime2 (0), @VariationsFrom datetime2 (0), @UnseenCheckFrom datetime2 (0),
             @StoreKey varchar (10);
-    SET @LoggedRunId = NULL;
+    SELECT @LoggedRunId = NULL, @ReadJson = NULL;
     SELECT @Found = 1, @Enabled = s.IsEnabled, @StoreKey = s.StoreId FROM woo.Store AS s WHERE s.StoreId = @StoreId;
     SELECT @ProductsFrom = w.ProductsWatermarkUtc, @VariationsFrom = w.VariationsWatermarkUtc, @UnseenCheckFrom = w.UnseenCheckFromUtc
     FROM woo.CatalogWatermark AS w WHERE w.StoreId = @StoreId;
@@ -233,6 +235,10 @@ BEGIN
                OR ISNULL(s.ItemNo, '') <> ISNULL(s.OldItemNo, '') OR ISNULL(s.SellUnit, '') <> ISNULL(s.OldSellUnit, '')
             ORDER BY s.WooId;
             SELECT p.WooId, p.ParentId, p.Sku, p.ItemNo, p.ProblemCode, p.Problem FROM #problem AS p ORDER BY p.ProblemCode, p.WooId;
+            SET @ReadJson = (SELECT o.WooId AS id, o.WooType AS [type], o.WooStatus AS status, o.WooManageStock AS manage_stock,
+                                    o.WooStockQuantity AS stock_quantity, o.WooStockStatus AS stock_status, o.WooRegularPrice AS regular_price,
+                                    o.WooSalePrice AS sale_price, o.WooName AS [name]
+                             FROM #obj AS o FOR JSON PATH, INCLUDE_NULL_VALUES);
             SET @Msg = CONCAT(N'woo.usp_ReadCatalog: store ', @StoreId, N': ', CASE WHEN @IsFull = 'Y' THEN N'full' ELSE N'incremental' END, N' read of ',
                               @ReadCount, N' object(s) (products ', @PKind, N', variations ', @VKind, N'; ', @Requests, N' request(s)); ', @NewCount, N' new, ',
                               @UnseenCount, N' unseen, ', @GoneCount, N' gone, ', @MappedCount, N' mapped, ', @ProblemCount, N' SKU problem(s). @Execute = ''N'' wrote nothing.');

@@ -5,8 +5,8 @@
 -- The nightly job calls it; an operator may too. Each step writes its own woo.RunLog row (CATALOG, then STOCK) and takes
 -- its own locks; a read skipped because a deploy or another read of the store is running skips the push too (the
 -- baseline would not be fresh). @Execute = 'N': the full read lists what it would change in the map (reads the whole
--- shop, writes nothing), then the push lists what it would send against the stored baseline (what was last sent or
--- last read: a hand edit in the shop since the last recorded read shows only in a real run).
+-- shop, writes nothing), then the push lists what it would send with the values just read as the baseline, exactly as
+-- the real run would (objects new to the map since the last recorded read are listed by the read, pushed by a real run).
 CREATE PROCEDURE [woo].[usp_ReconcileCatalog]
     @StoreId varchar (10),
     @Execute char (1) = 'Y'
@@ -39,13 +39,13 @@ BEGIN
         THROW 50148, @All, 1;
     END;
 
-    DECLARE @ReadRun bigint, @PushRun bigint, @ReadOutcome varchar (10), @PushOutcome varchar (10), @Msg nvarchar (2048);
+    DECLARE @ReadRun bigint, @PushRun bigint, @ReadOutcome varchar (10), @PushOutcome varchar (10), @Msg nvarchar (2048), @ReadJson nvarchar (max);
     RAISERROR (N'woo.usp_ReconcileCatalog: store %s: full catalog read, then push.', 10, 1, @StoreId) WITH NOWAIT;
     IF @Execute = 'N'
     BEGIN
-        EXEC woo.usp_ReadCatalog @StoreId = @StoreId, @Full = 'Y', @Execute = 'N';
-        EXEC woo.usp_PushStock @StoreId = @StoreId, @Execute = 'N';
-        RAISERROR (N'woo.usp_ReconcileCatalog: @Execute = ''N'' wrote and sent nothing; the push compared with the stored baseline, not with the values just read.', 10, 1) WITH NOWAIT;
+        EXEC woo.usp_ReadCatalog @StoreId = @StoreId, @Full = 'Y', @Execute = 'N', @ReadJson = @ReadJson OUTPUT;
+        EXEC woo.usp_PushStock @StoreId = @StoreId, @Execute = 'N', @ReadJson = @ReadJson;
+        RAISERROR (N'woo.usp_ReconcileCatalog: @Execute = ''N'' wrote and sent nothing; the push above compared with the values just read.', 10, 1) WITH NOWAIT;
         RETURN 0;
     END;
 
