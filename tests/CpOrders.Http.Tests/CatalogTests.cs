@@ -332,6 +332,33 @@ public class CatalogTests : StandInTestBase
         Assert.That(CpOrders.WooClr.Woo.Catalog.ProductNameText.Same(Server.Products.Get(p.Id)!.Name, "A & B"), Is.True);
     }
 
+    private static (bool Send, string? Json) NameUpdate(long id, string wantedName, string? shopName)
+    {
+        object row = CatalogFunctions.StockUpdate(new SqlInt64(id), SqlInt64.Null, new SqlString("simple"), new SqlString("true"), SqlDecimal.Null,
+            SqlString.Null, SqlInt32.Null, SqlBoolean.False, SqlBoolean.False, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null,
+            SqlString.Null, SqlString.Null, new SqlString(wantedName), shopName == null ? SqlString.Null : new SqlString(shopName)).Cast<object>().Single();
+        CatalogFunctions.FillStockUpdateRow(row, out SqlBoolean send, out _, out _, out SqlString json, out _);
+        return (send.Value, json.IsNull ? null : json.Value);
+    }
+
+    [Test]
+    public void A_name_sync_converges_a_name_with_WordPress_entities_is_sent_once_then_reads_back_equal()
+    {
+        // The loop a reconciliation runs: read the shop's name, decide, send, read again, decide again.
+        CatalogEntry p = Server.Products.AddSimple("AMP", 4);
+        Server.Orders.ClockGmt = Server.Orders.ClockGmt.AddSeconds(60);
+        string counterpoint = "Nuts & Bolts <M6> caf\u00e9";
+        Row before = Products(null).Single(r => r.Id == p.Id);
+        (bool send, string? json) = NameUpdate(p.Id, counterpoint, before.Name);
+        Assert.That(send, Is.True);
+        BatchCall call = Batch("[" + json + "]");
+        Assert.That(call.ErrorCode, Is.Null, call.ErrorMessage);
+        Server.Orders.ClockGmt = Server.Orders.ClockGmt.AddSeconds(60);
+        Row after = Products(null).Single(r => r.Id == p.Id);
+        Assert.That(after.Name, Is.EqualTo("Nuts &amp; Bolts &lt;M6&gt; caf\u00e9"), "stored as sent");
+        Assert.That(NameUpdate(p.Id, counterpoint, after.Name).Send, Is.False, "the next sync (baseline = what the shop reports) sends nothing");
+    }
+
     [Test]
     public void BatchUpdateVariations_writes_through_the_parents_batch()
     {
