@@ -7,7 +7,8 @@
 --      the store's woo.StockLocation; web orders staged but not yet written (woo.OrderQueue PENDING/RETRY, their lines
 --      by wooclr.OrderLines, SKUs mapped with wooclr.MapSkus like the catalog) in stocking units (wooclr.ToStockingUnits);
 --   3. wanted = wooclr.AvailableToSell(on hand, committed, safety stock, staged, unit) - 0 for an inactive item under
---      InactivePolicy ZERO, nothing under LEAVE; non-inventory items (ITEM_TYP <> 'I') are left alone;
+--      InactivePolicy ZERO, no stock under LEAVE; non-inventory items (ITEM_TYP <> 'I') get no stock either (the product
+--      fields below still apply to both);
 --   4. wooclr.StockUpdate against the baseline (what was last sent, or WooCommerce's reported values after a full read
 --      or before anything was sent) decides what to send; requests of at most 100 objects per batch_key;
 --   Products (issue 14 item 6, each off by default, per field): regular_price from the store's PriceLevel (IM_ITEM PRC_1 /
@@ -256,8 +257,10 @@ BEGIN
                                  END AS Price,
                             CASE WHEN @NameSource = 'LONG_DESCR' AND LTRIM(RTRIM(ISNULL(it.LongDescr, N''))) <> N'' THEN it.LongDescr ELSE it.Descr END AS Name,
                             CASE WHEN ISNULL(it.Stat, 'A') <> 'A' THEN 1 ELSE 0 END AS Inactive) AS u
-        -- Non-inventory items (ITEM_TYP not I) have no stock to send; their price, status and name still follow the rule.
+        -- Non-inventory items (ITEM_TYP not I), and inactive ones under LEAVE, have no stock to send; their price, status
+        -- and name still follow the rule (a store that syncs status sees a discontinued item go to draft).
         CROSS APPLY (SELECT CASE WHEN it.ItemTyp <> 'I' THEN NULL
+                                 WHEN u.Inactive = 1 AND @InactivePolicy = 'LEAVE' THEN NULL
                                  WHEN u.Inactive = 1 AND @InactivePolicy = 'ZERO' THEN 0
                                  ELSE wooclr.AvailableToSell(it.OnHand, it.[Commit], c.SafetyStock, it.Staged, u.Numer, u.Denom) END AS WantedQty) AS w
         CROSS APPLY wooclr.StockUpdate(c.WooId, c.ParentId, c.WooType, c.WooManageStock, c.BaselineQty, c.BaselineStockStatus, w.WantedQty,
@@ -268,8 +271,7 @@ BEGIN
                                        CASE WHEN @SyncStatus = 'Y' THEN CASE WHEN u.Inactive = 1 THEN N'draft' ELSE N'publish' END END,
                                        c.BaselineStatus,
                                        CASE WHEN @SyncName = 'Y' THEN u.Name END, c.BaselineName) AS d
-        WHERE NOT (u.Inactive = 1 AND @InactivePolicy = 'LEAVE')
-          AND d.send = 1;
+        WHERE d.send = 1;
         UPDATE ch SET RequestNo = n.RequestNo
         FROM #change AS ch
         JOIN (SELECT x.WooId, CONVERT(int, (ROW_NUMBER() OVER (PARTITION BY x.BatchKey ORDER BY x.WooId) - 1) / 100) AS RequestNo FROM #change AS x) AS n

@@ -54,7 +54,7 @@ BEGIN
     IF @SafetyStock < 0
         INSERT INTO @Errors ([Message]) VALUES (N'@SafetyStock must be 0 or more (stocking units).');
     IF @InactivePolicy IS NOT NULL AND @InactivePolicy NOT IN ('ZERO', 'LEAVE', 'SYNC')
-        INSERT INTO @Errors ([Message]) VALUES (N'@InactivePolicy must be ZERO (send 0), LEAVE (never touch) or SYNC (as active).');
+        INSERT INTO @Errors ([Message]) VALUES (N'@InactivePolicy must be ZERO (send 0), LEAVE (stock never touched) or SYNC (as active).');
     IF (@ManageUnmanaged IS NOT NULL AND @ManageUnmanaged NOT IN ('Y', 'N')) OR (@StatusWhenUnmanaged IS NOT NULL AND @StatusWhenUnmanaged NOT IN ('Y', 'N'))
        OR (@SyncRegularPrice IS NOT NULL AND @SyncRegularPrice NOT IN ('Y', 'N')) OR (@SyncStatus IS NOT NULL AND @SyncStatus NOT IN ('Y', 'N'))
        OR (@IsEnabled IS NOT NULL AND @IsEnabled NOT IN ('Y', 'N'))

@@ -8,7 +8,7 @@ CREATE TABLE [woo].[StockRule] (
     [IsEnabled]           char (1)        CONSTRAINT [DF_StockRule_IsEnabled] DEFAULT ('Y') NOT NULL,
     [SafetyStock]         decimal (15, 4) CONSTRAINT [DF_StockRule_SafetyStock] DEFAULT (0) NOT NULL,  -- stocking units, per item unless overridden
     [InactivePolicy]      varchar (10)    CONSTRAINT [DF_StockRule_InactivePolicy] DEFAULT ('ZERO') NOT NULL,
-        -- items whose IM_ITEM.STAT is not 'A': ZERO = send 0 (sold out on the web), LEAVE = never touch, SYNC = as active
+        -- items whose IM_ITEM.STAT is not 'A': ZERO = send 0 (sold out on the web), LEAVE = its stock never touched (status, price, name still follow the rule), SYNC = as active
     [ManageUnmanaged]     char (1)        CONSTRAINT [DF_StockRule_ManageUnmanaged] DEFAULT ('N') NOT NULL,  -- set manage_stock true where WooCommerce has it off
     [StatusWhenUnmanaged] char (1)        CONSTRAINT [DF_StockRule_StatusWhenUnmanaged] DEFAULT ('N') NOT NULL,  -- send instock/outofstock instead
     [SyncRegularPrice]    char (1)        CONSTRAINT [DF_StockRule_SyncRegularPrice] DEFAULT ('N') NOT NULL,  -- Counterpoint's price (PriceLevel) is master
