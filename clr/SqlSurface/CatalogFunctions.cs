@@ -23,7 +23,7 @@ namespace CpOrders.WooClr.SqlSurface
     public static class CatalogFunctions
     {
         private const string CatalogColumns =
-            "row_kind nvarchar(10), id bigint, parent_id bigint, type nvarchar(40), sku nvarchar(400), status nvarchar(40), " +
+            "row_kind nvarchar(10), id bigint, parent_id bigint, type nvarchar(40), sku nvarchar(400), name nvarchar(400), status nvarchar(40), " +
             "manage_stock nvarchar(10), stock_quantity decimal(19,4), stock_status nvarchar(40), backorders nvarchar(10), " +
             "regular_price nvarchar(40), sale_price nvarchar(40), date_modified_gmt datetime2, page_no int, http_status int, " +
             "message nvarchar(4000), requests int, retries int, complete_up_to_utc datetime2, read_all bit";
@@ -117,7 +117,7 @@ namespace CpOrders.WooClr.SqlSurface
         }
 
         public static void FillCatalogRow(object row, out SqlString row_kind, out SqlInt64 id, out SqlInt64 parent_id, out SqlString type,
-            out SqlString sku, out SqlString status, out SqlString manage_stock, out SqlDecimal stock_quantity, out SqlString stock_status,
+            out SqlString sku, out SqlString name, out SqlString status, out SqlString manage_stock, out SqlDecimal stock_quantity, out SqlString stock_status,
             out SqlString backorders, out SqlString regular_price, out SqlString sale_price, out DateTime? date_modified_gmt,
             out SqlInt32 page_no, out SqlInt32 http_status, out SqlString message, out SqlInt32 requests, out SqlInt32 retries,
             out DateTime? complete_up_to_utc, out SqlBoolean read_all)
@@ -129,6 +129,7 @@ namespace CpOrders.WooClr.SqlSurface
             parent_id = i == null || !i.ParentId.HasValue ? SqlInt64.Null : new SqlInt64(i.ParentId.Value);
             type = Str(i == null ? null : i.Type, 40);
             sku = Str(i == null ? null : i.Sku, 400);
+            name = Str(i == null ? null : i.Name, 400);
             status = Str(i == null ? null : i.Status, 40);
             manage_stock = Str(i == null ? null : i.ManageStock, 10);
             stock_quantity = i == null || !i.StockQuantity.HasValue ? SqlDecimal.Null : Quantity(i.StockQuantity.Value);
@@ -312,6 +313,7 @@ namespace CpOrders.WooClr.SqlSurface
         /// <summary>wooclr.StockUpdate: the delta decision for one mapped object (StockDelta.Decide): one row with send,
         /// endpoint ("products/batch" or "products/{parent}/variations/batch"), batch_key (0, or the parent id: one
         /// variations batch per parent), update_json (the object for @UpdatesJson, NULL when nothing is sent) and reason.
+        /// @WantedName/@BaselineName: the product name (NULL wanted = left to WooCommerce; ProductNameText's policy).
         /// Pure and deterministic.</summary>
         [SqlFunction(Name = "StockUpdate", FillRowMethodName = nameof(FillStockUpdateRow), IsDeterministic = true, IsPrecise = true,
             DataAccess = DataAccessKind.None, SystemDataAccess = SystemDataAccessKind.None,
@@ -331,7 +333,9 @@ namespace CpOrders.WooClr.SqlSurface
             [SqlFacet(MaxSize = 40)] SqlString WantedSalePrice,
             [SqlFacet(MaxSize = 40)] SqlString BaselineSalePrice,
             [SqlFacet(MaxSize = 40)] SqlString WantedStatus,
-            [SqlFacet(MaxSize = 40)] SqlString BaselineStatus)
+            [SqlFacet(MaxSize = 40)] SqlString BaselineStatus,
+            [SqlFacet(MaxSize = 400)] SqlString WantedName,
+            [SqlFacet(MaxSize = 400)] SqlString BaselineName)
         {
             if (Id.IsNull) return new object[0];
             var input = new StockDeltaInput
@@ -351,6 +355,8 @@ namespace CpOrders.WooClr.SqlSurface
                 BaselineSalePrice = Text(BaselineSalePrice),
                 WantedStatus = Text(WantedStatus),
                 BaselineStatus = Text(BaselineStatus),
+                WantedName = Text(WantedName),
+                BaselineName = Text(BaselineName),
             };
             return new[] { StockDelta.Decide(input) };
         }

@@ -293,3 +293,9 @@ GRANT SELECT ON OBJECT::[woo].[ReconcileFinding] TO [CpOrdersOperator];
 GO
 GRANT SELECT ON OBJECT::[woo].[ReconcileReport] TO [CpOrdersOperator];
 GO
+
+-- Issue 14 (catalog): a full catalog reconciliation now (the nightly job; operators on demand).
+GRANT EXECUTE ON OBJECT::[woo].[usp_ReconcileCatalog] TO [CpOrdersJob];
+GO
+GRANT EXECUTE ON OBJECT::[woo].[usp_ReconcileCatalog] TO [CpOrdersOperator];
+GO

@@ -48,25 +48,28 @@ server.Orders.ClockGmt = server.Orders.ClockGmt.AddSeconds(60);
 var map = new Dictionary<long, (long? ParentId, string Type, string ItemNo, string Manage)>();
 var lastSent = new Dictionary<long, decimal?>();
 var wooReported = new Dictionary<long, decimal?>();
+var cpName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);   // item -> Counterpoint name, when the store syncs names
+var nameBaseline = new Dictionary<long, string?>();                               // what the shop shows, or what was last sent
 
 int Requests() => server.Requests.Count;
 
 (int Reads, int Items) FullRead()
 {
     int before = Requests();
-    var items = new List<(long Id, long? Parent, string? Type, string? Sku, string? Manage, decimal? Qty)>();
+    var items = new List<(long Id, long? Parent, string? Type, string? Sku, string? Manage, decimal? Qty, string? Name)>();
     void Take(IEnumerable rows)
     {
         foreach (object r in rows)
         {
             CatalogFunctions.FillCatalogRow(r, out SqlString kind, out SqlInt64 id, out SqlInt64 parent, out SqlString type, out SqlString sku,
-                out _, out SqlString manage, out SqlDecimal qty, out _, out _, out _, out _, out _, out _, out _, out SqlString message, out _, out _, out _, out SqlBoolean readAll);
+                out SqlString name, out _, out SqlString manage, out SqlDecimal qty, out _, out _, out _, out _, out _, out _, out _, out SqlString message, out _, out _, out _, out SqlBoolean readAll);
             if (kind.Value is "end" or "error")
             {
                 if (kind.Value == "error" || !readAll.Value) throw new InvalidOperationException("read failed: " + message.Value);
                 continue;
             }
-            items.Add((id.Value, parent.IsNull ? null : parent.Value, type.Value, sku.IsNull ? null : sku.Value, manage.IsNull ? null : manage.Value, qty.IsNull ? null : qty.Value));
+            items.Add((id.Value, parent.IsNull ? null : parent.Value, type.Value, sku.IsNull ? null : sku.Value, manage.IsNull ? null : manage.Value, qty.IsNull ? null : qty.Value,
+                name.IsNull ? null : name.Value));
         }
     }
     Take(CatalogFunctions.GetProducts(new SqlString(server.HttpBaseUrl), new SqlString(key), new SqlString(secret), new SqlString("oauth1"), null,
@@ -88,6 +91,7 @@ int Requests() => server.Requests.Count;
         var i = typeOf[id.Value];
         if (code.IsNull && cp.ContainsKey(item.Value)) map[id.Value] = (i.Parent, i.Type ?? "simple", item.Value, i.Manage ?? "false");
         wooReported[id.Value] = i.Qty;
+        nameBaseline[id.Value] = i.Name;
     }
     return (Requests() - before, items.Count);
 }
@@ -95,7 +99,7 @@ int Requests() => server.Requests.Count;
 (int Writes, int Objects, int Failed) Push(bool reconcile)
 {
     int before = Requests();
-    var groups = new SortedDictionary<long, List<(long Id, string Json, int Wanted)>>();
+    var groups = new SortedDictionary<long, List<(long Id, string Json, int Wanted, string? Name)>>();
     foreach (var (id, m) in map)
     {
         (decimal onHand, decimal commit) = cp[m.ItemNo];
@@ -103,11 +107,13 @@ int Requests() => server.Requests.Count;
         decimal? baseline = reconcile ? wooReported[id] : lastSent.GetValueOrDefault(id);
         object row = CatalogFunctions.StockUpdate(new SqlInt64(id), m.ParentId is { } p ? new SqlInt64(p) : SqlInt64.Null, new SqlString(m.Type), new SqlString(m.Manage),
             baseline is { } b ? new SqlDecimal(b) : SqlDecimal.Null, SqlString.Null, new SqlInt32(wanted), SqlBoolean.False, SqlBoolean.False,
-            SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null).Cast<object>().Single();
+            SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null,
+            cpName.TryGetValue(m.ItemNo, out string? wantedName) ? new SqlString(wantedName) : SqlString.Null,
+            nameBaseline.GetValueOrDefault(id) is { } nb ? new SqlString(nb) : SqlString.Null).Cast<object>().Single();
         CatalogFunctions.FillStockUpdateRow(row, out SqlBoolean send, out _, out SqlInt64 batchKey, out SqlString updateJson, out _);
         if (!send.Value) continue;
         if (!groups.TryGetValue(batchKey.Value, out var list)) groups[batchKey.Value] = list = [];
-        list.Add((id, updateJson.Value, wanted));
+        list.Add((id, updateJson.Value, wanted, JsonNode.Parse(updateJson.Value)!["name"]?.GetValue<string>()));
     }
     int objects = 0, failed = 0;
     foreach (var (batchKey, list) in groups)
@@ -132,7 +138,12 @@ int Requests() => server.Requests.Count;
             {
                 long id = (long)r.Attribute("id")!;
                 objects++;
-                if ((string)r.Attribute("applied")! == "1") { lastSent[id] = byId[id].Wanted; wooReported[id] = byId[id].Wanted; }
+                if ((string)r.Attribute("applied")! == "1")
+                {
+                    lastSent[id] = byId[id].Wanted;
+                    wooReported[id] = byId[id].Wanted;
+                    if (byId[id].Name != null) nameBaseline[id] = byId[id].Name;
+                }
                 else failed++;   // last sent unchanged: the next sync sends it again, and only it
             }
         }
@@ -180,6 +191,18 @@ Line("1 % change sync (100 SKUs: " + changedSimple + " simple, " + (100 - change
 // 3. Nothing changed.
 var none = Push(reconcile: false);
 Line("no-change sync", $"{none.Writes} requests");
+
+// 3b. Products (issue 14 item 6): the store also syncs names; 40 simple products renamed in Counterpoint and 100
+// availabilities changed. A name travels in the same object as the stock, so writes = ceil(objects changed/100) + parents.
+var renamed = map.Where(kv => kv.Value.ParentId == null).OrderBy(_ => random.Next()).Take(40).Select(kv => kv.Value.ItemNo).ToList();
+foreach (string item in renamed) cpName[item] = "Renamed & improved " + item;
+List<string> changedWithNames = ChangeAvailability(_ => true, 100);
+int expectedWithNames = ExpectedWrites(changedWithNames.Concat(renamed));
+int objectsWithNames = map.Values.Count(m => changedWithNames.Contains(m.ItemNo, StringComparer.OrdinalIgnoreCase) || renamed.Contains(m.ItemNo, StringComparer.OrdinalIgnoreCase));
+var named = Push(reconcile: false);
+var namedAgain = Push(reconcile: false);
+Line("names synced: 40 renamed + 1 % availability change", $"{named.Writes} write requests, {named.Objects} objects (expected {objectsWithNames}); minimum {expectedWithNames}: {(named.Writes == expectedWithNames ? "equal" : "DIFFERENT")}; next sync {namedAgain.Writes}");
+cpName.Clear();
 
 // 4. A per-item failure is retried alone.
 List<string> two = ChangeAvailability(s => s.StartsWith("S-", StringComparison.Ordinal), 2);

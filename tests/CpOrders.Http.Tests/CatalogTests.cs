@@ -14,7 +14,7 @@ namespace CpOrders.Http.Tests;
 /// </summary>
 public class CatalogTests : StandInTestBase
 {
-    public sealed record Row(string Kind, long? Id, long? ParentId, string? Type, string? Sku, string? Status, string? ManageStock,
+    public sealed record Row(string Kind, long? Id, long? ParentId, string? Type, string? Sku, string? Name, string? Status, string? ManageStock,
         decimal? StockQuantity, string? StockStatus, string? RegularPrice, string? SalePrice, DateTime? Modified, int PageNo, int HttpStatus,
         string? Message, int Requests, int Retries, DateTime? CompleteUpTo, bool? ReadAll);
 
@@ -26,10 +26,10 @@ public class CatalogTests : StandInTestBase
         foreach (object r in rows)
         {
             CatalogFunctions.FillCatalogRow(r, out SqlString kind, out SqlInt64 id, out SqlInt64 parent, out SqlString type, out SqlString sku,
-                out SqlString status, out SqlString manage, out SqlDecimal qty, out SqlString stockStatus, out SqlString backorders,
+                out SqlString name, out SqlString status, out SqlString manage, out SqlDecimal qty, out SqlString stockStatus, out SqlString backorders,
                 out SqlString regular, out SqlString sale, out DateTime? modified, out SqlInt32 page, out SqlInt32 http, out SqlString message,
                 out SqlInt32 requests, out SqlInt32 retries, out DateTime? complete, out SqlBoolean readAll);
-            var row = new Row(kind.Value, id.IsNull ? null : id.Value, parent.IsNull ? null : parent.Value, S(type), S(sku), S(status), S(manage),
+            var row = new Row(kind.Value, id.IsNull ? null : id.Value, parent.IsNull ? null : parent.Value, S(type), S(sku), S(name), S(status), S(manage),
                 qty.IsNull ? null : qty.Value, S(stockStatus), S(regular), S(sale), modified, page.Value, http.Value, S(message), requests.Value,
                 retries.Value, complete, readAll.IsNull ? null : readAll.Value);
             TestRun.ProducedTexts.Enqueue(row.Message ?? "");
@@ -99,9 +99,9 @@ public class CatalogTests : StandInTestBase
         Assert.That(end.Requests, Is.EqualTo(3));
         Assert.That(end.Message, Does.Contain("product(s)").And.Not.Contain("order"));
         Assert.That(end.CompleteUpTo, Is.EqualTo(rows.Where(r => r.Kind == "product").Max(r => r.Modified)));
-        // _fields keeps pages small: the stand-in drops everything else (description, images, name).
+        // _fields keeps pages small: the stand-in drops everything else (description, images); name is compared by the sync.
         RecordedRequest first = Server.Requests.First(r => r.Path.EndsWith("/products", StringComparison.Ordinal));
-        Assert.That(first.Query["_fields"], Does.Contain("manage_stock").And.Contain("date_modified_gmt").And.Contain("sku"));
+        Assert.That(first.Query["_fields"], Does.Contain("manage_stock").And.Contain("date_modified_gmt").And.Contain("sku").And.Contain("name"));
         Assert.That(first.Query["orderby"], Is.EqualTo("modified"));
         Row simple = rows.First(r => r.Kind == "product" && r.Type == "simple");
         CatalogEntry stored = Server.Products.Get((int)simple.Id!.Value)!;
@@ -109,6 +109,7 @@ public class CatalogTests : StandInTestBase
         Assert.That(simple.ManageStock, Is.EqualTo("true"));
         Assert.That(simple.StockQuantity, Is.EqualTo(stored.StockQuantity));
         Assert.That(simple.RegularPrice, Is.EqualTo("10.00"));
+        Assert.That(simple.Name, Is.EqualTo("Product " + stored.Id), "the name comes back for the name sync's comparison");
         Assert.That(rows.Where(r => r.Type == "variable").Select(r => r.ManageStock), Is.All.EqualTo("false"));
     }
 
@@ -310,6 +311,52 @@ public class CatalogTests : StandInTestBase
             "a variation written through products/batch is refused");
         Assert.That(call.Results.Elements("result").Select(r => (long)r.Attribute("id")!),
             Is.EqualTo(new long[] { p[0].Id, p[1].Id, p[2].Id, 99999, variationId }), "one result per object, in the order sent");
+    }
+
+    [Test]
+    public void A_name_sent_in_a_batch_is_stored_and_read_back_as_the_same_text()
+    {
+        CatalogEntry p = Server.Products.AddSimple("NUTS", 4);
+        BatchCall call = Batch("[{\"id\":" + p.Id + ",\"manage_stock\":true,\"stock_quantity\":6,\"name\":\"Nuts &amp; Bolts \u00e9\u20ac\"}]");
+        Assert.That(call.ErrorCode, Is.Null, call.ErrorMessage);
+        Assert.That(Server.Products.Get(p.Id)!.Name, Is.EqualTo("Nuts &amp; Bolts \u00e9\u20ac"), "kses keeps an escaped & as sent");
+        Assert.That(Server.Products.Get(p.Id)!.StockQuantity, Is.EqualTo(6), "stock and name in one object, one request");
+        Server.Orders.ClockGmt = Server.Orders.ClockGmt.AddSeconds(60);
+        Row read = Products(null).Single(r => r.Id == p.Id);
+        Assert.That(read.Name, Is.EqualTo("Nuts &amp; Bolts \u00e9\u20ac"));
+        Assert.That(CpOrders.WooClr.Woo.Catalog.ProductNameText.Same(read.Name, "Nuts & Bolts \u00e9\u20ac"), Is.True,
+            "the next sync compares equal and sends nothing");
+        // A bare & (a sender that does not escape) is stored as &amp; by WooCommerce: still the same text.
+        Batch("[{\"id\":" + p.Id + ",\"name\":\"A & B\"}]");
+        Assert.That(Server.Products.Get(p.Id)!.Name, Is.EqualTo("A &amp; B"));
+        Assert.That(CpOrders.WooClr.Woo.Catalog.ProductNameText.Same(Server.Products.Get(p.Id)!.Name, "A & B"), Is.True);
+    }
+
+    private static (bool Send, string? Json) NameUpdate(long id, string wantedName, string? shopName)
+    {
+        object row = CatalogFunctions.StockUpdate(new SqlInt64(id), SqlInt64.Null, new SqlString("simple"), new SqlString("true"), SqlDecimal.Null,
+            SqlString.Null, SqlInt32.Null, SqlBoolean.False, SqlBoolean.False, SqlString.Null, SqlString.Null, SqlString.Null, SqlString.Null,
+            SqlString.Null, SqlString.Null, new SqlString(wantedName), shopName == null ? SqlString.Null : new SqlString(shopName)).Cast<object>().Single();
+        CatalogFunctions.FillStockUpdateRow(row, out SqlBoolean send, out _, out _, out SqlString json, out _);
+        return (send.Value, json.IsNull ? null : json.Value);
+    }
+
+    [Test]
+    public void A_name_sync_converges_a_name_with_WordPress_entities_is_sent_once_then_reads_back_equal()
+    {
+        // The loop a reconciliation runs: read the shop's name, decide, send, read again, decide again.
+        CatalogEntry p = Server.Products.AddSimple("AMP", 4);
+        Server.Orders.ClockGmt = Server.Orders.ClockGmt.AddSeconds(60);
+        string counterpoint = "Nuts & Bolts <M6> caf\u00e9";
+        Row before = Products(null).Single(r => r.Id == p.Id);
+        (bool send, string? json) = NameUpdate(p.Id, counterpoint, before.Name);
+        Assert.That(send, Is.True);
+        BatchCall call = Batch("[" + json + "]");
+        Assert.That(call.ErrorCode, Is.Null, call.ErrorMessage);
+        Server.Orders.ClockGmt = Server.Orders.ClockGmt.AddSeconds(60);
+        Row after = Products(null).Single(r => r.Id == p.Id);
+        Assert.That(after.Name, Is.EqualTo("Nuts &amp; Bolts &lt;M6&gt; caf\u00e9"), "stored as sent");
+        Assert.That(NameUpdate(p.Id, counterpoint, after.Name).Send, Is.False, "the next sync (baseline = what the shop reports) sends nothing");
     }
 
     [Test]

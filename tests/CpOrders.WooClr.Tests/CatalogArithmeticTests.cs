@@ -84,12 +84,12 @@ public class CatalogArithmeticTests
     private static StockDeltaDecision Decide(long id = 101, long? parentId = null, string type = "simple", string? manage = "true", decimal? baseline = 5m,
         string? baselineStatus = "instock", int? wanted = 5, bool manageUnmanaged = false, bool statusWhenUnmanaged = false,
         string? wantedRegular = null, string? baselineRegular = null, string? wantedSale = null, string? baselineSale = null,
-        string? wantedStatus = null, string? baselineStatus2 = null)
+        string? wantedStatus = null, string? baselineStatus2 = null, string? wantedName = null, string? baselineName = null)
     {
         IEnumerable rows = CatalogFunctions.StockUpdate(new SqlInt64(id), parentId.HasValue ? new SqlInt64(parentId.Value) : SqlInt64.Null, new SqlString(type),
             manage == null ? SqlString.Null : new SqlString(manage), D(baseline), baselineStatus == null ? SqlString.Null : new SqlString(baselineStatus),
             wanted.HasValue ? new SqlInt32(wanted.Value) : SqlInt32.Null, new SqlBoolean(manageUnmanaged), new SqlBoolean(statusWhenUnmanaged),
-            S(wantedRegular), S(baselineRegular), S(wantedSale), S(baselineSale), S(wantedStatus), S(baselineStatus2));
+            S(wantedRegular), S(baselineRegular), S(wantedSale), S(baselineSale), S(wantedStatus), S(baselineStatus2), S(wantedName), S(baselineName));
         object row = rows.Cast<object>().Single();
         CatalogFunctions.FillStockUpdateRow(row, out SqlBoolean send, out SqlString endpoint, out SqlInt64 key, out SqlString json, out SqlString reason);
         return new StockDeltaDecision { Send = send.Value, Endpoint = endpoint.Value, BatchKey = key.Value, UpdateJson = json.IsNull ? null : json.Value, Reason = reason.Value };
@@ -161,6 +161,37 @@ public class CatalogArithmeticTests
         Assert.That(Decide(wanted: null, wantedSale: null, baselineSale: "5.00").Send, Is.False, "a sale price the store leaves to WooCommerce is never sent");
         Assert.That(Decide(type: "variable", wanted: null, wantedRegular: "5.00", baselineRegular: "").Send, Is.False, "variable parents have no price");
         Assert.That(() => Decide(wantedRegular: "19,99"), Throws.ArgumentException.With.Message.Contains("CPO-PARAM"));
+    }
+
+    [Test]
+    public void A_name_is_sent_only_when_wanted_and_different_as_plain_text()
+    {
+        StockDeltaDecision d = Decide(wanted: null, wantedName: "Copy paper A4", baselineName: "Product 101");
+        Assert.That(d.UpdateJson, Is.EqualTo("{\"id\":101,\"name\":\"Copy paper A4\"}"));
+        Assert.That(Decide(wanted: null, wantedName: "Copy paper A4", baselineName: "Copy paper A4").Send, Is.False, "equal: nothing sent");
+        Assert.That(Decide(wanted: null, wantedName: null, baselineName: "Anything").Send, Is.False, "a name the store leaves to WooCommerce is never sent");
+        Assert.That(Decide(wanted: null, wantedName: "Copy paper A4  \t", baselineName: "Copy paper A4").Send, Is.False, "trailing blanks and tabs trimmed");
+        // With stock in the same object (one request for both).
+        Assert.That(Decide(baseline: 5m, wanted: 3, wantedName: "New", baselineName: "Old").UpdateJson,
+            Is.EqualTo("{\"id\":101,\"manage_stock\":true,\"stock_quantity\":3,\"name\":\"New\"}"));
+    }
+
+    [Test]
+    public void A_name_follows_WordPress_entities_never_goes_to_a_variation_and_is_never_blanked()
+    {
+        // wp_filter_post_kses stores a bare & as &amp;: the escaped form is sent, and the shop's &amp; compares equal.
+        Assert.That(Decide(wanted: null, wantedName: "Nuts & Bolts <10mm>", baselineName: "x").UpdateJson,
+            Is.EqualTo("{\"id\":101,\"name\":\"Nuts &amp; Bolts &lt;10mm&gt;\"}"));
+        Assert.That(Decide(wanted: null, wantedName: "Nuts & Bolts", baselineName: "Nuts &amp; Bolts").Send, Is.False, "the shop's entity is the same text");
+        Assert.That(Decide(wanted: null, wantedName: "Caf\u00e9 cr\u00e8me \u20ac", baselineName: "Cafe creme").UpdateJson,
+            Is.EqualTo("{\"id\":101,\"name\":\"Caf\u00e9 cr\u00e8me \u20ac\"}"), "code page 1252 text reaches the shop unchanged (Unicode)");
+        StockDeltaDecision variation = Decide(id: 205, parentId: 200, type: "variation", wanted: null, wantedName: "Tee red", baselineName: "Tee - Red");
+        Assert.That(variation.Send, Is.False);
+        Assert.That(variation.Reason, Does.Contain("variation"));
+        StockDeltaDecision blank = Decide(wanted: null, wantedName: "  \r\n ", baselineName: "Shop name");
+        Assert.That(blank.Send, Is.False, "an empty Counterpoint name never blanks the shop's");
+        Assert.That(blank.Reason, Does.Contain("empty"));
+        Assert.That(ProductNameText.ToWoo("Line\r\nbreak"), Is.EqualTo("Line  break"), "control characters become spaces");
     }
 
     // ---------------------------------------------------------------- SKU rule and map
@@ -261,6 +292,7 @@ public class CatalogArithmeticTests
         Assert.That(old.StockQuantity, Is.Null, "older versions sent \"\"");
         Assert.That(old.ParentId, Is.Null);
         Assert.That(CatalogItem.Read("{\"id\":7,\"manage_stock\":true,\"stock_quantity\":-2.5}", null, null).StockQuantity, Is.EqualTo(-2.5m));
+        Assert.That(CatalogItem.Read("{\"id\":9,\"name\":\"Nuts &amp; Bolts\"}", null, null).Name, Is.EqualTo("Nuts &amp; Bolts"), "the stored text, as sent");
         Assert.That(CatalogItem.Read("{\"id\":8,\"manage_stock\":true,\"stock_quantity\":null}", 44, null).ParentId, Is.EqualTo(44));
     }
 
@@ -269,6 +301,7 @@ public class CatalogArithmeticTests
     {
         Assert.That(CatalogBatchUpdater.Parse("[{\"id\":1,\"manage_stock\":true,\"stock_quantity\":3,\"regular_price\":\"9.50\"}]")[0].Json,
             Is.EqualTo("{\"id\":1,\"manage_stock\":true,\"stock_quantity\":3,\"regular_price\":\"9.50\"}"));
+        Assert.That(CatalogBatchUpdater.Parse("[{\"id\":1,\"name\":\"A &amp; B\"}]")[0].Json, Is.EqualTo("{\"id\":1,\"name\":\"A &amp; B\"}"));
         string hundred = "[" + string.Join(",", Enumerable.Range(1, 100).Select(i => "{\"id\":" + i + ",\"status\":\"draft\"}")) + "]";
         Assert.That(CatalogBatchUpdater.Parse(hundred).Count, Is.EqualTo(100));
         string[] refused =
@@ -283,6 +316,9 @@ public class CatalogArithmeticTests
             "[{\"id\":1}]",
             "[{\"id\":1,\"stock_status\":\"sold\"}]",
             "[{\"id\":1,\"regular_price\":19.99}]",
+            "[{\"id\":1,\"name\":\"  \"}]",
+            "[{\"id\":1,\"name\":7}]",
+            "[{\"id\":1,\"name\":\"" + new string('x', 401) + "\"}]",
             "{\"update\":[]}",
         };
         foreach (string json in refused)

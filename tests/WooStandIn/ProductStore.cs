@@ -11,6 +11,8 @@ public sealed class CatalogEntry
     public int ParentId { get; set; }
     public string Type { get; init; } = "simple";
     public string Sku { get; set; } = "";
+    /// <summary>post_title as stored (null: the view shows "Product {id}").</summary>
+    public string? Name { get; set; }
     public string Status { get; set; } = "publish";
     public bool ManageStock { get; set; }
     public int? StockQuantity { get; set; }
@@ -183,7 +185,7 @@ public sealed class ProductStore
                 ["price"] = e.SalePrice.Length > 0 ? e.SalePrice : e.RegularPrice,
                 ["date_modified"] = e.ModifiedGmt.ToString(OrderStore.DateFormat, CultureInfo.InvariantCulture),
                 ["date_modified_gmt"] = e.ModifiedGmt.ToString(OrderStore.DateFormat, CultureInfo.InvariantCulture),
-                ["name"] = "Product " + e.Id.ToString(CultureInfo.InvariantCulture),
+                ["name"] = e.Name ?? "Product " + e.Id.ToString(CultureInfo.InvariantCulture),
                 ["description"] = "<p>A long description that _fields keeps off the page.</p>",
                 ["images"] = new JsonArray(),
             };
@@ -223,6 +225,8 @@ public sealed class ProductStore
             if (changes["regular_price"] is JsonValue rp) e.RegularPrice = rp.GetValue<string>();
             if (changes["sale_price"] is JsonValue sp) e.SalePrice = sp.GetValue<string>();
             if (changes["status"] is JsonValue st) e.Status = st.GetValue<string>();
+            // set_name( wp_filter_post_kses( name ) ): a bare '&' is stored as "&amp;" (wp_kses_normalize_entities).
+            if (changes["name"] is JsonValue nm) e.Name = KsesEntities(nm.GetValue<string>());
             if (!e.ManageStock) e.StockQuantity = null;
             Derive(e);
             e.ModifiedGmt = _clock.Tick();
@@ -254,6 +258,10 @@ public sealed class ProductStore
             e.SalePrice = "";
         }
     }
+
+    /// <summary>wp_kses_normalize_entities for the stand-in: '&amp;' not starting an entity becomes "&amp;amp;".</summary>
+    private static string KsesEntities(string s) =>
+        System.Text.RegularExpressions.Regex.Replace(s, "&(?!(amp|lt|gt|quot|#0?39);)", "&amp;");
 
     internal static JsonObject Error(int status, string code, string message) =>
         new() { ["code"] = code, ["message"] = message, ["data"] = new JsonObject { ["status"] = status } };

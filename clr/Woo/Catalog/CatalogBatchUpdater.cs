@@ -126,6 +126,12 @@ namespace CpOrders.WooClr.Woo.Catalog
                         case "status":
                             w.Name(name).String(OneOf(v, Statuses(), where, name));
                             break;
+                        case "name":
+                            if (v.Kind != JsonValueKind.String || v.GetString().Trim().Length == 0 || v.GetString().Length > ProductNameText.MaxLength)
+                                throw Bad(where + ": name must be a non-empty string of at most " + ProductNameText.MaxLength.ToString(CultureInfo.InvariantCulture) +
+                                          " characters (a sync never blanks a name)");
+                            w.Name(name).String(v.GetString());
+                            break;
                         case "regular_price":
                         case "sale_price":
                             string price = Price(v, where, name);
@@ -133,7 +139,7 @@ namespace CpOrders.WooClr.Woo.Catalog
                             w.Name(name).String(price);
                             break;
                         default:
-                            throw Bad(where + ": \"" + OrderUpdate.Shorten(name) + "\" is not a field a sync sends (id, manage_stock, stock_quantity, stock_status, backorders, regular_price, sale_price, status)");
+                            throw Bad(where + ": \"" + OrderUpdate.Shorten(name) + "\" is not a field a sync sends (id, manage_stock, stock_quantity, stock_status, backorders, regular_price, sale_price, status, name)");
                     }
                     fields++;
                 }

@@ -17,6 +17,8 @@ namespace CpOrders.WooClr.Woo.Catalog
         public long? ParentId { get; private set; }
         public string Type { get; private set; }
         public string Sku { get; private set; }
+        /// <summary>The product's name as WooCommerce stores it (post_title: may hold entities such as &amp;amp;).</summary>
+        public string Name { get; private set; }
         public string Status { get; private set; }
         /// <summary>"true", "false", "parent", or null when the shop did not send it.</summary>
         public string ManageStock { get; private set; }
@@ -45,6 +47,7 @@ namespace CpOrders.WooClr.Woo.Catalog
                 item.ParentId = parentId;
             item.Type = Text(o.Property("type")) ?? defaultType;
             item.Sku = Text(o.Property("sku"));
+            item.Name = Text(o.Property("name"));
             item.Status = Text(o.Property("status"));
             JsonElement manage = o.Property("manage_stock");
             if (manage.Kind == JsonValueKind.True) item.ManageStock = "true";

@@ -33,8 +33,8 @@ namespace CpOrders.WooClr.Woo.Catalog
     /// </summary>
     public sealed class CatalogPull : IEnumerable<CatalogRow>
     {
-        /// <summary>_fields of a product page: what a stock/price sync needs (date_modified_gmt for the keyset).</summary>
-        public const string ProductFields = "id,parent_id,type,sku,status,manage_stock,stock_quantity,stock_status,backorders,regular_price,sale_price,date_modified_gmt";
+        /// <summary>_fields of a product page: what a stock/price/name sync needs (date_modified_gmt for the keyset).</summary>
+        public const string ProductFields = "id,parent_id,type,sku,name,status,manage_stock,stock_quantity,stock_status,backorders,regular_price,sale_price,date_modified_gmt";
         /// <summary>_fields of a variation page (the all-variations list and each parent's list).</summary>
         public const string VariationFields = ProductFields;
         /// <summary>_fields of the variable-product list in per-parent mode.</summary>

@@ -32,6 +32,11 @@ namespace CpOrders.WooClr.Woo.Catalog
         public string BaselineSalePrice { get; set; }
         public string WantedStatus { get; set; }
         public string BaselineStatus { get; set; }
+        /// <summary>Counterpoint's name for the product (null = the store leaves names to WooCommerce); sent through
+        /// <see cref="ProductNameText"/>, never to a variation (its name is its parent's plus its attributes).</summary>
+        public string WantedName { get; set; }
+        /// <summary>The name compared with: what was last sent, or what WooCommerce reported.</summary>
+        public string BaselineName { get; set; }
     }
 
     /// <summary>The decision for one object: whether to send, the update object, and which batch it belongs to.</summary>
@@ -56,7 +61,8 @@ namespace CpOrders.WooClr.Woo.Catalog
     /// (manage_stock false, or "parent" on a variation whose parent holds the stock) is left alone unless the store takes
     /// it over; stock_status is sent only for unmanaged objects (WooCommerce recomputes it for managed ones) and never for
     /// a variable parent (its status comes from the children); a variation is written through its parent's batch.
-    /// Prices and status are sent only when wanted (not null) and different (prices compared as numbers).
+    /// Prices, status and name are sent only when wanted (not null) and different (prices compared as numbers, names as
+    /// plain text: <see cref="ProductNameText"/>); a field the store leaves to WooCommerce is never in the object.
     /// </summary>
     public static class StockDelta
     {
@@ -129,6 +135,24 @@ namespace CpOrders.WooClr.Woo.Catalog
                 w.Name("status").String(x.WantedStatus.Trim());
                 reasons = Add(reasons, "status " + (x.BaselineStatus ?? "unknown") + " -> " + x.WantedStatus.Trim());
                 sent = true;
+            }
+            if (x.WantedName != null)
+            {
+                string name = ProductNameText.ToWoo(x.WantedName);
+                if (variation || x.Type == "variation")
+                {
+                    reasons = Add(reasons, "name left alone: a variation's name is its parent's with its attributes");
+                }
+                else if (name == null)
+                {
+                    reasons = Add(reasons, "name left alone: Counterpoint's is empty or longer than " + ProductNameText.MaxLength.ToString(CultureInfo.InvariantCulture));
+                }
+                else if (!ProductNameText.Same(name, x.BaselineName))
+                {
+                    w.Name("name").String(name);
+                    reasons = Add(reasons, "name");
+                    sent = true;
+                }
             }
             w.EndObject();
             string json = w.ToString();

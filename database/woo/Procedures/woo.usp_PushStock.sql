@@ -7,17 +7,30 @@
 --      the store's woo.StockLocation; web orders staged but not yet written (woo.OrderQueue PENDING/RETRY, their lines
 --      by wooclr.OrderLines, SKUs mapped with wooclr.MapSkus like the catalog) in stocking units (wooclr.ToStockingUnits);
 --   3. wanted = wooclr.AvailableToSell(on hand, committed, safety stock, staged, unit) - 0 for an inactive item under
---      InactivePolicy ZERO, nothing under LEAVE; non-inventory items (ITEM_TYP <> 'I') are left alone;
+--      InactivePolicy ZERO, no stock under LEAVE; non-inventory items (ITEM_TYP <> 'I') get no stock either (the product
+--      fields below still apply to both);
 --   4. wooclr.StockUpdate against the baseline (what was last sent, or WooCommerce's reported values after a full read
 --      or before anything was sent) decides what to send; requests of at most 100 objects per batch_key;
+--   Products (issue 14 item 6, each off by default, per field): regular_price from the store's PriceLevel (IM_ITEM PRC_1 /
+--      REG_PRC with the unit SKU's ALT_n_ column, or IM_PRC PRC_1..6 / REG_PRC at PriceLocId; a price of 0 or none is
+--      never sent), status (STAT A = publish, else draft), name (DESCR or LONG_DESCR, simple products only, text policy
+--      of wooclr.StockUpdate / ProductNameText); a field whose sync is off is never in an update object;
 --   5. @Execute = 'N': lists exactly those requests and objects and writes nothing (no run log either);
 --      'Y': sends each request with no transaction open (woo.usp_WooBatchUpdateProducts / ...Variations), then records
 --      the per-item results in a short transaction of its own: applied items get their sent values as the new
 --      baseline; a failed item counts an attempt and waits RetryBaseSeconds x 2^(attempts-1) (at most a day; an alert
 --      at woo.Store.MaxAttempts) - the other items of its request are never resent. One woo.RunLog row (Step STOCK).
+--   Locks (@Execute = 'Y'): the pipeline lock 'CpOrders.Pipeline' Shared (a deploy holds it Exclusive) and the store's
+--      'CpOrders.PushStock:<StoreId>' Exclusive, both Session-owned with timeout 0: a push that finds a deploy or
+--      another push of the same store under way is logged SKIPPED and sends nothing. @LoggedRunId: its woo.RunLog row.
+--   @ReadJson (dry run only; woo.usp_ReconcileCatalog): WooCommerce's values just read by a dry-run full read
+--      (woo.usp_ReadCatalog @ReadJson) become the baseline of the objects it holds, as the real read would make them,
+--      so the reconciliation's dry run lists exactly what the real one would send. Ignored when @Execute = 'Y'.
 CREATE PROCEDURE [woo].[usp_PushStock]
-    @StoreId varchar (10),
-    @Execute char (1) = 'N'
+    @StoreId     varchar (10),
+    @Execute     char (1) = 'N',
+    @LoggedRunId bigint = NULL OUTPUT,
+    @ReadJson    nvarchar (max) = NULL
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -26,12 +39,15 @@ BEGIN
     DECLARE @Errors TABLE (Id int IDENTITY (1, 1) NOT NULL, [Message] nvarchar (4000) NOT NULL);
     DECLARE @StoreFound bit = 0, @StoreEnabled char (1), @RuleFound bit = 0, @RuleEnabled char (1), @SafetyStock decimal (15, 4),
             @InactivePolicy varchar (10), @ManageUnmanaged bit, @StatusWhenUnmanaged bit, @SyncPrice char (1), @SyncStatus char (1),
-            @RetryBase int, @MaxAttempts int;
-    SELECT @StoreFound = 1, @StoreEnabled = s.IsEnabled, @RetryBase = s.RetryBaseSeconds, @MaxAttempts = s.MaxAttempts
+            @RetryBase int, @MaxAttempts int, @PriceLevel varchar (10), @PriceLocId varchar (10), @SyncName char (1), @NameSource varchar (10),
+            @StoreKey varchar (10);
+    SET @LoggedRunId = NULL;
+    SELECT @StoreFound = 1, @StoreEnabled = s.IsEnabled, @RetryBase = s.RetryBaseSeconds, @MaxAttempts = s.MaxAttempts, @StoreKey = s.StoreId
     FROM woo.Store AS s WHERE s.StoreId = @StoreId;
     SELECT @RuleFound = 1, @RuleEnabled = r.IsEnabled, @SafetyStock = r.SafetyStock, @InactivePolicy = r.InactivePolicy,
            @ManageUnmanaged = CASE WHEN r.ManageUnmanaged = 'Y' THEN 1 ELSE 0 END,
-           @StatusWhenUnmanaged = CASE WHEN r.StatusWhenUnmanaged = 'Y' THEN 1 ELSE 0 END, @SyncPrice = r.SyncRegularPrice, @SyncStatus = r.SyncStatus
+           @StatusWhenUnmanaged = CASE WHEN r.StatusWhenUnmanaged = 'Y' THEN 1 ELSE 0 END, @SyncPrice = r.SyncRegularPrice, @SyncStatus = r.SyncStatus,
+           @PriceLevel = r.PriceLevel, @PriceLocId = r.PriceLocId, @SyncName = r.SyncName, @NameSource = r.NameSource
     FROM woo.StockRule AS r WHERE r.StoreId = @StoreId;
     IF @StoreFound = 0
         INSERT INTO @Errors ([Message]) VALUES (N'@StoreId ''' + ISNULL(@StoreId, N'NULL') + N''' is not a store (woo.usp_SetStore).');
@@ -52,13 +68,43 @@ BEGIN
         THROW 50146, @All, 1;
     END;
 
-    -- Two pushes of one store at once send the same absolute values at worst; usp_RunPipeline holds the store's applock.
-    DECLARE @Now datetime2 (0) = SYSUTCDATETIME(), @Started datetime2 (3) = SYSUTCDATETIME(), @RunId bigint, @Msg nvarchar (2048);
+    -- Two pushes of one store at once would send the same absolute values twice and race on each item's baseline and
+    -- attempts: the store's own lock (named after the stored StoreId: applock names compare case-sensitively) keeps
+    -- them apart. A deploy holds the pipeline lock Exclusive (PreDeploy/20.PipelineLock.sql) and waits for running
+    -- steps, so a push holds it Shared, as woo.usp_PullOrders does. Never waited for (timeout 0): skipped and logged.
+    DECLARE @Now datetime2 (0) = SYSUTCDATETIME(), @Started datetime2 (3) = SYSUTCDATETIME(), @RunId bigint, @Msg nvarchar (2048),
+            @LockResult int, @HoldsPipeline bit = 0, @HoldsStore bit = 0, @StoreLock nvarchar (255) = N'CpOrders.PushStock:' + @StoreKey;
     BEGIN TRY
         IF @Execute = 'Y'
         BEGIN
             INSERT INTO woo.RunLog (Step, StoreId, StartedAtUtc, Outcome, IsDryRun) VALUES ('STOCK', @StoreId, @Started, 'RUNNING', 'N');
             SET @RunId = SCOPE_IDENTITY();
+            SET @LoggedRunId = @RunId;
+            EXEC @LockResult = sys.sp_getapplock @Resource = N'CpOrders.Pipeline', @LockMode = N'Shared', @LockOwner = N'Session',
+                                                 @LockTimeout = 0, @DbPrincipal = N'public';
+            IF @LockResult >= 0
+            BEGIN
+                SET @HoldsPipeline = 1;
+                EXEC @LockResult = sys.sp_getapplock @Resource = @StoreLock, @LockMode = N'Exclusive', @LockOwner = N'Session',
+                                                     @LockTimeout = 0, @DbPrincipal = N'public';
+                IF @LockResult >= 0
+                    SET @HoldsStore = 1;
+            END;
+            IF @HoldsStore = 0
+            BEGIN
+                SET @Msg = CASE WHEN @HoldsPipeline = 0
+                                THEN N'CPO-PIPELINE-BUSY: a deploy holds the CpOrders pipeline lock (sp_getapplock returned ' + CONVERT(nvarchar (10), @LockResult)
+                                     + N'); this stock push of store ' + @StoreKey + N' is skipped and sends nothing. The next scheduled run goes on.'
+                                ELSE N'CPO-STOCK-BUSY: another stock push of store ' + @StoreKey + N' holds ' + @StoreLock + N' (sp_getapplock returned '
+                                     + CONVERT(nvarchar (10), @LockResult) + N'); this one is skipped and sends nothing. The next scheduled run goes on.' END;
+                IF @HoldsPipeline = 1
+                    EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+                SET @HoldsPipeline = 0;
+                UPDATE r SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'SKIPPED', r.ErrorCode = LEFT(@Msg, CHARINDEX(N':', @Msg) - 1), r.ErrorMessage = @Msg
+                FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+                RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+                RETURN 0;
+            END;
         END;
 
         -- 1. Candidates.
@@ -66,22 +112,33 @@ BEGIN
             WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, WooType nvarchar (40) COLLATE DATABASE_DEFAULT NULL, Sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL,
             ItemNo varchar (20) COLLATE DATABASE_DEFAULT NOT NULL, SellUnit char (1) COLLATE DATABASE_DEFAULT NOT NULL, WooManageStock nvarchar (10) COLLATE DATABASE_DEFAULT NULL, BaselineQty decimal (19, 4) NULL,
             BaselineStockStatus nvarchar (40) COLLATE DATABASE_DEFAULT NULL, BaselineRegularPrice nvarchar (40) COLLATE DATABASE_DEFAULT NULL, BaselineSalePrice nvarchar (40) COLLATE DATABASE_DEFAULT NULL,
-            BaselineStatus nvarchar (40) COLLATE DATABASE_DEFAULT NULL, SafetyStock decimal (15, 4) NOT NULL);
+            BaselineStatus nvarchar (40) COLLATE DATABASE_DEFAULT NULL, SafetyStock decimal (15, 4) NOT NULL, BaselineName nvarchar (400) COLLATE DATABASE_DEFAULT NULL);
         INSERT INTO #cand (WooId, ParentId, WooType, Sku, ItemNo, SellUnit, WooManageStock, BaselineQty, BaselineStockStatus, BaselineRegularPrice,
-                           BaselineSalePrice, BaselineStatus, SafetyStock)
+                           BaselineSalePrice, BaselineStatus, SafetyStock, BaselineName)
         SELECT c.WooId, c.ParentId, c.WooType, c.Sku, c.ItemNo, ISNULL(c.SellUnit, '0'), c.WooManageStock,
                CASE WHEN c.BaselineFromWoo = 'Y' OR c.SentQty IS NULL THEN c.WooStockQuantity ELSE c.SentQty END,
                CASE WHEN c.BaselineFromWoo = 'Y' OR c.SentStockStatus IS NULL THEN c.WooStockStatus ELSE c.SentStockStatus END,
                CASE WHEN c.BaselineFromWoo = 'Y' OR c.SentRegularPrice IS NULL THEN c.WooRegularPrice ELSE c.SentRegularPrice END,
                c.WooSalePrice,
                CASE WHEN c.BaselineFromWoo = 'Y' OR c.SentStatus IS NULL THEN c.WooStatus ELSE c.SentStatus END,
-               ISNULL(o.SafetyStock, @SafetyStock)
+               ISNULL(o.SafetyStock, @SafetyStock),
+               CASE WHEN c.BaselineFromWoo = 'Y' OR c.SentName IS NULL THEN c.WooName ELSE c.SentName END
         FROM woo.CatalogItem AS c
         LEFT JOIN woo.StockItemOverride AS o ON o.StoreId = c.StoreId AND o.ItemNo = c.ItemNo
         WHERE c.StoreId = @StoreId AND c.ItemNo IS NOT NULL AND c.IsGone = 'N'
           AND ISNULL(c.WooType, N'') NOT IN (N'variable', N'grouped', N'external')
           AND ISNULL(o.[Exclude], 'N') = 'N'
           AND (c.NextAttemptUtc IS NULL OR c.NextAttemptUtc <= @Now);
+        IF @Execute = 'N' AND @ReadJson IS NOT NULL
+            UPDATE c
+            SET WooType = j.[type], WooManageStock = j.manage_stock, BaselineQty = j.stock_quantity, BaselineStockStatus = j.stock_status,
+                BaselineRegularPrice = j.regular_price, BaselineSalePrice = j.sale_price, BaselineStatus = j.status, BaselineName = j.[name]
+            FROM #cand AS c
+            JOIN OPENJSON(@ReadJson)
+                 WITH (id bigint '$.id', [type] nvarchar (40) '$.type', status nvarchar (40) '$.status', manage_stock nvarchar (10) '$.manage_stock',
+                       stock_quantity decimal (19, 4) '$.stock_quantity', stock_status nvarchar (40) '$.stock_status',
+                       regular_price nvarchar (40) '$.regular_price', sale_price nvarchar (40) '$.sale_price', [name] nvarchar (400) '$.name') AS j
+              ON j.id = c.WooId;
 
         -- 2. Counterpoint: the items, their units and prices.
         CREATE TABLE #item (
@@ -90,7 +147,10 @@ BEGIN
             Numer3 decimal (19, 4) NULL, Denom3 decimal (19, 4) NULL, Numer4 decimal (19, 4) NULL, Denom4 decimal (19, 4) NULL,
             Numer5 decimal (19, 4) NULL, Denom5 decimal (19, 4) NULL,
             Prc0 decimal (15, 4) NULL, Prc1 decimal (15, 4) NULL, Prc2 decimal (15, 4) NULL, Prc3 decimal (15, 4) NULL, Prc4 decimal (15, 4) NULL,
-            Prc5 decimal (15, 4) NULL, OnHand decimal (19, 4) NULL, [Commit] decimal (19, 4) NULL, Staged decimal (19, 4) NULL);
+            Prc5 decimal (15, 4) NULL, OnHand decimal (19, 4) NULL, [Commit] decimal (19, 4) NULL, Staged decimal (19, 4) NULL,
+            Reg0 decimal (15, 4) NULL, Reg1 decimal (15, 4) NULL, Reg2 decimal (15, 4) NULL, Reg3 decimal (15, 4) NULL, Reg4 decimal (15, 4) NULL,
+            Reg5 decimal (15, 4) NULL, LevelPrice decimal (15, 4) NULL, Descr nvarchar (400) COLLATE DATABASE_DEFAULT NULL,
+            LongDescr nvarchar (400) COLLATE DATABASE_DEFAULT NULL);
 
         -- Staged but unapplied web orders: their lines, SKUs mapped like the catalog's.
         DECLARE @SkuMapJson nvarchar (max) = ISNULL((SELECT m.WooSku, m.ItemNo, m.SellUnit FROM woo.StoreSkuMap AS m WHERE m.StoreId = @StoreId
@@ -134,10 +194,13 @@ BEGIN
             JOIN #lineSku AS ls ON ls.Sku = ln.Sku;
         END;
 
+        -- Texts as nvarchar: code page 1252 converts to Unicode exactly (the name's text policy is wooclr.StockUpdate's).
         INSERT INTO #item (ItemNo, Stat, ItemTyp, Numer1, Denom1, Numer2, Denom2, Numer3, Denom3, Numer4, Denom4, Numer5, Denom5,
-                           Prc0, Prc1, Prc2, Prc3, Prc4, Prc5)
+                           Prc0, Prc1, Prc2, Prc3, Prc4, Prc5, Reg0, Reg1, Reg2, Reg3, Reg4, Reg5, Descr, LongDescr)
         SELECT i.ITEM_NO, i.STAT, i.ITEM_TYP, i.ALT_1_NUMER, i.ALT_1_DENOM, i.ALT_2_NUMER, i.ALT_2_DENOM, i.ALT_3_NUMER, i.ALT_3_DENOM,
-               i.ALT_4_NUMER, i.ALT_4_DENOM, i.ALT_5_NUMER, i.ALT_5_DENOM, i.PRC_1, i.ALT_1_PRC_1, i.ALT_2_PRC_1, i.ALT_3_PRC_1, i.ALT_4_PRC_1, i.ALT_5_PRC_1
+               i.ALT_4_NUMER, i.ALT_4_DENOM, i.ALT_5_NUMER, i.ALT_5_DENOM, i.PRC_1, i.ALT_1_PRC_1, i.ALT_2_PRC_1, i.ALT_3_PRC_1, i.ALT_4_PRC_1, i.ALT_5_PRC_1,
+               i.REG_PRC, i.ALT_1_REG_PRC, i.ALT_2_REG_PRC, i.ALT_3_REG_PRC, i.ALT_4_REG_PRC, i.ALT_5_REG_PRC,
+               CONVERT(nvarchar (400), i.DESCR), CONVERT(nvarchar (400), i.LONG_DESCR)
         FROM [$(CounterpointDb)].dbo.IM_ITEM AS i
         WHERE i.ITEM_NO IN (SELECT c.ItemNo FROM #cand AS c UNION SELECT ln.ItemNo FROM #line AS ln WHERE ln.ItemNo IS NOT NULL);
 
@@ -149,6 +212,18 @@ BEGIN
                    JOIN woo.StockLocation AS sl ON sl.StoreId = @StoreId AND sl.LocId = inv.LOC_ID
                    WHERE inv.ITEM_NO IN (SELECT c.ItemNo FROM #cand AS c)
                    GROUP BY inv.ITEM_NO) AS v ON v.ITEM_NO = it.ItemNo;
+
+        -- The price level from IM_PRC (PRC_1..PRC_6 or REG_PRC at the store's PriceLocId; '*' where Counterpoint keeps
+        -- prices for all locations). Two rows for one item and location that disagree give no price (never a guess).
+        IF @SyncPrice = 'Y' AND @PriceLocId IS NOT NULL
+            UPDATE it SET LevelPrice = p.Price
+            FROM #item AS it
+            JOIN (SELECT pr.ITEM_NO, CASE WHEN MIN(v.Price) = MAX(v.Price) AND COUNT(*) = COUNT(v.Price) THEN MIN(v.Price) END AS Price
+                  FROM [$(CounterpointDb)].dbo.IM_PRC AS pr
+                  CROSS APPLY (SELECT CASE @PriceLevel WHEN 'PRC_1' THEN pr.PRC_1 WHEN 'PRC_2' THEN pr.PRC_2 WHEN 'PRC_3' THEN pr.PRC_3 WHEN 'PRC_4' THEN pr.PRC_4
+                                                       WHEN 'PRC_5' THEN pr.PRC_5 WHEN 'PRC_6' THEN pr.PRC_6 WHEN 'REG_PRC' THEN pr.REG_PRC END AS Price) AS v
+                  WHERE pr.LOC_ID = @PriceLocId AND pr.ITEM_NO IN (SELECT c.ItemNo FROM #cand AS c)
+                  GROUP BY pr.ITEM_NO) AS p ON p.ITEM_NO = it.ItemNo;
 
         UPDATE it SET Staged = s.Staged
         FROM #item AS it
@@ -174,19 +249,29 @@ BEGIN
         JOIN #item AS it ON it.ItemNo = c.ItemNo
         CROSS APPLY (SELECT CASE c.SellUnit WHEN '1' THEN it.Numer1 WHEN '2' THEN it.Numer2 WHEN '3' THEN it.Numer3 WHEN '4' THEN it.Numer4 WHEN '5' THEN it.Numer5 ELSE 1 END AS Numer,
                             CASE c.SellUnit WHEN '1' THEN it.Denom1 WHEN '2' THEN it.Denom2 WHEN '3' THEN it.Denom3 WHEN '4' THEN it.Denom4 WHEN '5' THEN it.Denom5 ELSE 1 END AS Denom,
-                            CASE c.SellUnit WHEN '1' THEN it.Prc1 WHEN '2' THEN it.Prc2 WHEN '3' THEN it.Prc3 WHEN '4' THEN it.Prc4 WHEN '5' THEN it.Prc5 ELSE it.Prc0 END AS Price,
+                            -- The store's price level: IM_ITEM's PRC_1 / REG_PRC (ALT_n_ for a unit SKU), or IM_PRC's (stocking unit only).
+                            CASE WHEN @PriceLocId IS NOT NULL THEN CASE WHEN c.SellUnit = '0' THEN it.LevelPrice END
+                                 WHEN @PriceLevel = 'REG_PRC'
+                                 THEN CASE c.SellUnit WHEN '1' THEN it.Reg1 WHEN '2' THEN it.Reg2 WHEN '3' THEN it.Reg3 WHEN '4' THEN it.Reg4 WHEN '5' THEN it.Reg5 ELSE it.Reg0 END
+                                 ELSE CASE c.SellUnit WHEN '1' THEN it.Prc1 WHEN '2' THEN it.Prc2 WHEN '3' THEN it.Prc3 WHEN '4' THEN it.Prc4 WHEN '5' THEN it.Prc5 ELSE it.Prc0 END
+                                 END AS Price,
+                            CASE WHEN @NameSource = 'LONG_DESCR' AND LTRIM(RTRIM(ISNULL(it.LongDescr, N''))) <> N'' THEN it.LongDescr ELSE it.Descr END AS Name,
                             CASE WHEN ISNULL(it.Stat, 'A') <> 'A' THEN 1 ELSE 0 END AS Inactive) AS u
-        CROSS APPLY (SELECT CASE WHEN u.Inactive = 1 AND @InactivePolicy = 'ZERO' THEN 0
+        -- Non-inventory items (ITEM_TYP not I), and inactive ones under LEAVE, have no stock to send; their price, status
+        -- and name still follow the rule (a store that syncs status sees a discontinued item go to draft).
+        CROSS APPLY (SELECT CASE WHEN it.ItemTyp <> 'I' THEN NULL
+                                 WHEN u.Inactive = 1 AND @InactivePolicy = 'LEAVE' THEN NULL
+                                 WHEN u.Inactive = 1 AND @InactivePolicy = 'ZERO' THEN 0
                                  ELSE wooclr.AvailableToSell(it.OnHand, it.[Commit], c.SafetyStock, it.Staged, u.Numer, u.Denom) END AS WantedQty) AS w
         CROSS APPLY wooclr.StockUpdate(c.WooId, c.ParentId, c.WooType, c.WooManageStock, c.BaselineQty, c.BaselineStockStatus, w.WantedQty,
                                        @ManageUnmanaged, @StatusWhenUnmanaged,
-                                       CASE WHEN @SyncPrice = 'Y' AND u.Price IS NOT NULL THEN CONVERT(nvarchar (40), CONVERT(decimal (15, 2), u.Price)) END,
+                                       -- a price of 0 (Counterpoint's "no price") is never sent: it would make the product free
+                                       CASE WHEN @SyncPrice = 'Y' AND u.Price > 0 THEN CONVERT(nvarchar (40), CONVERT(decimal (15, 2), u.Price)) END,
                                        c.BaselineRegularPrice, NULL, c.BaselineSalePrice,
                                        CASE WHEN @SyncStatus = 'Y' THEN CASE WHEN u.Inactive = 1 THEN N'draft' ELSE N'publish' END END,
-                                       c.BaselineStatus) AS d
-        WHERE it.ItemTyp = 'I'                                            -- non-inventory items: left alone
-          AND NOT (u.Inactive = 1 AND @InactivePolicy = 'LEAVE')
-          AND d.send = 1;
+                                       c.BaselineStatus,
+                                       CASE WHEN @SyncName = 'Y' THEN u.Name END, c.BaselineName) AS d
+        WHERE d.send = 1;
         UPDATE ch SET RequestNo = n.RequestNo
         FROM #change AS ch
         JOIN (SELECT x.WooId, CONVERT(int, (ROW_NUMBER() OVER (PARTITION BY x.BatchKey ORDER BY x.WooId) - 1) / 100) AS RequestNo FROM #change AS x) AS n
@@ -258,6 +343,7 @@ BEGIN
                 SentStockStatus = ISNULL(JSON_VALUE(x.UpdateJson, N'$.stock_status'), c.SentStockStatus),
                 SentRegularPrice = ISNULL(JSON_VALUE(x.UpdateJson, N'$.regular_price'), c.SentRegularPrice),
                 SentStatus = ISNULL(JSON_VALUE(x.UpdateJson, N'$.status'), c.SentStatus),
+                SentName = ISNULL(CONVERT(nvarchar (400), JSON_VALUE(x.UpdateJson, N'$.name')), c.SentName),
                 WooManageStock = CASE WHEN JSON_VALUE(x.UpdateJson, N'$.manage_stock') = N'true' THEN N'true' ELSE c.WooManageStock END,
                 WooStockQuantity = ISNULL(r.StockQuantity, c.WooStockQuantity),
                 SentAtUtc = SYSUTCDATETIME(), BaselineFromWoo = 'N', Attempts = 0, NextAttemptUtc = NULL, LastErrorCode = NULL, LastError = NULL
@@ -305,10 +391,25 @@ BEGIN
         SET @Msg = CONCAT(N'woo.usp_PushStock: store ', @StoreId, N': ', @Outcome, N'; ', @Candidates, N' checked, ', @Changes, N' change(s), ', @Sent,
                           N' applied, ', @Failed, N' failed, ', @TotalRequests, N' request(s) (run ', @RunId, N').');
         RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+        IF @HoldsStore = 1
+            EXEC sys.sp_releaseapplock @Resource = @StoreLock, @LockOwner = N'Session', @DbPrincipal = N'public';
+        SET @HoldsStore = 0;
+        IF @HoldsPipeline = 1
+            EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+        SET @HoldsPipeline = 0;
     END TRY
     BEGIN CATCH
         IF @@TRANCOUNT > 0
             ROLLBACK TRANSACTION;
+        BEGIN TRY
+            IF @HoldsStore = 1
+                EXEC sys.sp_releaseapplock @Resource = @StoreLock, @LockOwner = N'Session', @DbPrincipal = N'public';
+            IF @HoldsPipeline = 1
+                EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+        END TRY
+        BEGIN CATCH
+            SET @HoldsStore = 0;  -- the connection's end releases them
+        END CATCH;
         DECLARE @Error nvarchar (4000) = ERROR_MESSAGE();
         DECLARE @Tail nvarchar (4000) = CASE WHEN CHARINDEX(N'CPO-', @Error) > 0 THEN SUBSTRING(@Error, CHARINDEX(N'CPO-', @Error), 4000) END;
         DECLARE @Code varchar (40) = CASE WHEN CHARINDEX(N':', @Tail) BETWEEN 5 AND 41 THEN LEFT(@Tail, CHARINDEX(N':', @Tail) - 1) ELSE 'CPO-STOCK-ERROR' END;

@@ -9,19 +9,27 @@
 -- shop) and marks objects it did not return as unseen; an unseen object is gone only when the next complete incremental
 -- read (from that full read's restart point) does not return it either (absence is not deletion: objects saved in the
 -- last seconds are left out of any read). Watermarks move only to an 'end' row's complete_up_to_utc. One woo.RunLog row
--- (Step CATALOG). @Execute = 'N' reads the shop, lists what would change and writes nothing.
+-- (Step CATALOG). @Execute = 'N' reads the shop, lists what would change and writes nothing. Names are read for the
+-- name sync (issue 14 item 6: woo.CatalogItem.WooName). Locks (@Execute = 'Y'): 'CpOrders.Pipeline' Shared and the
+-- store's 'CpOrders.ReadCatalog:<StoreId>' Exclusive, Session-owned, timeout 0: a read that finds a deploy or another
+-- read of the store under way is logged SKIPPED and reads nothing. @LoggedRunId: its woo.RunLog row. @ReadJson (dry run
+-- only): WooCommerce's values of the objects read, for woo.usp_ReconcileCatalog's dry run to compare with.
 CREATE PROCEDURE [woo].[usp_ReadCatalog]
-    @StoreId varchar (10),
-    @Full    char (1) = 'N',
-    @Execute char (1) = 'Y'
+    @StoreId     varchar (10),
+    @Full        char (1) = 'N',
+    @Execute     char (1) = 'Y',
+    @LoggedRunId bigint = NULL OUTPUT,
+    @ReadJson    nvarchar (max) = NULL OUTPUT
 AS
 BEGIN
     SET NOCOUNT ON;
     SET XACT_ABORT ON;
 
     DECLARE @Errors TABLE (Id int IDENTITY (1, 1) NOT NULL, [Message] nvarchar (4000) NOT NULL);
-    DECLARE @Found bit = 0, @Enabled char (1), @ProductsFrom datetime2 (0), @VariationsFrom datetime2 (0), @UnseenCheckFrom datetime2 (0);
-    SELECT @Found = 1, @Enabled = s.IsEnabled FROM woo.Store AS s WHERE s.StoreId = @StoreId;
+    DECLARE @Found bit = 0, @Enabled char (1), @ProductsFrom datetime2 (0), @VariationsFrom datetime2 (0), @UnseenCheckFrom datetime2 (0),
+            @StoreKey varchar (10);
+    SELECT @LoggedRunId = NULL, @ReadJson = NULL;
+    SELECT @Found = 1, @Enabled = s.IsEnabled, @StoreKey = s.StoreId FROM woo.Store AS s WHERE s.StoreId = @StoreId;
     SELECT @ProductsFrom = w.ProductsWatermarkUtc, @VariationsFrom = w.VariationsWatermarkUtc, @UnseenCheckFrom = w.UnseenCheckFromUtc
     FROM woo.CatalogWatermark AS w WHERE w.StoreId = @StoreId;
     IF @Found = 0
@@ -42,12 +50,41 @@ BEGIN
         SELECT @ProductsFrom = NULL, @VariationsFrom = NULL;
 
     DECLARE @Now datetime2 (0) = SYSUTCDATETIME(), @Started datetime2 (3) = SYSUTCDATETIME(), @RunId bigint, @Msg nvarchar (2048),
-            @ProductsJson nvarchar (max), @VariationsJson nvarchar (max), @Budget int = CASE WHEN @IsFull = 'Y' THEN 1800 END;  -- a full read: up to 30 minutes
+            @ProductsJson nvarchar (max), @VariationsJson nvarchar (max), @Budget int = CASE WHEN @IsFull = 'Y' THEN 1800 END,  -- a full read: up to 30 minutes
+            @LockResult int, @HoldsPipeline bit = 0, @HoldsStore bit = 0, @StoreLock nvarchar (255) = N'CpOrders.ReadCatalog:' + @StoreKey;
     BEGIN TRY
         IF @Execute = 'Y'
         BEGIN
             INSERT INTO woo.RunLog (Step, StoreId, StartedAtUtc, Outcome, IsDryRun) VALUES ('CATALOG', @StoreId, @Started, 'RUNNING', 'N');
             SET @RunId = SCOPE_IDENTITY();
+            SET @LoggedRunId = @RunId;
+            -- As woo.usp_PushStock: Shared on the pipeline lock (a deploy takes it Exclusive), Exclusive on the store's
+            -- read (two reads of one store would race on its watermark and unseen marks); never waited for.
+            EXEC @LockResult = sys.sp_getapplock @Resource = N'CpOrders.Pipeline', @LockMode = N'Shared', @LockOwner = N'Session',
+                                                 @LockTimeout = 0, @DbPrincipal = N'public';
+            IF @LockResult >= 0
+            BEGIN
+                SET @HoldsPipeline = 1;
+                EXEC @LockResult = sys.sp_getapplock @Resource = @StoreLock, @LockMode = N'Exclusive', @LockOwner = N'Session',
+                                                     @LockTimeout = 0, @DbPrincipal = N'public';
+                IF @LockResult >= 0
+                    SET @HoldsStore = 1;
+            END;
+            IF @HoldsStore = 0
+            BEGIN
+                SET @Msg = CASE WHEN @HoldsPipeline = 0
+                                THEN N'CPO-PIPELINE-BUSY: a deploy holds the CpOrders pipeline lock (sp_getapplock returned ' + CONVERT(nvarchar (10), @LockResult)
+                                     + N'); this catalog read of store ' + @StoreKey + N' is skipped and reads nothing. The next scheduled run goes on.'
+                                ELSE N'CPO-CATALOG-BUSY: another catalog read of store ' + @StoreKey + N' holds ' + @StoreLock + N' (sp_getapplock returned '
+                                     + CONVERT(nvarchar (10), @LockResult) + N'); this one is skipped and reads nothing. The next scheduled run goes on.' END;
+                IF @HoldsPipeline = 1
+                    EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+                SET @HoldsPipeline = 0;
+                UPDATE r SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'SKIPPED', r.ErrorCode = LEFT(@Msg, CHARINDEX(N':', @Msg) - 1), r.ErrorMessage = @Msg
+                FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+                RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+                RETURN 0;
+            END;
         END;
 
         -- HTTP: no transaction open here (the transport procedures refuse one), and no write around it.
@@ -56,18 +93,19 @@ BEGIN
 
         CREATE TABLE #read (
             [Source] char (1) COLLATE DATABASE_DEFAULT NOT NULL,  -- P products, V variations
-            row_kind nvarchar (10) COLLATE DATABASE_DEFAULT NULL, id bigint NULL, parent_id bigint NULL, [type] nvarchar (40) COLLATE DATABASE_DEFAULT NULL, sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL, status nvarchar (40) COLLATE DATABASE_DEFAULT NULL,
+            row_kind nvarchar (10) COLLATE DATABASE_DEFAULT NULL, id bigint NULL, parent_id bigint NULL, [type] nvarchar (40) COLLATE DATABASE_DEFAULT NULL, sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL,
+            [name] nvarchar (400) COLLATE DATABASE_DEFAULT NULL, status nvarchar (40) COLLATE DATABASE_DEFAULT NULL,
             manage_stock nvarchar (10) COLLATE DATABASE_DEFAULT NULL, stock_quantity decimal (19, 4) NULL, stock_status nvarchar (40) COLLATE DATABASE_DEFAULT NULL, backorders nvarchar (10) COLLATE DATABASE_DEFAULT NULL,
             regular_price nvarchar (40) COLLATE DATABASE_DEFAULT NULL, sale_price nvarchar (40) COLLATE DATABASE_DEFAULT NULL, date_modified_gmt datetime2 (0) NULL, http_status int NULL,
             [message] nvarchar (4000) COLLATE DATABASE_DEFAULT NULL, requests int NULL, complete_up_to_utc datetime2 (0) NULL, read_all bit NULL);
-        INSERT INTO #read ([Source], row_kind, id, parent_id, [type], sku, status, manage_stock, stock_quantity, stock_status, backorders, regular_price,
+        INSERT INTO #read ([Source], row_kind, id, parent_id, [type], sku, [name], status, manage_stock, stock_quantity, stock_status, backorders, regular_price,
                            sale_price, date_modified_gmt, http_status, [message], requests, complete_up_to_utc, read_all)
-        SELECT x.[Source], j.row_kind, j.id, j.parent_id, j.[type], j.sku, j.status, j.manage_stock, j.stock_quantity, j.stock_status, j.backorders,
+        SELECT x.[Source], j.row_kind, j.id, j.parent_id, j.[type], j.sku, j.[name], j.status, j.manage_stock, j.stock_quantity, j.stock_status, j.backorders,
                j.regular_price, j.sale_price, j.date_modified_gmt, j.http_status, j.[message], j.requests, j.complete_up_to_utc, j.read_all
         FROM (VALUES ('P', @ProductsJson), ('V', @VariationsJson)) AS x ([Source], RowsJson)
         CROSS APPLY OPENJSON(ISNULL(x.RowsJson, N'[]'))
             WITH (row_kind nvarchar (10) '$.row_kind', id bigint '$.id', parent_id bigint '$.parent_id', [type] nvarchar (40) '$.type',
-                  sku nvarchar (400) '$.sku', status nvarchar (40) '$.status', manage_stock nvarchar (10) '$.manage_stock',
+                  sku nvarchar (400) '$.sku', [name] nvarchar (400) '$.name', status nvarchar (40) '$.status', manage_stock nvarchar (10) '$.manage_stock',
                   stock_quantity decimal (19, 4) '$.stock_quantity', stock_status nvarchar (40) '$.stock_status', backorders nvarchar (10) '$.backorders',
                   regular_price nvarchar (40) '$.regular_price', sale_price nvarchar (40) '$.sale_price', date_modified_gmt datetime2 (0) '$.date_modified_gmt',
                   http_status int '$.http_status', [message] nvarchar (4000) '$.message', requests int '$.requests',
@@ -90,12 +128,13 @@ BEGIN
         CREATE TABLE #obj (
             WooId bigint NOT NULL PRIMARY KEY, ParentId bigint NULL, WooType nvarchar (40) COLLATE DATABASE_DEFAULT NULL, Sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL, WooStatus nvarchar (40) COLLATE DATABASE_DEFAULT NULL,
             WooManageStock nvarchar (10) COLLATE DATABASE_DEFAULT NULL, WooStockQuantity decimal (19, 4) NULL, WooStockStatus nvarchar (40) COLLATE DATABASE_DEFAULT NULL, WooBackorders nvarchar (10) COLLATE DATABASE_DEFAULT NULL,
-            WooRegularPrice nvarchar (40) COLLATE DATABASE_DEFAULT NULL, WooSalePrice nvarchar (40) COLLATE DATABASE_DEFAULT NULL, WooDateModifiedGmt datetime2 (0) NULL);
+            WooRegularPrice nvarchar (40) COLLATE DATABASE_DEFAULT NULL, WooSalePrice nvarchar (40) COLLATE DATABASE_DEFAULT NULL, WooDateModifiedGmt datetime2 (0) NULL,
+            WooName nvarchar (400) COLLATE DATABASE_DEFAULT NULL);
         INSERT INTO #obj (WooId, ParentId, WooType, Sku, WooStatus, WooManageStock, WooStockQuantity, WooStockStatus, WooBackorders, WooRegularPrice,
-                          WooSalePrice, WooDateModifiedGmt)
+                          WooSalePrice, WooDateModifiedGmt, WooName)
         SELECT d.id, d.parent_id, d.[type], d.sku, d.status, d.manage_stock, d.stock_quantity, d.stock_status, d.backorders, d.regular_price, d.sale_price,
-               d.date_modified_gmt
-        FROM (SELECT r.id, r.parent_id, r.[type], r.sku, r.status, r.manage_stock, r.stock_quantity, r.stock_status, r.backorders, r.regular_price,
+               d.date_modified_gmt, d.[name]
+        FROM (SELECT r.id, r.parent_id, r.[type], r.sku, r.[name], r.status, r.manage_stock, r.stock_quantity, r.stock_status, r.backorders, r.regular_price,
                      r.sale_price, r.date_modified_gmt, ROW_NUMBER() OVER (PARTITION BY r.id ORDER BY r.date_modified_gmt DESC) AS Rn
               FROM #read AS r WHERE r.row_kind IN (N'product', N'variation') AND r.id IS NOT NULL) AS d
         WHERE d.Rn = 1;
@@ -196,6 +235,10 @@ BEGIN
                OR ISNULL(s.ItemNo, '') <> ISNULL(s.OldItemNo, '') OR ISNULL(s.SellUnit, '') <> ISNULL(s.OldSellUnit, '')
             ORDER BY s.WooId;
             SELECT p.WooId, p.ParentId, p.Sku, p.ItemNo, p.ProblemCode, p.Problem FROM #problem AS p ORDER BY p.ProblemCode, p.WooId;
+            SET @ReadJson = (SELECT o.WooId AS id, o.WooType AS [type], o.WooStatus AS status, o.WooManageStock AS manage_stock,
+                                    o.WooStockQuantity AS stock_quantity, o.WooStockStatus AS stock_status, o.WooRegularPrice AS regular_price,
+                                    o.WooSalePrice AS sale_price, o.WooName AS [name]
+                             FROM #obj AS o FOR JSON PATH, INCLUDE_NULL_VALUES);
             SET @Msg = CONCAT(N'woo.usp_ReadCatalog: store ', @StoreId, N': ', CASE WHEN @IsFull = 'Y' THEN N'full' ELSE N'incremental' END, N' read of ',
                               @ReadCount, N' object(s) (products ', @PKind, N', variations ', @VKind, N'; ', @Requests, N' request(s)); ', @NewCount, N' new, ',
                               @UnseenCount, N' unseen, ', @GoneCount, N' gone, ', @MappedCount, N' mapped, ', @ProblemCount, N' SKU problem(s). @Execute = ''N'' wrote nothing.');
@@ -208,15 +251,15 @@ BEGIN
         UPDATE c
         SET ParentId = o.ParentId, WooType = o.WooType, Sku = o.Sku, WooStatus = o.WooStatus, WooManageStock = o.WooManageStock,
             WooStockQuantity = o.WooStockQuantity, WooStockStatus = o.WooStockStatus, WooBackorders = o.WooBackorders, WooRegularPrice = o.WooRegularPrice,
-            WooSalePrice = o.WooSalePrice, WooDateModifiedGmt = o.WooDateModifiedGmt, LastReadAtUtc = @Now,
+            WooSalePrice = o.WooSalePrice, WooDateModifiedGmt = o.WooDateModifiedGmt, WooName = o.WooName, LastReadAtUtc = @Now,
             BaselineFromWoo = CASE WHEN @IsFull = 'Y' THEN 'Y' ELSE c.BaselineFromWoo END
         FROM woo.CatalogItem AS c
         JOIN #obj AS o ON o.WooId = c.WooId
         WHERE c.StoreId = @StoreId;
         INSERT INTO woo.CatalogItem (StoreId, WooId, ParentId, WooType, Sku, WooStatus, WooManageStock, WooStockQuantity, WooStockStatus, WooBackorders,
-                                     WooRegularPrice, WooSalePrice, WooDateModifiedGmt, LastReadAtUtc, BaselineFromWoo)
+                                     WooRegularPrice, WooSalePrice, WooDateModifiedGmt, WooName, LastReadAtUtc, BaselineFromWoo)
         SELECT @StoreId, o.WooId, o.ParentId, o.WooType, o.Sku, o.WooStatus, o.WooManageStock, o.WooStockQuantity, o.WooStockStatus, o.WooBackorders,
-               o.WooRegularPrice, o.WooSalePrice, o.WooDateModifiedGmt, @Now, 'Y'
+               o.WooRegularPrice, o.WooSalePrice, o.WooDateModifiedGmt, o.WooName, @Now, 'Y'
         FROM #obj AS o
         WHERE NOT EXISTS (SELECT 1 FROM woo.CatalogItem AS c WHERE c.StoreId = @StoreId AND c.WooId = o.WooId);
         UPDATE c
@@ -276,10 +319,25 @@ BEGIN
                           @ReadCount, N' object(s), ', @NewCount, N' new, ', @UnseenCount, N' unseen, ', @GoneCount, N' gone, ', @MappedCount, N' mapped, ',
                           @ProblemCount, N' SKU problem(s), ', @Requests, N' request(s) (run ', @RunId, N').');
         RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+        IF @HoldsStore = 1
+            EXEC sys.sp_releaseapplock @Resource = @StoreLock, @LockOwner = N'Session', @DbPrincipal = N'public';
+        SET @HoldsStore = 0;
+        IF @HoldsPipeline = 1
+            EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+        SET @HoldsPipeline = 0;
     END TRY
     BEGIN CATCH
         IF @@TRANCOUNT > 0
             ROLLBACK TRANSACTION;
+        BEGIN TRY
+            IF @HoldsStore = 1
+                EXEC sys.sp_releaseapplock @Resource = @StoreLock, @LockOwner = N'Session', @DbPrincipal = N'public';
+            IF @HoldsPipeline = 1
+                EXEC sys.sp_releaseapplock @Resource = N'CpOrders.Pipeline', @LockOwner = N'Session', @DbPrincipal = N'public';
+        END TRY
+        BEGIN CATCH
+            SET @HoldsStore = 0;  -- the connection's end releases them
+        END CATCH;
         DECLARE @Error nvarchar (4000) = ERROR_MESSAGE();
         DECLARE @Tail nvarchar (4000) = CASE WHEN CHARINDEX(N'CPO-', @Error) > 0 THEN SUBSTRING(@Error, CHARINDEX(N'CPO-', @Error), 4000) END;
         DECLARE @Code varchar (40) = CASE WHEN CHARINDEX(N':', @Tail) BETWEEN 5 AND 41 THEN LEFT(@Tail, CHARINDEX(N':', @Tail) - 1) ELSE 'CPO-CATALOG-ERROR' END;

@@ -1,6 +1,9 @@
 -- Sets a store's stock rule (woo.StockRule) and, when @Locations is given, replaces its counted locations
 -- (woo.StockLocation, a comma list of IM_INV.LOC_ID). NULL keeps the current value (a new rule gets the table's
 -- defaults). Every problem is reported at once; @Execute = 'N' checks and lists column, current and new, writes nothing.
+-- Products (issue 14 item 6, each off by default): @SyncRegularPrice with @PriceLevel (PRC_1 | REG_PRC from IM_ITEM, or
+-- PRC_1..PRC_6 | REG_PRC from IM_PRC when @PriceLocId is given; '' returns to IM_ITEM), @SyncStatus, @SyncName with
+-- @NameSource (DESCR | LONG_DESCR). A field whose sync is off is never sent: WooCommerce keeps it.
 CREATE PROCEDURE [woo].[usp_SetStockRule]
     @StoreId             varchar (40),
     @Locations           nvarchar (400) = NULL,    -- 'MAIN,WEB'; NULL keeps them
@@ -11,6 +14,10 @@ CREATE PROCEDURE [woo].[usp_SetStockRule]
     @SyncRegularPrice    char (1) = NULL,
     @SyncStatus          char (1) = NULL,
     @IsEnabled           char (1) = NULL,
+    @PriceLevel          varchar (10) = NULL,      -- PRC_1 | PRC_2 .. PRC_6 | REG_PRC
+    @PriceLocId          varchar (10) = NULL,      -- IM_PRC.LOC_ID (e.g. '*'); '' = IM_ITEM's prices; NULL keeps it
+    @SyncName            char (1) = NULL,
+    @NameSource          varchar (10) = NULL,      -- DESCR | LONG_DESCR
     @Execute             char (1) = 'Y'
 AS
 BEGIN
@@ -20,10 +27,16 @@ BEGIN
     DECLARE @Errors TABLE (Id int IDENTITY (1, 1) NOT NULL, [Message] nvarchar (4000) NOT NULL);
     DECLARE @Locs TABLE (LocId nvarchar (400) NOT NULL PRIMARY KEY);
     DECLARE @Found bit = 0, @CurSafety decimal (15, 4), @CurPolicy varchar (10), @CurManage char (1), @CurStatusUnmanaged char (1),
-            @CurPrice char (1), @CurStatus char (1), @CurEnabled char (1);
+            @CurPrice char (1), @CurStatus char (1), @CurEnabled char (1), @CurLevel varchar (10), @CurPriceLoc varchar (10), @CurName char (1),
+            @CurNameSource varchar (10);
     SELECT @Found = 1, @CurSafety = r.SafetyStock, @CurPolicy = r.InactivePolicy, @CurManage = r.ManageUnmanaged,
-           @CurStatusUnmanaged = r.StatusWhenUnmanaged, @CurPrice = r.SyncRegularPrice, @CurStatus = r.SyncStatus, @CurEnabled = r.IsEnabled
+           @CurStatusUnmanaged = r.StatusWhenUnmanaged, @CurPrice = r.SyncRegularPrice, @CurStatus = r.SyncStatus, @CurEnabled = r.IsEnabled,
+           @CurLevel = r.PriceLevel, @CurPriceLoc = r.PriceLocId, @CurName = r.SyncName, @CurNameSource = r.NameSource
     FROM woo.StockRule AS r WHERE r.StoreId = @StoreId;
+    SELECT @PriceLevel = UPPER(LTRIM(RTRIM(@PriceLevel))), @NameSource = UPPER(LTRIM(RTRIM(@NameSource))), @PriceLocId = LTRIM(RTRIM(@PriceLocId));
+    -- The values after this call ('' for @PriceLocId: back to IM_ITEM).
+    DECLARE @NewLevel varchar (10) = ISNULL(@PriceLevel, ISNULL(@CurLevel, 'PRC_1')),
+            @NewPriceLoc varchar (10) = CASE WHEN @PriceLocId IS NULL THEN @CurPriceLoc WHEN @PriceLocId = '' THEN NULL ELSE @PriceLocId END;
     IF @Locations IS NOT NULL
         INSERT INTO @Locs (LocId)
         SELECT DISTINCT UPPER(LTRIM(RTRIM(x.[value]))) FROM STRING_SPLIT(@Locations, N',') AS x WHERE LTRIM(RTRIM(x.[value])) <> N'';
@@ -41,11 +54,19 @@ BEGIN
     IF @SafetyStock < 0
         INSERT INTO @Errors ([Message]) VALUES (N'@SafetyStock must be 0 or more (stocking units).');
     IF @InactivePolicy IS NOT NULL AND @InactivePolicy NOT IN ('ZERO', 'LEAVE', 'SYNC')
-        INSERT INTO @Errors ([Message]) VALUES (N'@InactivePolicy must be ZERO (send 0), LEAVE (never touch) or SYNC (as active).');
+        INSERT INTO @Errors ([Message]) VALUES (N'@InactivePolicy must be ZERO (send 0), LEAVE (stock never touched) or SYNC (as active).');
     IF (@ManageUnmanaged IS NOT NULL AND @ManageUnmanaged NOT IN ('Y', 'N')) OR (@StatusWhenUnmanaged IS NOT NULL AND @StatusWhenUnmanaged NOT IN ('Y', 'N'))
        OR (@SyncRegularPrice IS NOT NULL AND @SyncRegularPrice NOT IN ('Y', 'N')) OR (@SyncStatus IS NOT NULL AND @SyncStatus NOT IN ('Y', 'N'))
        OR (@IsEnabled IS NOT NULL AND @IsEnabled NOT IN ('Y', 'N'))
         INSERT INTO @Errors ([Message]) VALUES (N'@ManageUnmanaged, @StatusWhenUnmanaged, @SyncRegularPrice, @SyncStatus and @IsEnabled must be NULL, Y or N.');
+    IF @PriceLevel IS NOT NULL AND @PriceLevel NOT IN ('PRC_1', 'PRC_2', 'PRC_3', 'PRC_4', 'PRC_5', 'PRC_6', 'REG_PRC')
+        INSERT INTO @Errors ([Message]) VALUES (N'@PriceLevel must be PRC_1, PRC_2 .. PRC_6 or REG_PRC (the Counterpoint price that becomes regular_price).');
+    ELSE IF @NewPriceLoc IS NULL AND @NewLevel NOT IN ('PRC_1', 'REG_PRC')
+        INSERT INTO @Errors ([Message]) VALUES (N'@PriceLevel ' + @NewLevel + N' lives in IM_PRC only: give @PriceLocId too (the IM_PRC.LOC_ID of the prices, often ''*''); IM_ITEM holds PRC_1 and REG_PRC.');
+    IF (@SyncName IS NOT NULL AND @SyncName NOT IN ('Y', 'N'))
+        INSERT INTO @Errors ([Message]) VALUES (N'@SyncName must be NULL, Y or N.');
+    IF @NameSource IS NOT NULL AND @NameSource NOT IN ('DESCR', 'LONG_DESCR')
+        INSERT INTO @Errors ([Message]) VALUES (N'@NameSource must be DESCR (IM_ITEM.DESCR) or LONG_DESCR (IM_ITEM.LONG_DESCR; DESCR where it is blank).');
     IF ISNULL(@ManageUnmanaged, ISNULL(@CurManage, 'N')) = 'Y' AND ISNULL(@StatusWhenUnmanaged, ISNULL(@CurStatusUnmanaged, 'N')) = 'Y'
         INSERT INTO @Errors ([Message]) VALUES (N'@ManageUnmanaged and @StatusWhenUnmanaged cannot both be Y: a managed product gets a quantity, an unmanaged one a status.');
     IF EXISTS (SELECT 1 FROM @Errors)
@@ -67,7 +88,11 @@ BEGIN
                  (5, N'StatusWhenUnmanaged', @CurStatusUnmanaged, ISNULL(@StatusWhenUnmanaged, ISNULL(@CurStatusUnmanaged, 'N'))),
                  (6, N'SyncRegularPrice', @CurPrice, ISNULL(@SyncRegularPrice, ISNULL(@CurPrice, 'N'))),
                  (7, N'SyncStatus', @CurStatus, ISNULL(@SyncStatus, ISNULL(@CurStatus, 'N'))),
-                 (8, N'IsEnabled', @CurEnabled, ISNULL(@IsEnabled, ISNULL(@CurEnabled, 'Y')))) AS c (Ord, [Column], [Current], [New])
+                 (8, N'IsEnabled', @CurEnabled, ISNULL(@IsEnabled, ISNULL(@CurEnabled, 'Y'))),
+                 (9, N'PriceLevel', @CurLevel, @NewLevel),
+                 (10, N'PriceLocId', @CurPriceLoc, @NewPriceLoc),
+                 (11, N'SyncName', @CurName, ISNULL(@SyncName, ISNULL(@CurName, 'N'))),
+                 (12, N'NameSource', @CurNameSource, ISNULL(@NameSource, ISNULL(@CurNameSource, 'DESCR')))) AS c (Ord, [Column], [Current], [New])
     ORDER BY c.Ord;
     IF @Execute = 'N'
     BEGIN
@@ -80,13 +105,16 @@ BEGIN
     SET SafetyStock = ISNULL(@SafetyStock, r.SafetyStock), InactivePolicy = ISNULL(@InactivePolicy, r.InactivePolicy),
         ManageUnmanaged = ISNULL(@ManageUnmanaged, r.ManageUnmanaged), StatusWhenUnmanaged = ISNULL(@StatusWhenUnmanaged, r.StatusWhenUnmanaged),
         SyncRegularPrice = ISNULL(@SyncRegularPrice, r.SyncRegularPrice), SyncStatus = ISNULL(@SyncStatus, r.SyncStatus),
-        IsEnabled = ISNULL(@IsEnabled, r.IsEnabled), UpdatedAtUtc = SYSUTCDATETIME(), UpdatedBy = ORIGINAL_LOGIN()
+        IsEnabled = ISNULL(@IsEnabled, r.IsEnabled), PriceLevel = @NewLevel, PriceLocId = @NewPriceLoc,
+        SyncName = ISNULL(@SyncName, r.SyncName), NameSource = ISNULL(@NameSource, r.NameSource), UpdatedAtUtc = SYSUTCDATETIME(), UpdatedBy = ORIGINAL_LOGIN()
     FROM woo.StockRule AS r WITH (UPDLOCK, HOLDLOCK)
     WHERE r.StoreId = @StoreId;
     IF @@ROWCOUNT = 0
-        INSERT INTO woo.StockRule (StoreId, SafetyStock, InactivePolicy, ManageUnmanaged, StatusWhenUnmanaged, SyncRegularPrice, SyncStatus, IsEnabled)
+        INSERT INTO woo.StockRule (StoreId, SafetyStock, InactivePolicy, ManageUnmanaged, StatusWhenUnmanaged, SyncRegularPrice, SyncStatus, IsEnabled,
+                                   PriceLevel, PriceLocId, SyncName, NameSource)
         VALUES (@StoreId, ISNULL(@SafetyStock, 0), ISNULL(@InactivePolicy, 'ZERO'), ISNULL(@ManageUnmanaged, 'N'), ISNULL(@StatusWhenUnmanaged, 'N'),
-                ISNULL(@SyncRegularPrice, 'N'), ISNULL(@SyncStatus, 'N'), ISNULL(@IsEnabled, 'Y'));
+                ISNULL(@SyncRegularPrice, 'N'), ISNULL(@SyncStatus, 'N'), ISNULL(@IsEnabled, 'Y'), @NewLevel, @NewPriceLoc, ISNULL(@SyncName, 'N'),
+                ISNULL(@NameSource, 'DESCR'));
     IF @Locations IS NOT NULL
     BEGIN
         DELETE FROM woo.StockLocation WHERE StoreId = @StoreId;

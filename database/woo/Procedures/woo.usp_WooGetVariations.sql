@@ -1,6 +1,6 @@
 -- Transport procedure (design 3, 4; issue 14) for wooclr.GetVariations: reads the store's variations (all-variations route where the shop has it, else parent by parent: @Route auto) modified at or after
 -- @ModifiedAfterUtc (NULL = a full read, for reconciliation) and hands back the function's rows as one JSON array in
--- @RowsJson (FOR JSON PATH, keys = its column names: row_kind, id, parent_id, type, sku, status, manage_stock,
+-- @RowsJson (FOR JSON PATH, keys = its column names: row_kind, id, parent_id, type, sku, name, status, manage_stock,
 -- stock_quantity, stock_status, backorders, regular_price, sale_price, date_modified_gmt, page_no, http_status, message,
 -- requests, retries, complete_up_to_utc, read_all). Writes nothing (INSERT ... EXEC is not used in modules; the caller
 -- lands the rows with OPENJSON: woo.usp_ReadCatalog). Pages of 100 (the API's maximum), at most @MaxPages; the time
@@ -67,7 +67,7 @@ BEGIN
     END;
 
     SET @TotalBudgetSeconds = ISNULL(@TotalBudgetSeconds, @StoreBudget);
-    SET @RowsJson = (SELECT r.row_kind, r.id, r.parent_id, r.[type], r.sku, r.status, r.manage_stock, r.stock_quantity, r.stock_status, r.backorders,
+    SET @RowsJson = (SELECT r.row_kind, r.id, r.parent_id, r.[type], r.sku, r.name, r.status, r.manage_stock, r.stock_quantity, r.stock_status, r.backorders,
                              r.regular_price, r.sale_price, r.date_modified_gmt, r.page_no, r.http_status, r.[message], r.requests, r.retries,
                              r.complete_up_to_utc, r.read_all
                      FROM wooclr.GetVariations(@BaseUrl, @ConsumerKey, @ConsumerSecret, @AuthMode, @ModifiedAfterUtc, @Route, @ParentIds, 100, @MaxPages,

@@ -35,6 +35,8 @@ CREATE TABLE [woo].[CatalogItem] (
     [NextAttemptUtc]      datetime2 (0)   NULL,
     [LastErrorCode]       varchar (40)    NULL,
     [LastError]           nvarchar (2000) NULL,
+    [WooName]             nvarchar (400)  NULL,        -- the name as WooCommerce stores it (entities such as &amp; included)
+    [SentName]            nvarchar (400)  NULL,        -- the name last sent (issue 14 item 6)
     CONSTRAINT [PK_CatalogItem] PRIMARY KEY CLUSTERED ([StoreId], [WooId]),
     CONSTRAINT [FK_CatalogItem_Store] FOREIGN KEY ([StoreId]) REFERENCES [woo].[Store] ([StoreId]),
     CONSTRAINT [CK_CatalogItem_YN] CHECK ([BaselineFromWoo] IN ('Y', 'N') AND [IsGone] IN ('Y', 'N')),
