@@ -40,6 +40,10 @@ FROM (VALUES
     ('CATALOG_FULL', N'CatalogFull', N'Full catalog reconciliation of every store with a stock rule, then the stock push (woo.usp_RunPipeline @Steps = CATALOG_FULL,STOCK).',
      N'woo.usp_ReadCatalog', N'EXEC woo.usp_RunPipeline @Steps = ''CATALOG_FULL,STOCK'';',
      1, 0, 24500, N'/SC DAILY /ST 02:45'),
+    -- Daily at 04:15: the reconciliation of yesterday's orders (shop vs Counterpoint; woo.ReconcileReport).
+    ('RECONCILE', N'Reconcile', N'Reconciles yesterday''s WooCommerce orders with Counterpoint for every enabled store (woo.usp_RunPipeline @Steps = RECONCILE).',
+     N'woo.usp_Reconcile', N'EXEC woo.usp_RunPipeline @Steps = ''RECONCILE'';',
+     1, 0, 41500, N'/SC DAILY /ST 04:15'),
     -- Daily at 03:30: retention of the run log, events, sent messages, acknowledged alerts and raw JSON (design 10).
     ('HOUSEKEEPING', N'Housekeeping', N'Retention of logs, messages and raw order JSON (woo.usp_Housekeeping).',
      N'woo.usp_Housekeeping', N'EXEC woo.usp_Housekeeping;',

@@ -30,9 +30,11 @@ BEGIN
     INSERT INTO @StepList (Seq, Step, RunLogStep, Scope, InPipeline)
     VALUES (10, 'PULL', 'PULL', 'STORE', 'Y'),
            (20, 'PROCESS', 'PROCESS', 'ALL', 'Y'),
+           (30, 'PUSH_UPDATES', 'PUSH_UPDATES', 'ALL', 'Y'),
            (45, 'CATALOG', 'CATALOG', 'STOCK', 'N'),
            (46, 'CATALOG_FULL', 'CATALOG', 'STOCK', 'N'),
-           (50, 'STOCK', 'STOCK', 'STOCK', 'Y');
+           (50, 'STOCK', 'STOCK', 'STOCK', 'Y'),
+           (70, 'RECONCILE', 'RECONCILE', 'STORE', 'N');
 
     DECLARE @Errors TABLE (Id int IDENTITY (1, 1) NOT NULL, [Message] nvarchar (4000) NOT NULL);
     DECLARE @Selected TABLE (Step varchar (40) NOT NULL PRIMARY KEY);
@@ -131,6 +133,10 @@ BEGIN
                     EXEC woo.usp_PullOrders @StoreId = @ItemStore, @Execute = @Execute;
                 ELSE IF @Step = 'PROCESS'
                     EXEC woo.usp_ProcessStagedOrders @StoreId = @ItemStore, @Execute = @Execute;
+                ELSE IF @Step = 'PUSH_UPDATES'
+                    EXEC woo.usp_PushUpdates @StoreId = @ItemStore, @Execute = @Execute;
+                ELSE IF @Step = 'RECONCILE'
+                    EXEC woo.usp_Reconcile @StoreId = @ItemStore, @Execute = @Execute;   -- yesterday (UTC), the daily report
                 ELSE IF @Step = 'CATALOG'
                     EXEC woo.usp_ReadCatalog @StoreId = @ItemStore, @Full = 'N', @Execute = @Execute;
                 ELSE IF @Step = 'CATALOG_FULL'
