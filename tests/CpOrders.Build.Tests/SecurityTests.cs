@@ -69,7 +69,7 @@ public class SecurityTests
     private static readonly string[] InternalProcedures =
     {
         "woo.usp_ResolveCustomer", "woo.usp_GatherPlanInput", "woo.usp_TakeDocumentNumbers", "woo.usp_WriteOrderDocument",
-        "woo.usp_RaiseAlert",
+        "woo.usp_RaiseAlert", "woo.usp_ReadFulfillment",
     };
 
     [Test]
