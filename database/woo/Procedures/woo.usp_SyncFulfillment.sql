@@ -24,13 +24,15 @@
 -- reading) stops the run: RunLog FAILED and a CRITICAL alert CPO-FULFIL-SCHEMA.
 -- Pipeline lock Shared (like woo.usp_PullOrders) and its own lock 'CpOrders.SyncFulfillment' Exclusive, both timeout 0
 -- (logged SKIPPED). One woo.RunLog row per real run (Step FULFILLMENT). @Execute = 'N' reads everything and returns
--- what it would announce; it writes nothing (no run log, no state, no outbox, no alert).
+-- what it would announce; it writes nothing (no run log, no state, no outbox, no alert). @Outcomes returns the result
+-- set as JSON (per order: outcome and each message announced, or that would be in a dry run).
 CREATE PROCEDURE [woo].[usp_SyncFulfillment]
     @StoreId            varchar (10) = NULL,
     @MaxOrders          int = 500,
     @Execute            char (1) = 'Y',
     @QueueId            bigint = NULL,      -- one order only (an operator's check)
-    @GoneGraceMinutes   int = 10
+    @GoneGraceMinutes   int = 10,
+    @Outcomes           nvarchar (max) = NULL OUTPUT
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -96,6 +98,7 @@ BEGIN
             UPDATE r SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'SKIPPED', r.ErrorCode = LEFT(@Msg, CHARINDEX(N':', @Msg) - 1), r.ErrorMessage = @Msg
             FROM woo.RunLog AS r WHERE r.RunId = @RunId;
             RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+            SET @Outcomes = N'[]';
             RETURN 0;
         END;
     END;
@@ -427,6 +430,10 @@ BEGIN
             THROW 50501, @SchemaError, 1;   -- the run's CATCH records it FAILED and alerts
 
         -- 6. What was (or would be) announced, and the record of the run.
+        SET @Outcomes = (SELECT d.QueueId, d.WooOrderId, d.DocId, d.DocState, d.Outcome, a.Kind, a.Cause, a.Marker, a.WooStatus, a.NoteText,
+                                a.IsCustomerNote, d.Code
+                         FROM @Done AS d LEFT JOIN @Announce AS a ON a.QueueId = d.QueueId
+                         ORDER BY d.QueueId, a.Id FOR JSON PATH, INCLUDE_NULL_VALUES);
         SELECT d.QueueId, d.WooOrderId, d.DocId, d.DocState, d.Outcome, a.Kind, a.Cause, a.Marker, a.WooStatus, a.NoteText, a.IsCustomerNote,
                d.Code, d.[Message]
         FROM @Done AS d
