@@ -23,7 +23,8 @@
 --      is a release to read (3) or to watch.
 --   5. Not open: PS_ORD_HIST with BUS_DAT between @HistoryFromUtc and now (+2 days for time zones) AND DOC_ID AND
 --      TKT_NO - a seek on the (BUS_DAT, DOC_ID) key [infer] as on any index that leads with DOC_ID; its lines with
---      the header's BUS_DAT and DOC_ID. Found: HISTORY (posted); not found: GONE.
+--      the header's BUS_DAT and DOC_ID (ordered: ORIG_QTY, which our writer sets; a line without it counts as
+--      shipped as recorded). Found: HISTORY (posted); not found: GONE.
 -- @Facts: {"docState":"OPEN|HISTORY|GONE","voidMark":...,"lines":[{seq,item,descr,ordered,shipped}],
 --          "releases":[{docId,tktNo,isOpen,qty}],"tracking":[{no,docId}]}.
 CREATE PROCEDURE [woo].[usp_ReadFulfillment]
@@ -112,7 +113,7 @@ BEGIN
         BEGIN
             SET @State = 'HISTORY';
             INSERT INTO @Lines (LinSeqNo, LinGuid, ItemNo, Descr, Ordered, Shipped)
-            SELECT hl.LIN_SEQ_NO, NULL, hl.ITEM_NO, NULL, hl.ORIG_QTY, hl.QTY_SHIPPED
+            SELECT hl.LIN_SEQ_NO, NULL, hl.ITEM_NO, NULL, CASE WHEN hl.ORIG_QTY > 0 THEN hl.ORIG_QTY ELSE hl.QTY_SHIPPED END, hl.QTY_SHIPPED
             FROM [$(CounterpointDb)].dbo.PS_ORD_HIST_LIN AS hl
             WHERE hl.BUS_DAT = @BusDat AND hl.DOC_ID = @DocId;
         END;
