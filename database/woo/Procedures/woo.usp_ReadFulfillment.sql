@@ -19,8 +19,8 @@
 --      shipment, never per run. Each candidate is confirmed by its own lines (by DOC_ID): a release ticket's lines
 --      point back through LINK_LIN_GUID = our LIN_GUID (deposit-ticket mirror lines, LIN_TYP 'U', do not count).
 --      @WatchReleases: release tickets found earlier and still open, re-read by DOC_ID for late tracking numbers.
---   4. Tracking numbers: PS_DOC_PKG_TRK_NO of the order and of its open release tickets, by DOC_ID, only when there
---      is a release to read (3) or to watch.
+--   4. Tracking numbers: PS_DOC_PKG_TRK_NO of the order and of its open release tickets, by DOC_ID, only when more
+--      shipped (3) or a release ticket is watched.
 --   5. Not open: PS_ORD_HIST with BUS_DAT between @HistoryFromUtc and now (+2 days for time zones) AND DOC_ID AND
 --      TKT_NO - a seek on the (BUS_DAT, DOC_ID) key [infer] as on any index that leads with DOC_ID; its lines with
 --      the header's BUS_DAT and DOC_ID (ordered: ORIG_QTY, which our writer sets; a line without it counts as
@@ -40,7 +40,7 @@ BEGIN
     SET NOCOUNT ON;
     SET XACT_ABORT ON;
 
-    DECLARE @State varchar (10) = 'GONE', @VoidMark nvarchar (400), @BusDat datetime, @From datetime, @To datetime;
+    DECLARE @State varchar (10) = 'GONE', @VoidMark nvarchar (400), @BusDat datetime, @From datetime, @To datetime, @ShippedMore bit = 0;
     DECLARE @Lines TABLE (LinSeqNo int NOT NULL PRIMARY KEY, LinGuid uniqueidentifier NULL, ItemNo varchar (20) NULL,
                           Descr varchar (250) NULL, Ordered decimal (15, 4) NOT NULL, Shipped decimal (15, 4) NOT NULL);
     DECLARE @Rel TABLE (DocId bigint NOT NULL PRIMARY KEY, TktNo varchar (15) NULL, IsOpen bit NOT NULL DEFAULT (0),
@@ -64,7 +64,9 @@ BEGIN
         ORDER BY a.LOG_SEQ_NO DESC;
 
         -- 3. Release tickets (only when something new shipped), plus the ones still watched.
-        IF (SELECT ISNULL(SUM(CASE WHEN l.Shipped > l.Ordered THEN l.Ordered ELSE l.Shipped END), 0) FROM @Lines AS l) > ISNULL(@QtyAnnounced, 0)
+        SET @ShippedMore = CASE WHEN (SELECT ISNULL(SUM(CASE WHEN l.Shipped > l.Ordered THEN l.Ordered ELSE l.Shipped END), 0) FROM @Lines AS l)
+                                     > ISNULL(@QtyAnnounced, 0) THEN 1 ELSE 0 END;
+        IF @ShippedMore = 1
             INSERT INTO @Rel (DocId)
             SELECT DISTINCT o.DOC_ID
             FROM [$(CounterpointDb)].dbo.PS_DOC_HDR_ORIG_DOC AS o
@@ -92,8 +94,9 @@ BEGIN
         -- when watched, so the caller can close it.
         DELETE r FROM @Rel AS r WHERE r.Watched = 0 AND (r.IsOpen = 0 OR r.Qty <= 0);
 
-        -- 4. Tracking numbers of the order and of its open release tickets.
-        IF EXISTS (SELECT 1 FROM @Rel AS r WHERE r.IsOpen = 1)
+        -- 4. Tracking numbers of the order and of its open release tickets (when a shipment is to be announced, or a
+        --    release ticket is open: never on a run where nothing moved).
+        IF @ShippedMore = 1 OR EXISTS (SELECT 1 FROM @Rel AS r WHERE r.IsOpen = 1)
             INSERT INTO @Trk (TrackingNo, DocId)
             SELECT DISTINCT LTRIM(RTRIM(t.PKG_TRK_NO)), t.DOC_ID
             FROM [$(CounterpointDb)].dbo.PS_DOC_PKG_TRK_NO AS t

@@ -235,7 +235,7 @@ BEGIN
                 SELECT @NewGoneSince = CASE WHEN @DocState = 'GONE' THEN ISNULL(@FGoneSince, @Now) END,
                        @NewLastSeenOpen = CASE WHEN @DocState = 'OPEN' THEN @Now ELSE @FLastSeenOpen END;
                 SET @IsVoid = CASE WHEN @DocState = 'OPEN' AND @VoidMark IS NOT NULL THEN 1
-                                   WHEN @DocState = 'HISTORY' AND @ShippedQty = 0 THEN 1
+                                   WHEN @DocState = 'HISTORY' AND @LineCount > 0 AND @ShippedQty = 0 THEN 1
                                    WHEN @DocState = 'GONE' AND @FGoneSince IS NOT NULL AND DATEDIFF(MINUTE, @FGoneSince, @Now) >= @GoneGraceMinutes THEN 1
                                    ELSE 0 END;
                 SET @Baseline = CASE WHEN @HasState = 0 AND @Source = 'MIGRATION' THEN 1 ELSE 0 END;
@@ -319,6 +319,14 @@ BEGIN
                                        + N'): Counterpoint closed order DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N' with '
                                        + CONVERT(nvarchar (30), CONVERT(float, @ShippedQty)) + N' of ' + CONVERT(nvarchar (30), CONVERT(float, @Ordered))
                                        + N' shipped; the rest was not shipped. The shop was told only what shipped: settle the rest (refund, status) in the shop.', 4000);
+                -- Posted, but no history lines under the header's BUS_DAT and DOC_ID (the inferred history key does not hold
+                -- on this database?): nothing is guessed - no void, no shipment - the operator is told.
+                IF @DocState = 'HISTORY' AND @LineCount = 0 AND @Baseline = 0
+                    SELECT @AlertCode = 'CPO-FULFIL-NO-LINES',
+                           @AlertMsg = LEFT(N'WooCommerce order ' + CONVERT(nvarchar (20), @WooOrderId) + N' (queue id ' + CONVERT(nvarchar (20), @Q)
+                                       + N'): order DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N' is in PS_ORD_HIST but no line was found in '
+                                       + N'PS_ORD_HIST_LIN with its BUS_DAT and DOC_ID. Nothing was announced and the order is no longer followed: tell the shop by hand '
+                                       + N'what shipped, and report the history table''s key (README, Fulfillment back to the shop).', 4000);
                 IF @Outcome IS NULL
                     SET @Outcome = CASE WHEN @Closed = 'Y' THEN 'CLOSED' ELSE 'UNCHANGED' END;
 

@@ -10,6 +10,8 @@ BEGIN
     DELETE t FROM [$(CounterpointDb)].dbo.PS_DOC_AUDIT_LOG AS t JOIN @Docs AS d ON d.DOC_ID = t.DOC_ID;
     DELETE t FROM [$(CounterpointDb)].dbo.PS_DOC_LIN AS t JOIN @Docs AS d ON d.DOC_ID = t.DOC_ID;
     DELETE t FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS t JOIN @Docs AS d ON d.DOC_ID = t.DOC_ID;
+    DELETE FROM [$(CounterpointDb)].dbo.PS_ORD_HIST_LIN WHERE TKT_NO LIKE 'W15-%';
+    DELETE FROM [$(CounterpointDb)].dbo.PS_ORD_HIST WHERE STR_ID = 'T15F';
     DELETE FROM [$(CounterpointDb)].dbo.PS_STA WHERE STR_ID = 'T15F';
 
     DELETE k FROM woo.OrderFulfillmentTracking AS k JOIN woo.OrderQueue AS q ON q.QueueId = k.QueueId WHERE q.StoreId = 'T15F';
