@@ -7,7 +7,7 @@
 -- shared locks only, no hints; the caller's LOCK_TIMEOUT makes a read that meets a POS lock fail fast and retry later):
 --   1. PS_DOC_HDR by DOC_ID (PK) and DOC_GUID: the order is still open. A DOC_ID's day-of-year part repeats every
 --      100 days (design 6), so a row with our DOC_ID and another DOC_GUID is another document: ours is gone.
---   2. Open: its lines by DOC_ID (PK prefix): ordered (ORIG_QTY, or QTY_SOLD when ORIG_QTY is 0) and QTY_SHIPPED, which
+--   2. Open (a header DOC_TYP 'V' is a void mark): its lines by DOC_ID (PK prefix): ordered (ORIG_QTY, or QTY_SOLD when ORIG_QTY is 0) and QTY_SHIPPED, which
 --      grows when Counterpoint releases the order (doc-model 1.4); its audit log by DOC_ID (PK prefix) for a void
 --      (DOC_TYP 'V') or a cancellation (ACTIV 'C') [obs public SQL that excludes voided orders by an audit row with
 --      DOC_TYP 'V'; doc-model 3: RIV uses ACTIV C for cancel].
@@ -47,17 +47,21 @@ BEGIN
                         Qty decimal (15, 4) NOT NULL DEFAULT (0), Watched bit NOT NULL DEFAULT (0));
     DECLARE @Trk TABLE (TrackingNo varchar (25) NOT NULL, DocId bigint NOT NULL, PRIMARY KEY (TrackingNo, DocId));
 
-    -- 1. Open?
-    IF EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = @DocId AND h.DOC_GUID = @DocGuid)
+    -- 1. Open? (DOC_TYP 'V': fnGenDocId knows a void document type, doc-model 3 - taken as a void mark too.)
+    DECLARE @DocTyp varchar (1);
+    SELECT @DocTyp = h.DOC_TYP FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = @DocId AND h.DOC_GUID = @DocGuid;
+    IF @DocTyp IS NOT NULL
     BEGIN
         SET @State = 'OPEN';
+        IF @DocTyp = 'V'
+            SET @VoidMark = N'PS_DOC_HDR.DOC_TYP V';
         -- 2. Lines and void marks.
         INSERT INTO @Lines (LinSeqNo, LinGuid, ItemNo, Descr, Ordered, Shipped)
         SELECT l.LIN_SEQ_NO, l.LIN_GUID, l.ITEM_NO, l.DESCR,
                CASE WHEN l.ORIG_QTY > 0 THEN l.ORIG_QTY ELSE l.QTY_SOLD END, l.QTY_SHIPPED
         FROM [$(CounterpointDb)].dbo.PS_DOC_LIN AS l
         WHERE l.DOC_ID = @DocId;
-        SELECT TOP (1) @VoidMark = N'audit log ' + CONVERT(nvarchar (10), a.LOG_SEQ_NO) + N' (DOC_TYP ' + a.DOC_TYP + N', ACTIV ' + a.ACTIV
+        SELECT TOP (1) @VoidMark = ISNULL(@VoidMark + N'; ', N'') + N'audit log ' + CONVERT(nvarchar (10), a.LOG_SEQ_NO) + N' (DOC_TYP ' + a.DOC_TYP + N', ACTIV ' + a.ACTIV
                                    + N'): ' + ISNULL(CONVERT(nvarchar (250), a.LOG_ENTRY), N'')
         FROM [$(CounterpointDb)].dbo.PS_DOC_AUDIT_LOG AS a
         WHERE a.DOC_ID = @DocId AND (a.DOC_TYP = 'V' OR a.ACTIV = 'C')

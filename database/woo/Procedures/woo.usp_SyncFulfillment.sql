@@ -117,7 +117,7 @@ BEGIN
         --    through its sp_executesql from this signed module (metadata visible through the derived SELECT grants).
         DECLARE @Need TABLE (TableName sysname NOT NULL, ColumnName sysname NOT NULL, PRIMARY KEY (TableName, ColumnName));
         INSERT INTO @Need (TableName, ColumnName)
-        VALUES (N'PS_DOC_HDR', N'DOC_ID'), (N'PS_DOC_HDR', N'DOC_GUID'), (N'PS_DOC_HDR', N'TKT_NO'),
+        VALUES (N'PS_DOC_HDR', N'DOC_ID'), (N'PS_DOC_HDR', N'DOC_GUID'), (N'PS_DOC_HDR', N'DOC_TYP'), (N'PS_DOC_HDR', N'TKT_NO'),
                (N'PS_DOC_LIN', N'DOC_ID'), (N'PS_DOC_LIN', N'LIN_SEQ_NO'), (N'PS_DOC_LIN', N'LIN_GUID'), (N'PS_DOC_LIN', N'LINK_LIN_GUID'),
                (N'PS_DOC_LIN', N'LIN_TYP'), (N'PS_DOC_LIN', N'ITEM_NO'), (N'PS_DOC_LIN', N'DESCR'), (N'PS_DOC_LIN', N'QTY_SOLD'),
                (N'PS_DOC_LIN', N'ORIG_QTY'), (N'PS_DOC_LIN', N'QTY_SHIPPED'),
