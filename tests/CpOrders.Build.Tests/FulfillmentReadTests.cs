@@ -62,6 +62,72 @@ public class FulfillmentReadTests
         Assert.That(good.Checked, Is.EqualTo(3));
     }
 
+    // The run-time check (woo.usp_SyncFulfillment's @Need list) must cover every Counterpoint column the reader reads, or
+    // an NCR change to one of them fails each order (error 207) instead of stopping the run with CPO-FULFIL-SCHEMA first.
+    [Test]
+    public void The_run_time_schema_check_covers_every_Counterpoint_column_the_reader_reads()
+    {
+        var need = Regex.Matches(ProcedureText("woo.usp_SyncFulfillment"), @"\(N'(PS_\w+)', N'(\w+)'\)")
+            .Select(m => $"{m.Groups[1].Value}.{m.Groups[2].Value}".ToUpperInvariant()).ToHashSet();
+        SortedSet<string> read = CounterpointColumns(ProcedureText("woo.usp_ReadFulfillment"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(read, Has.Count.GreaterThanOrEqualTo(20), "sanity: the reader's Counterpoint columns were found");
+            Assert.That(read.Where(c => !need.Contains(c)), Is.Empty, "read by woo.usp_ReadFulfillment but not checked by woo.usp_SyncFulfillment's @Need");
+        });
+    }
+
+    [Test]
+    public void The_column_finder_sees_columns_of_Counterpoint_aliases_only()
+    {
+        SortedSet<string> read = CounterpointColumns("""
+            CREATE PROCEDURE woo.x AS
+            BEGIN
+                SELECT h.TKT_NO, r.Foo FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h JOIN @R AS r ON r.DocId = h.DOC_ID
+                WHERE h.DOC_GUID IN (SELECT o.Guid FROM @O AS o);
+            END;
+            """);
+        Assert.That(read, Is.EqualTo(new SortedSet<string> { "PS_DOC_HDR.DOC_GUID", "PS_DOC_HDR.DOC_ID", "PS_DOC_HDR.TKT_NO" }));
+    }
+
+    /// <summary>TABLE.COLUMN of every column a query reads through the alias of a [$(CounterpointDb)] table in its own FROM.</summary>
+    private static SortedSet<string> CounterpointColumns(string text)
+    {
+        string sql = Regex.Replace(text, @"\$\((\w+)\)", "SQLCMD_$1");
+        TSqlFragment fragment = new TSql140Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out IList<ParseError> errors);
+        Assert.That(errors.Select(e => $"({e.Line},{e.Column}) {e.Message}"), Is.Empty);
+        var queries = new QueryFinder();
+        fragment.Accept(queries);
+        var result = new SortedSet<string>(StringComparer.Ordinal);
+        foreach ((TSqlFragment query, FromClause? from, WhereClause? _) in queries.Queries)
+        {
+            if (from == null)
+                continue;
+            var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (NamedTableReference t in SeekChecker.Tables(from.TableReferences))
+                if (t.SchemaObject.DatabaseIdentifier?.Value.StartsWith("SQLCMD_CounterpointDb", StringComparison.OrdinalIgnoreCase) == true)
+                    aliases[t.Alias?.Value ?? t.SchemaObject.BaseIdentifier.Value] = t.SchemaObject.BaseIdentifier.Value.ToUpperInvariant();
+            var columns = new ColumnFinder();
+            query.Accept(columns);
+            foreach ((string alias, string column) in columns.Columns)
+                if (aliases.TryGetValue(alias, out string? table))
+                    result.Add($"{table}.{column.ToUpperInvariant()}");
+        }
+        return result;
+    }
+
+    private sealed class ColumnFinder : TSqlFragmentVisitor
+    {
+        public List<(string, string)> Columns { get; } = new();
+
+        public override void ExplicitVisit(ColumnReferenceExpression node)
+        {
+            if (node.MultiPartIdentifier?.Identifiers.Count >= 2)
+                Columns.Add((node.MultiPartIdentifier.Identifiers[^2].Value, node.MultiPartIdentifier.Identifiers[^1].Value));
+            base.ExplicitVisit(node);
+        }
+    }
+
     private sealed class SeekChecker
     {
         public List<string> Problems { get; } = new();
@@ -105,7 +171,7 @@ public class FulfillmentReadTests
             }
         }
 
-        private static IEnumerable<NamedTableReference> Tables(IEnumerable<TableReference> refs)
+        public static IEnumerable<NamedTableReference> Tables(IEnumerable<TableReference> refs)
         {
             foreach (TableReference r in refs)
             {
