@@ -15,7 +15,8 @@
 --                              WARNING alert CPO-FULFIL-VOIDED through woo.usp_RaiseAlert. Counterpoint marks: an audit
 --                              row with DOC_TYP 'V' or ACTIV 'C' on the open order; the order posted to history with
 --                              nothing shipped; or the document gone without history for @GoneGraceMinutes (two
---                              sightings, so a posting seen half-way is never taken for a void).
+--                              sightings, so a posting seen half-way is never taken for a void) when nothing had
+--                              shipped (otherwise only an alert CPO-FULFIL-GONE: a posting the lookup missed).
 -- Shipment notes are customer notes when CustomerSeesShipNotes = 'Y'. An order migrated from the predecessor is
 -- baselined on its first check (its state is recorded, nothing announced). The Outbox key (StoreId, WooOrderId, Kind,
 -- Marker) makes a repeat a no-op; the state makes it never tried. Failures are per order (other orders go on): a
@@ -179,7 +180,7 @@ BEGIN
                 @FirstNewTrk varchar (25), @AllTrk nvarchar (1000), @NewReleaseId bigint, @Closed char (1), @NewShippedAnn char (1),
                 @NewVoidAnn char (1), @NewQtyAnn decimal (15, 4), @NewGoneSince datetime2 (0), @NewLastSeenOpen datetime2 (0),
                 @AlertCode varchar (40), @AlertMsg nvarchar (4000), @ErrNo int, @ErrMsg nvarchar (4000), @Code varchar (40),
-                @Outcome varchar (20), @FirstAnnounce int, @TrkRecord bit, @HistoryFrom datetime2 (0);
+                @Outcome varchar (20), @FirstAnnounce int, @TrkRecord bit, @HistoryFrom datetime2 (0), @FQtySeen decimal (15, 4), @GoneLong bit;
         DECLARE @Facts_Lines TABLE (Seq int NOT NULL PRIMARY KEY, Item varchar (20) NULL, Descr nvarchar (250) NULL, Ordered decimal (15, 4) NOT NULL, Shipped decimal (15, 4) NOT NULL);
         DECLARE @Facts_Rel TABLE (DocId bigint NOT NULL PRIMARY KEY, TktNo varchar (15) NULL, IsOpen bit NOT NULL, Qty decimal (15, 4) NOT NULL);
         DECLARE @Facts_Trk TABLE (TrackingNo varchar (25) NOT NULL PRIMARY KEY, DocId bigint NOT NULL);
@@ -187,7 +188,7 @@ BEGIN
         BEGIN
             SELECT @Q = o.QueueId FROM @Orders AS o WHERE o.Seq = @Seq;
             SELECT @S = NULL, @WooOrderId = NULL, @DocId = NULL, @DocGuid = NULL, @TktNo = NULL, @Source = NULL, @AppliedAt = NULL,
-                   @HasState = 0, @FQtyAnn = 0, @FShippedAnn = 'N', @FVoidAnn = 'N', @FLastSeenOpen = NULL, @FGoneSince = NULL,
+                   @HasState = 0, @FQtyAnn = 0, @FShippedAnn = 'N', @FVoidAnn = 'N', @FLastSeenOpen = NULL, @FGoneSince = NULL, @FQtySeen = 0,
                    @Facts = NULL, @DocState = NULL, @VoidMark = NULL, @AlertCode = NULL, @AlertMsg = NULL, @ErrNo = NULL, @ErrMsg = NULL,
                    @Outcome = NULL, @NewReleaseId = NULL, @NewTrk = NULL, @FirstNewTrk = NULL, @AllTrk = NULL, @ShippedText = NULL;
             DELETE FROM @Facts_Lines;
@@ -203,7 +204,7 @@ BEGIN
                 LEFT JOIN woo.StoreStatusRule AS r ON r.StoreId = q.StoreId
                 WHERE q.QueueId = @Q;
                 SELECT @HasState = 1, @FQtyAnn = f.QtyAnnounced, @FShippedAnn = f.ShippedAnnounced, @FVoidAnn = f.VoidAnnounced,
-                       @FLastSeenOpen = f.LastSeenOpenUtc, @FGoneSince = f.GoneSinceUtc
+                       @FLastSeenOpen = f.LastSeenOpenUtc, @FGoneSince = f.GoneSinceUtc, @FQtySeen = f.QtyShipped
                 FROM woo.OrderFulfillment AS f WHERE f.QueueId = @Q;
                 -- Release tickets still watched, as a JSON array of DOC_IDs.
                 SET @Watch = (SELECT N'[' + STRING_AGG(CONVERT(nvarchar (max), CONVERT(nvarchar (20), r.ReleaseDocId)), N',') + N']'
@@ -234,9 +235,13 @@ BEGIN
                 FROM @Facts_Lines AS l;
                 SELECT @NewGoneSince = CASE WHEN @DocState = 'GONE' THEN ISNULL(@FGoneSince, @Now) END,
                        @NewLastSeenOpen = CASE WHEN @DocState = 'OPEN' THEN @Now ELSE @FLastSeenOpen END;
+                -- Gone (neither open nor found in history) past the grace period: a void or cancellation - unless something
+                -- had shipped, which makes a posting the history lookup missed likelier than a cancellation (then only an
+                -- alert, CPO-FULFIL-GONE, never a status the shop would show).
+                SET @GoneLong = CASE WHEN @DocState = 'GONE' AND @FGoneSince IS NOT NULL AND DATEDIFF(MINUTE, @FGoneSince, @Now) >= @GoneGraceMinutes THEN 1 ELSE 0 END;
                 SET @IsVoid = CASE WHEN @DocState = 'OPEN' AND @VoidMark IS NOT NULL THEN 1
                                    WHEN @DocState = 'HISTORY' AND @LineCount > 0 AND @ShippedQty = 0 THEN 1
-                                   WHEN @DocState = 'GONE' AND @FGoneSince IS NOT NULL AND DATEDIFF(MINUTE, @FGoneSince, @Now) >= @GoneGraceMinutes THEN 1
+                                   WHEN @GoneLong = 1 AND @FQtySeen = 0 THEN 1
                                    ELSE 0 END;
                 SET @Baseline = CASE WHEN @HasState = 0 AND @Source = 'MIGRATION' THEN 1 ELSE 0 END;
                 SET @NewReleaseId = (SELECT MAX(r.DocId) FROM @Facts_Rel AS r WHERE r.IsOpen = 1 AND r.Qty > 0
@@ -312,7 +317,15 @@ BEGIN
                 IF @NewVoidAnn = 'Y'
                    OR (@DocState = 'HISTORY')
                    OR (@DocState = 'GONE' AND @NewShippedAnn = 'Y')
+                   OR (@GoneLong = 1 AND @FQtySeen > 0)
                     SET @Closed = 'Y';
+                IF @GoneLong = 1 AND @FQtySeen > 0 AND @NewShippedAnn = 'N' AND @Baseline = 0
+                    SELECT @AlertCode = 'CPO-FULFIL-GONE',
+                           @AlertMsg = LEFT(N'WooCommerce order ' + CONVERT(nvarchar (20), @WooOrderId) + N' (queue id ' + CONVERT(nvarchar (20), @Q)
+                                       + N'): order DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N' left Counterpoint''s open documents after '
+                                       + CONVERT(nvarchar (30), CONVERT(float, @FQtySeen)) + N' had shipped, and was not found in PS_ORD_HIST (searched by BUS_DAT from '
+                                       + CONVERT(nvarchar (30), @HistoryFrom, 126) + N' and DOC_ID). Nothing more was announced and it is no longer followed: '
+                                       + N'find it in Counterpoint and tell the shop by hand whether the rest shipped.', 4000);
                 IF @DocState = 'HISTORY' AND @Full = 0 AND @ShippedQty > 0 AND @Baseline = 0 AND @FVoidAnn = 'N'
                     SELECT @AlertCode = 'CPO-FULFIL-CLOSED-SHORT',
                            @AlertMsg = LEFT(N'WooCommerce order ' + CONVERT(nvarchar (20), @WooOrderId) + N' (queue id ' + CONVERT(nvarchar (20), @Q)
@@ -370,7 +383,10 @@ BEGIN
                         UPDATE woo.OrderFulfillmentRelease SET IsOpen = 'N' WHERE QueueId = @Q AND IsOpen = 'Y';
 
                     UPDATE f
-                    SET f.DocState = CASE WHEN @IsVoid = 1 THEN 'VOIDED' ELSE @DocState END, f.QtyOrdered = @Ordered, f.QtyShipped = @ShippedQty,
+                    SET f.DocState = CASE WHEN @IsVoid = 1 THEN 'VOIDED' ELSE @DocState END,
+                        -- quantities as last read from lines (a document that is gone has none: the last reading stays)
+                        f.QtyOrdered = CASE WHEN @LineCount > 0 THEN @Ordered ELSE f.QtyOrdered END,
+                        f.QtyShipped = CASE WHEN @LineCount > 0 THEN @ShippedQty ELSE f.QtyShipped END,
                         f.QtyAnnounced = @NewQtyAnn, f.ShippedAnnounced = @NewShippedAnn, f.VoidAnnounced = @NewVoidAnn, f.Closed = @Closed,
                         f.LastSeenOpenUtc = @NewLastSeenOpen, f.GoneSinceUtc = @NewGoneSince, f.LastCheckedUtc = @Now,
                         f.LastChangeUtc = CASE WHEN @Outcome IN ('SHIPPED', 'PARTIAL', 'TRACKING', 'VOIDED') THEN @Now ELSE f.LastChangeUtc END,
