@@ -8,8 +8,8 @@
 --   every line shipped      -> STATUS StoreStatusRule.StatusWhenShipped + NOTE with what shipped and the tracking
 --                              numbers (Cause SHIPPED, Marker 'cpo:shipped:<DOC_ID>');
 --   more shipped, not all   -> NOTE with what shipped so far (NoteWhenPartlyShipped; Cause PARTIAL, Marker
---                              'cpo:partial:<DOC_ID>:<release DOC_ID>', or ':s<shipped quantity>' when no release
---                              ticket is open any more);
+--                              'cpo:partial:<DOC_ID>:<release DOC_ID>', or ':s<shipped quantity>' when no new release
+--                              ticket was found);
 --   new tracking numbers    -> NOTE (Marker 'cpo:tracking:<DOC_ID>:<first new number>');
 --   voided or cancelled     -> STATUS StatusWhenVoided when set (Cause VOIDED, Marker 'cpo:voided:<DOC_ID>') and a
 --                              WARNING alert CPO-FULFIL-VOIDED through woo.usp_RaiseAlert. Counterpoint marks: an audit
@@ -57,6 +57,8 @@ BEGIN
         INSERT INTO @Errors VALUES ('CPO-QUEUE-UNKNOWN', N'@QueueId ' + CONVERT(nvarchar (20), @QueueId) + N' is not an APPLIED order with a document' + ISNULL(N' of store ' + @StoreId, N'') + N'.');
     IF @@TRANCOUNT > 0
         INSERT INTO @Errors VALUES ('CPO-TRANSACTION', N'woo.usp_SyncFulfillment runs one short transaction per order (design 5); call it outside a transaction, the dry run too.');
+    IF (SELECT d.compatibility_level FROM sys.databases AS d WHERE d.database_id = DB_ID()) < 130
+        INSERT INTO @Errors VALUES ('CPO-COMPATIBILITY', N'the CpOrders database''s compatibility level is below 130; OPENJSON and FOR JSON need 130 or higher: a DBA raises it (140 on SQL Server 2017).');
     IF EXISTS (SELECT 1 FROM @Errors)
     BEGIN
         SET @Msg = LEFT(N'woo.usp_SyncFulfillment: nothing was done; fix every problem: '
