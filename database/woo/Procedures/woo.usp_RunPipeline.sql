@@ -31,6 +31,7 @@ BEGIN
     VALUES (10, 'PULL', 'PULL', 'STORE', 'Y'),
            (20, 'PROCESS', 'PROCESS', 'ALL', 'Y'),
            (30, 'PUSH_UPDATES', 'PUSH_UPDATES', 'ALL', 'Y'),
+           (40, 'FULFILLMENT', 'FULFILLMENT', 'ALL', 'Y'),
            (45, 'CATALOG', 'CATALOG', 'STOCK', 'N'),
            (46, 'CATALOG_FULL', 'CATALOG', 'STOCK', 'N'),
            (50, 'STOCK', 'STOCK', 'STOCK', 'Y'),
@@ -135,6 +136,8 @@ BEGIN
                     EXEC woo.usp_ProcessStagedOrders @StoreId = @ItemStore, @Execute = @Execute;
                 ELSE IF @Step = 'PUSH_UPDATES'
                     EXEC woo.usp_PushUpdates @StoreId = @ItemStore, @Execute = @Execute;
+                ELSE IF @Step = 'FULFILLMENT'
+                    EXEC woo.usp_SyncFulfillment @StoreId = @ItemStore, @Execute = @Execute;
                 ELSE IF @Step = 'RECONCILE'
                     EXEC woo.usp_Reconcile @StoreId = @ItemStore, @Execute = @Execute;   -- yesterday (UTC), the daily report
                 ELSE IF @Step = 'CATALOG'
