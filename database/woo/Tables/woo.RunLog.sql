@@ -2,7 +2,7 @@
 -- keeps little job history, design 8). Counts say what the run read, created, retried, parked and dead-lettered.
 CREATE TABLE [woo].[RunLog] (
     [RunId]          bigint IDENTITY (1, 1) NOT NULL,
-    [Step]           varchar (40)    NOT NULL,     -- PULL | PROCESS | STAGE_JSON | MIGRATE | CATALOG | STOCK | PUSH_UPDATES | FULFILLMENT | RECONCILE | ALERT_DIGEST | ALERT_CHECK | HOUSEKEEPING | PIPELINE | …
+    [Step]           varchar (40)    NOT NULL,     -- PULL | PROCESS | STAGE_JSON | MIGRATE | CATALOG | STOCK | PUSH_UPDATES | FULFILLMENT | RECONCILE | REPULL | ALERT_DIGEST | ALERT_CHECK | HOUSEKEEPING | PIPELINE | …
     [StoreId]        varchar (10)    NULL,
     [StartedAtUtc]   datetime2 (3)   CONSTRAINT [DF_RunLog_StartedAtUtc] DEFAULT (SYSUTCDATETIME()) NOT NULL,
     [EndedAtUtc]     datetime2 (3)   NULL,
