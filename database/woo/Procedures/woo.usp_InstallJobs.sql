@@ -1,8 +1,14 @@
 -- Installs (or brings up to date) the SQL Agent jobs of this CpOrders database from woo.fn_JobDefinitions (design 8,
 -- issue 15 point 7). For a DBA (sysadmin: only a sysadmin may make another login own a job); granted to no role.
 -- Idempotent: a job is found by its name and updated in place (owner, category, description, notification, its one
--- T-SQL step, its schedule), so a second run leaves one job of each with one step and one schedule; the job's
--- enabled state and history are kept (a job pre-deploy disabled stays disabled until post-deploy re-enables it).
+-- T-SQL step, its schedule, the schedule's owner), so a second run leaves one job of each with one step and one
+-- schedule; the job's and the schedule's enabled state and history are kept (a job pre-deploy disabled stays disabled
+-- until post-deploy re-enables it; a schedule a DBA disabled stays disabled).
+-- Notification (issue 15: "be told, once"): a job that repeats within the day (PIPELINE every 30 s, CATALOG hourly,
+-- ALERT_DIGEST every 5 minutes) has no SQL Agent notification at all - no e-mail, no event log entry - because a shop
+-- outage would fail it every run; its failures reach a person through the alert digest (woo.usp_CheckAlerts: failing
+-- steps, runs longer than their limit, a stuck pipeline; one digest per problem class per period). Only the daily jobs
+-- (CATALOG_FULL, RECONCILE, HOUSEKEEPING: at most one failure a day) write the event log and e-mail @OperatorName.
 -- The owner is a dedicated NON-sysadmin login that is mapped to a user of this database holding only the CpOrdersJob
 -- role; a T-SQL job step owned by a non-sysadmin runs as that login (no proxy), so the jobs have exactly the job
 -- role's permissions. Every problem (parameters, owner, operator, jobs) is reported at once before anything changes.
@@ -13,7 +19,7 @@
 CREATE PROCEDURE [woo].[usp_InstallJobs]
     @Owner           sysname,
     @IntervalSeconds int = 30,
-    @OperatorName    sysname = NULL,     -- an Agent operator e-mailed when a job fails (NULL: none)
+    @OperatorName    sysname = NULL,     -- an Agent operator e-mailed when a daily job fails (NULL: none; never for the frequent jobs)
     @Jobs            nvarchar (400) = N'ALL',
     @Execute         char (1) = 'Y'
 AS
@@ -66,7 +72,7 @@ BEGIN
         INSERT INTO @Errors ([Message]) VALUES (N'CPO-JOBS-OPERATOR: @OperatorName ''' + @OperatorName + N''' is not a SQL Agent operator (msdb.dbo.sp_add_operator).');
 
     -- The jobs.
-    DECLARE @Wanted TABLE (JobKey varchar (20) NOT NULL PRIMARY KEY);
+    DECLARE @Wanted TABLE (JobKey varchar (400) NOT NULL PRIMARY KEY);   -- the parameter's size: a long name gets the collected message, not error 2628
     IF @Jobs IS NULL OR LTRIM(RTRIM(@Jobs)) = N''
         INSERT INTO @Errors ([Message]) VALUES (N'@Jobs must be ALL or a comma list of jobs.');
     ELSE IF UPPER(LTRIM(RTRIM(@Jobs))) = N'ALL'
@@ -97,7 +103,7 @@ BEGIN
     DECLARE @JobKey varchar (20), @JobName sysname, @Description nvarchar (512), @Entry nvarchar (260), @Command nvarchar (400),
             @ScheduleName sysname, @FreqType int, @FreqInterval int, @SubdayType int, @SubdayInterval int, @StartTime int,
             @JobId uniqueidentifier, @ScheduleId int, @Rc int, @StepId int, @Msg nvarchar (2048), @Enabled tinyint,
-            @NotifyLevel int = CASE WHEN @OperatorName IS NULL THEN 0 ELSE 2 END, @Changed int = 0;
+            @NotifyEmail int, @NotifyEventLog int, @Changed int = 0;
 
     BEGIN TRY
         IF @Execute = 'Y' AND NOT EXISTS (SELECT 1 FROM msdb.dbo.syscategories AS c WHERE c.name = @Category AND c.category_class = 1)
@@ -128,6 +134,9 @@ BEGIN
             END
             ELSE
             BEGIN
+                -- Daily (FreqSubdayType 1: once a day) notifies on failure (2); a job repeating within the day never does (0).
+                SET @NotifyEventLog = CASE WHEN @SubdayType = 1 THEN 2 ELSE 0 END;
+                SET @NotifyEmail = CASE WHEN @SubdayType = 1 AND @OperatorName IS NOT NULL THEN 2 ELSE 0 END;
                 SET @Msg = CASE WHEN @JobId IS NULL THEN N'CREATE' ELSE N'UPDATE' + CASE WHEN @Enabled = 0 THEN N' (stays disabled)' ELSE N'' END END;
                 INSERT INTO @Plan (JobName, [Action], Command, Schedule, [Owner])
                 VALUES (@JobName, @Msg, @Command,
@@ -142,20 +151,20 @@ BEGIN
                     IF @JobId IS NULL
                     BEGIN
                         EXEC @Rc = msdb.dbo.sp_add_job @job_name = @JobName, @enabled = 1, @description = @Description, @start_step_id = 1,
-                             @category_name = @Category, @owner_login_name = @Owner, @notify_level_eventlog = 2,
-                             @notify_level_email = @NotifyLevel, @notify_email_operator_name = @OperatorName, @job_id = @JobId OUTPUT;
+                             @category_name = @Category, @owner_login_name = @Owner, @notify_level_eventlog = @NotifyEventLog,
+                             @notify_level_email = @NotifyEmail, @notify_email_operator_name = @OperatorName, @job_id = @JobId OUTPUT;
                         IF @Rc <> 0 THROW 50662, N'CPO-JOBS-MSDB: msdb.dbo.sp_add_job failed; see the message above.', 1;
                     END
                     ELSE
                     BEGIN
-                        -- Without an operator, e-mail notification is switched off (the operator name is then unused).
-                        IF @OperatorName IS NULL
+                        -- Without e-mail notification the operator name is not passed (it is then unused).
+                        IF @NotifyEmail = 0
                             EXEC @Rc = msdb.dbo.sp_update_job @job_id = @JobId, @description = @Description, @start_step_id = 1,
-                                 @category_name = @Category, @owner_login_name = @Owner, @notify_level_eventlog = 2, @notify_level_email = 0;
+                                 @category_name = @Category, @owner_login_name = @Owner, @notify_level_eventlog = @NotifyEventLog, @notify_level_email = 0;
                         ELSE
                             EXEC @Rc = msdb.dbo.sp_update_job @job_id = @JobId, @description = @Description, @start_step_id = 1,
-                                 @category_name = @Category, @owner_login_name = @Owner, @notify_level_eventlog = 2,
-                                 @notify_level_email = @NotifyLevel, @notify_email_operator_name = @OperatorName;
+                                 @category_name = @Category, @owner_login_name = @Owner, @notify_level_eventlog = @NotifyEventLog,
+                                 @notify_level_email = @NotifyEmail, @notify_email_operator_name = @OperatorName;
                         IF @Rc <> 0 THROW 50663, N'CPO-JOBS-MSDB: msdb.dbo.sp_update_job failed; see the message above.', 1;
                     END;
                     -- One T-SQL step in this database (pre-deploy and woo.usp_UninstallJobs find the jobs by it). No
@@ -185,7 +194,8 @@ BEGIN
                              @freq_relative_interval = 0, @freq_recurrence_factor = 0, @active_start_time = @StartTime, @active_end_time = 235959,
                              @schedule_id = @ScheduleId OUTPUT;
                     ELSE
-                        EXEC @Rc = msdb.dbo.sp_update_schedule @schedule_id = @ScheduleId, @enabled = 1, @freq_type = @FreqType,
+                        -- No @enabled (a schedule a DBA disabled stays disabled); the owner follows the job's.
+                        EXEC @Rc = msdb.dbo.sp_update_schedule @schedule_id = @ScheduleId, @owner_login_name = @Owner, @freq_type = @FreqType,
                              @freq_interval = @FreqInterval, @freq_subday_type = @SubdayType, @freq_subday_interval = @SubdayInterval,
                              @freq_relative_interval = 0, @freq_recurrence_factor = 0, @active_start_time = @StartTime, @active_end_time = 235959;
                     IF @Rc <> 0 THROW 50666, N'CPO-JOBS-MSDB: the schedule could not be written (msdb.dbo.sp_add_jobschedule / sp_update_schedule); see the message above.', 1;

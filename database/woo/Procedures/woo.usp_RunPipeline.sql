@@ -9,7 +9,17 @@
 -- row says FAILED) the run ends with THROW, so an Agent job step (and sqlcmd -b) reports the failure.
 -- Guards (sp_getapplock, Session owner, timeout 0, a logged skip - never a wait): a deploy holding 'CpOrders.Pipeline'
 -- (PreDeploy/20.PipelineLock.sql) skips the whole run; the run holds 'CpOrders.RunPipeline[:steps]' Exclusive, so two
--- runs of the same steps never overlap (a run still busy when the next is due: the next is SKIPPED).
+-- runs of the same steps never overlap (a run still busy when the next is due: the next is SKIPPED). The lock is named
+-- after the steps selected, not the text of @Steps ('CpOrders.RunPipeline' for the pipeline's own steps, however
+-- named); @StoreId is not in it: a manual run for one store and the scheduled run of the same steps never overlap.
+-- A lock held too long is not skipped silently: when the runs of these steps have been RUNNING or SKIPPED (lock held)
+-- for longer than RunLimitMinutes (woo.AlertSettings, default 30) since the last run that ended, the skip raises the
+-- WARNING alert CPO-PIPELINE-STUCK (woo.usp_RaiseAlert: one open alert with a count, sent by the digest) and ends with
+-- THROW 50653 (the job step fails; no Agent notification: woo.usp_InstallJobs). Typical cause: a session that ran
+-- woo.usp_RunPipeline and was cancelled (an attention is not caught by TRY/CATCH) keeps its Session locks until it
+-- disconnects; the alert says how to find it.
+-- A step's error that bypasses the step's own CATCH (caught here) may leave the step's Session locks held: the CATCH
+-- below releases 'CpOrders.Pipeline' and the steps' own locks, so one failure never stops the later steps or runs.
 -- @Execute = 'N' calls every step with @Execute = 'N' (each reads and shows what it would do, and writes nothing),
 -- writes no run log and takes no lock, and returns the list of steps with their outcomes.
 -- Never inside a transaction (the steps call HTTP, design 4).
@@ -38,7 +48,7 @@ BEGIN
            (70, 'RECONCILE', 'RECONCILE', 'STORE', 'N');
 
     DECLARE @Errors TABLE (Id int IDENTITY (1, 1) NOT NULL, [Message] nvarchar (4000) NOT NULL);
-    DECLARE @Selected TABLE (Step varchar (40) NOT NULL PRIMARY KEY);
+    DECLARE @Selected TABLE (Step varchar (400) NOT NULL PRIMARY KEY);   -- the parameter's size: a long name gets the collected message
     IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N')
         INSERT INTO @Errors ([Message]) VALUES (N'@Execute must be Y or N.');
     IF @StoreId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM woo.Store AS s WHERE s.StoreId = @StoreId)
@@ -86,14 +96,20 @@ BEGIN
     ORDER BY w.Seq, w.StoreId;
 
     DECLARE @StepNames varchar (400) = (SELECT STRING_AGG(l.Step, ',') WITHIN GROUP (ORDER BY l.Seq) FROM @StepList AS l JOIN @Selected AS x ON x.Step = l.Step);
-    DECLARE @LockName nvarchar (255) = LEFT(N'CpOrders.RunPipeline' + CASE WHEN @Steps IS NULL THEN N'' ELSE N':' + @StepNames END, 255);
+    DECLARE @PipelineSteps varchar (400) = (SELECT STRING_AGG(l.Step, ',') WITHIN GROUP (ORDER BY l.Seq) FROM @StepList AS l WHERE l.InPipeline = 'Y');
+    DECLARE @LockName nvarchar (255) = LEFT(N'CpOrders.RunPipeline' + CASE WHEN @StepNames = @PipelineSteps THEN N'' ELSE N':' + @StepNames END, 255);
+    -- Held by this session before the run (a caller's own hold): never released by the step cleanup below.
+    DECLARE @PipelineHeldBefore bit = CASE WHEN APPLOCK_MODE(N'public', N'CpOrders.Pipeline', N'Session') <> N'NoLock' THEN 1 ELSE 0 END,
+            @RunLimit int, @StreakFrom datetime2 (3), @Leaked nvarchar (255), @Releases int;
     DECLARE @Started datetime2 (3) = SYSUTCDATETIME(), @RunId bigint, @Msg nvarchar (2048), @LockResult int, @HoldsLock bit = 0,
             @WorkId int, @Step varchar (40), @RunLogStep varchar (40), @ItemStore varchar (10), @Mark bigint, @Outcome varchar (10),
             @StepError nvarchar (2048), @Failed int, @Total int, @PipelineOutcome varchar (10), @Details nvarchar (max);
     BEGIN TRY
         IF @Execute = 'Y'
         BEGIN
-            INSERT INTO woo.RunLog (Step, StoreId, StartedAtUtc, Outcome, IsDryRun) VALUES ('PIPELINE', @StoreId, @Started, 'RUNNING', 'N');
+            -- Details carry the steps from the start, so a skip can find the runs of the same steps (the stuck check).
+            INSERT INTO woo.RunLog (Step, StoreId, StartedAtUtc, Outcome, IsDryRun, Details)
+            VALUES ('PIPELINE', @StoreId, @Started, 'RUNNING', 'N', (SELECT @StepNames AS steps FOR JSON PATH, WITHOUT_ARRAY_WRAPPER));
             SET @RunId = SCOPE_IDENTITY();
             -- A deploy holds 'CpOrders.Pipeline' Exclusive: skip the whole run (each step would only log its own skip).
             IF APPLOCK_TEST(N'public', N'CpOrders.Pipeline', N'Shared', N'Session') = 0
@@ -113,6 +129,26 @@ BEGIN
                 UPDATE r SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = 'SKIPPED', r.ErrorCode = 'CPO-PIPELINE-RUNNING', r.ErrorMessage = @Msg
                 FROM woo.RunLog AS r WHERE r.RunId = @RunId;
                 RAISERROR (N'%s', 10, 1, @Msg) WITH NOWAIT;
+                -- Held too long? The streak: the runs of these steps since the last one that ended (OK, WARNING, FAILED, or
+                -- skipped for another reason), all RUNNING or skipped because the lock was held; it began at the oldest.
+                SET @RunLimit = ISNULL((SELECT s.RunLimitMinutes FROM woo.AlertSettings AS s), 30);
+                SET @StreakFrom = (SELECT MIN(r.StartedAtUtc) FROM woo.RunLog AS r
+                                   WHERE r.Step = 'PIPELINE' AND JSON_VALUE(r.Details, N'$.steps') = @StepNames
+                                     AND r.RunId > ISNULL((SELECT MAX(e.RunId) FROM woo.RunLog AS e
+                                                           WHERE e.Step = 'PIPELINE' AND JSON_VALUE(e.Details, N'$.steps') = @StepNames
+                                                             AND e.Outcome <> 'RUNNING' AND ISNULL(e.ErrorCode, '') NOT IN ('CPO-PIPELINE-RUNNING', 'CPO-PIPELINE-STUCK')), 0));
+                IF @StreakFrom < DATEADD(MINUTE, -@RunLimit, SYSUTCDATETIME())
+                BEGIN
+                    SET @Msg = LEFT(CONCAT(N'CPO-PIPELINE-STUCK: ', @LockName, N' has been held for ', DATEDIFF(MINUTE, @StreakFrom, SYSUTCDATETIME()),
+                                           N' minutes (limit RunLimitMinutes = ', @RunLimit, N'); every scheduled run of ', @StepNames,
+                                           N' since then was skipped, so orders are not moving. Either a run hangs, or a session that ran woo.usp_RunPipeline ',
+                                           N'was cancelled and still holds the lock while idle (SSMS, a client timeout). Find it: SELECT request_session_id FROM ',
+                                           N'sys.dm_tran_locks WHERE resource_type = ''APPLICATION'' AND resource_description LIKE ''%CpOrders.RunPipeline%''; ',
+                                           N'if that session runs nothing (sys.dm_exec_requests), close it or KILL it; the next run goes on.'), 2048);
+                    UPDATE r SET r.ErrorCode = 'CPO-PIPELINE-STUCK', r.ErrorMessage = @Msg FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+                    EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-PIPELINE-STUCK', @Message = @Msg, @RunId = @RunId;
+                    THROW 50653, @Msg, 1;
+                END;
                 RETURN 0;
             END;
             SET @HoldsLock = 1;
@@ -164,6 +200,37 @@ BEGIN
                     ROLLBACK TRANSACTION;
                 SET @Outcome = 'FAILED';
                 SET @StepError = LEFT(CONCAT(ERROR_MESSAGE(), N' (error ', ERROR_NUMBER(), N' in ', ISNULL(ERROR_PROCEDURE(), N'?'), N' line ', ERROR_LINE(), N')'), 2048);
+                -- An error that bypassed the step's own CATCH may leave its Session locks held (a Session lock outlives the
+                -- procedure): release the step's own locks (per store) and every hold of 'CpOrders.Pipeline' this run did
+                -- not hold before (this procedure only tests it). Counted locks: release until none is left.
+                IF @Execute = 'Y'
+                BEGIN
+                    DECLARE leaked_cursor CURSOR LOCAL FAST_FORWARD FOR
+                        SELECT n.LockName
+                        FROM (SELECT CONVERT(nvarchar (255), N'CpOrders.SyncFulfillment') AS LockName
+                              UNION ALL
+                              SELECT CONVERT(nvarchar (255), p.Prefix + s.StoreId)
+                              FROM woo.Store AS s
+                              CROSS JOIN (VALUES (N'CpOrders.PushUpdates:'), (N'CpOrders.PushStock:'), (N'CpOrders.ReadCatalog:')) AS p (Prefix)
+                              UNION ALL
+                              SELECT N'CpOrders.Pipeline' WHERE @PipelineHeldBefore = 0) AS n
+                        WHERE APPLOCK_MODE(N'public', n.LockName, N'Session') <> N'NoLock';
+                    OPEN leaked_cursor;
+                    FETCH NEXT FROM leaked_cursor INTO @Leaked;
+                    WHILE @@FETCH_STATUS = 0
+                    BEGIN
+                        SET @Releases = 0;
+                        WHILE APPLOCK_MODE(N'public', @Leaked, N'Session') <> N'NoLock' AND @Releases < 100
+                        BEGIN
+                            EXEC sys.sp_releaseapplock @Resource = @Leaked, @LockOwner = N'Session', @DbPrincipal = N'public';
+                            SET @Releases += 1;
+                        END;
+                        SET @StepError = LEFT(CONCAT(@StepError, N' [released ', @Leaked, N' the step left held]'), 2048);
+                        FETCH NEXT FROM leaked_cursor INTO @Leaked;
+                    END;
+                    CLOSE leaked_cursor;
+                    DEALLOCATE leaked_cursor;
+                END;
             END CATCH;
             UPDATE @Work SET Outcome = @Outcome, ErrorMessage = CASE WHEN @Outcome <> 'OK' THEN @StepError END WHERE WorkId = @WorkId;
             SET @Msg = CONCAT(N'woo.usp_RunPipeline: ', @Step, ISNULL(N' store ' + @ItemStore, N''), N': ', @Outcome,
@@ -208,9 +275,12 @@ BEGIN
         BEGIN
             SET @Msg = LEFT(ERROR_MESSAGE(), 2048);
             UPDATE r SET EndedAtUtc = SYSUTCDATETIME(), Outcome = 'FAILED', ErrorCode = 'CPO-PIPELINE-ERROR', ErrorMessage = @Msg,
-                         Details = (SELECT w.Step AS step, w.StoreId AS store_id, w.Outcome AS outcome, w.ErrorMessage AS error
-                                    FROM @Work AS w ORDER BY w.WorkId FOR JSON PATH, INCLUDE_NULL_VALUES)
-            FROM woo.RunLog AS r WHERE r.RunId = @RunId;
+                         Details = (SELECT @StepNames AS steps,
+                                           JSON_QUERY(ISNULL((SELECT w.Step AS step, w.StoreId AS store_id, w.Outcome AS outcome, w.ErrorMessage AS error
+                                                              FROM @Work AS w ORDER BY w.WorkId FOR JSON PATH, INCLUDE_NULL_VALUES), N'[]')) AS runs
+                                    FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)
+            FROM woo.RunLog AS r WHERE r.RunId = @RunId
+              AND ISNULL(r.ErrorCode, '') <> 'CPO-PIPELINE-STUCK';   -- a stuck skip's THROW keeps its row SKIPPED
         END;
         THROW;
     END CATCH;
