@@ -7,7 +7,7 @@
 -- Kept: every Counterpoint row (documents and customers CpOrders wrote are Counterpoint's data now), the predecessor's
 -- tables, the logins (the job and operator logins are server principals a DBA made: drop them by hand if unused), the
 -- job category CpOrders while another database's jobs use it, backups, and Windows Task Scheduler tasks (Express:
--- schtasks /Delete, see woo.usp_ScriptTaskScheduler's output).
+-- step 2 prints the schtasks /Delete line of each).
 -- Run as a sysadmin with sqlcmd (or SSMS in SQLCMD mode with :setvar lines added above). SQLCMD variables:
 --   DatabaseName    the CpOrders database to remove
 --   CounterpointDb  the Counterpoint company database it was deployed against (NONE: it no longer exists)
@@ -52,14 +52,17 @@ DECLARE @Recorded nvarchar(max) = ISNULL((SELECT STRING_AGG(CONVERT(nvarchar(max
 -- Printed now: if the script stops between step 4 and step 5, a new run no longer finds the hash in the dropped database.
 RAISERROR (N'CpOrders uninstall: checks passed; the CLR assembly''s trusted hash: %s (if this script stops before step 5: EXEC sys.sp_drop_trusted_assembly @hash = <it>; when no database uses it).', 10, 1, @Recorded) WITH NOWAIT;
 GO
--- 2. The jobs of this database (category CpOrders with a step in it, or named CpOrders.<database>.*) and their
---    unshared schedules; the same selection as woo.usp_UninstallJobs, written out so it works whatever version is deployed.
+-- 2. The jobs of this database (category CpOrders with a step in it, or named CpOrders.<database>.<Title>, where a
+--    Title has no dot: so for database Shop the jobs of a CpOrders database Shop.Test, CpOrders.Shop.Test.<Title>, are
+--    not selected) and their unshared schedules; the same selection as woo.usp_UninstallJobs, written out so it works
+--    whatever version is deployed. Then the Windows Task Scheduler tasks (Express), which the script cannot remove.
 DECLARE @JobId uniqueidentifier, @JobName sysname, @Rc int, @Msg nvarchar(2048);
 DECLARE job_cursor CURSOR LOCAL FAST_FORWARD FOR
     SELECT j.job_id, j.name FROM msdb.dbo.sysjobs AS j
     WHERE (EXISTS (SELECT 1 FROM msdb.dbo.syscategories AS c WHERE c.category_id = j.category_id AND c.name = N'CpOrders')
            AND EXISTS (SELECT 1 FROM msdb.dbo.sysjobsteps AS s WHERE s.job_id = j.job_id AND s.database_name = N'$(DatabaseName)'))
-       OR j.name LIKE REPLACE(REPLACE(REPLACE(N'CpOrders.$(DatabaseName).', N'[', N'[[]'), N'_', N'[_]'), N'%', N'[%]') + N'%';
+       OR (j.name LIKE REPLACE(REPLACE(REPLACE(N'CpOrders.$(DatabaseName).', N'[', N'[[]'), N'_', N'[_]'), N'%', N'[%]') + N'_%'
+           AND SUBSTRING(j.name, LEN(N'CpOrders.$(DatabaseName).') + 1, 256) NOT LIKE N'%.%');
 OPEN job_cursor;
 FETCH NEXT FROM job_cursor INTO @JobId, @JobName;
 WHILE @@FETCH_STATUS = 0
@@ -85,6 +88,23 @@ BEGIN
     PRINT N'CpOrders uninstall: removed the job category CpOrders (no job uses it).';
 END;
 PRINT N'CpOrders uninstall: jobs done.';
+-- Task Scheduler tasks (woo.usp_ScriptTaskScheduler made them CpOrders\<database>\<Title>): a Windows administrator
+-- deletes them; until then each fails once a run (the database is gone). One line per job CpOrders defines; a task that
+-- was never made answers "cannot find".
+PRINT N'CpOrders uninstall: Windows Task Scheduler tasks (Express): delete them in an elevated cmd.exe:';
+DECLARE @Title sysname, @TaskLine nvarchar(400);
+DECLARE task_cursor CURSOR LOCAL FAST_FORWARD FOR
+    SELECT t.Title FROM (VALUES (N'Pipeline'), (N'Catalog'), (N'CatalogFull'), (N'Reconcile'), (N'Housekeeping'), (N'AlertDigest')) AS t (Title);
+OPEN task_cursor;
+FETCH NEXT FROM task_cursor INTO @Title;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    SET @TaskLine = N'  schtasks /Delete /F /TN "' + REPLACE(N'CpOrders.$(DatabaseName).', N'.', N'\') + @Title + N'"';
+    RAISERROR (N'%s', 10, 1, @TaskLine) WITH NOWAIT;
+    FETCH NEXT FROM task_cursor INTO @Title;
+END;
+CLOSE task_cursor;
+DEALLOCATE task_cursor;
 GO
 -- 3. The Counterpoint database: the certificate user CpOrders_<database> (its grants go with it) and CpOrders' public
 --    certificate parts - the one the user is made from, and any other whose thumbprint is a signing certificate of
@@ -136,9 +156,13 @@ BEGIN
 END;
 GO
 -- 4. The CpOrders database (its queue, configuration, encrypted secrets, keys, certificates and assembly go with it).
+--    RESTRICTED_USER, not SINGLE_USER: this script runs in master, so SINGLE_USER's one connection could be taken by
+--    anyone (a Task Scheduler run every minute, SSMS Object Explorer) before DROP, leaving the database SINGLE_USER and
+--    the DROP failing (3702); RESTRICTED_USER admits only db_owner, dbcreator and sysadmin, which the job and operator
+--    logins are not.
 IF DB_ID(N'$(DatabaseName)') IS NOT NULL
 BEGIN
-    ALTER DATABASE [$(DatabaseName)] SET SINGLE_USER WITH ROLLBACK IMMEDIATE;
+    ALTER DATABASE [$(DatabaseName)] SET RESTRICTED_USER WITH ROLLBACK IMMEDIATE;
     DROP DATABASE [$(DatabaseName)];
     PRINT N'CpOrders uninstall: dropped database [$(DatabaseName)].';
 END

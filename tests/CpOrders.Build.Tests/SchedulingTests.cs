@@ -220,6 +220,138 @@ public class SchedulingTests
         });
     }
 
+    private static string Proc(string name) => File.ReadAllText(Path.Combine(Repo.Root, "database", "woo", "Procedures", name + ".sql"));
+
+    /// <summary>r15 finding 1 (issue 15: "be told, once"): a job failing every 30 seconds must not e-mail an operator or
+    /// write the event log every run; the alert digest is the notifier. Every sp_add_job / sp_update_job call passes its
+    /// notification levels as 0 or as the variables computed from the schedule, and those are 0 unless the job runs once
+    /// a day (FreqSubdayType 1).</summary>
+    [Test]
+    public void Jobs_repeating_within_the_day_get_no_Agent_notification()
+    {
+        string text = Proc("woo.usp_InstallJobs");
+        TSqlFragment fragment = Parse(text, out IList<ParseError> errors);
+        Assert.That(errors, Is.Empty);
+        var finder = new ExecFinder();
+        fragment.Accept(finder);
+        var jobCalls = finder.Calls.Where(c => c.Name is "msdb.dbo.sp_add_job" or "msdb.dbo.sp_update_job").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(jobCalls, Has.Count.GreaterThanOrEqualTo(2), "sanity: the job calls are found");
+            foreach ((string name, ExecuteSpecification exec, IList<ExecuteParameter> parameters) in jobCalls)
+            {
+                var levels = parameters.Where(p => p.Variable?.Name.StartsWith("@notify_level_", StringComparison.OrdinalIgnoreCase) == true).ToList();
+                Assert.That(levels.Select(p => p.Variable.Name), Is.SupersetOf(new[] { "@notify_level_email", "@notify_level_eventlog" }).Using((IEqualityComparer<string>)StringComparer.OrdinalIgnoreCase),
+                    $"{name} line {exec.StartLine} sets both notification levels (sp_update_job would keep an old one)");
+                foreach (ExecuteParameter p in levels)
+                {
+                    string value = text.Substring(p.ParameterValue.StartOffset, p.ParameterValue.FragmentLength);
+                    Assert.That(value, Is.EqualTo("0").Or.EqualTo("@NotifyEventLog").Or.EqualTo("@NotifyEmail"),
+                        $"{name} line {exec.StartLine}: {p.Variable.Name} = {value}; only 0 or the schedule-derived level");
+                }
+            }
+            Assert.That(Regex.IsMatch(text, @"SET @NotifyEventLog = CASE WHEN @SubdayType = 1 THEN 2 ELSE 0 END;"), Is.True, "event log only for once-a-day jobs");
+            Assert.That(Regex.IsMatch(text, @"SET @NotifyEmail = CASE WHEN @SubdayType = 1 AND @OperatorName IS NOT NULL THEN 2 ELSE 0 END;"), Is.True, "e-mail only for once-a-day jobs");
+        });
+    }
+
+    /// <summary>r15 finding 4/5: schtasks looks for a bare program name in System32 and splits an unquoted path at its first
+    /// space; cmd.exe does not know \" . So the sqlcmd path is a required parameter, validated as a full path to an .exe,
+    /// always quoted inside the /TR value, the whole /TR value is one quoted argument with its inner quotes as \", and
+    /// every name printed is refused when it holds a character cmd.exe acts on.</summary>
+    [Test]
+    public void Task_Scheduler_command_runs_a_quoted_full_sqlcmd_path()
+    {
+        string text = Proc("woo.usp_ScriptTaskScheduler");
+        TSqlFragment fragment = Parse(text, out IList<ParseError> errors);
+        Assert.That(errors, Is.Empty);
+        var procedure = new ProcedureParameterFinder();
+        fragment.Accept(procedure);
+        Assert.Multiple(() =>
+        {
+            Assert.That(procedure.Parameters.Keys, Does.Contain("@SqlcmdPath"), "sanity: the parameters are read");
+            Assert.That(procedure.Parameters["@SqlcmdPath"], Is.Null, "@SqlcmdPath has no default: a bare 'sqlcmd' is what schtasks cannot start");
+            Assert.That(text, Does.Contain("NOT (@SqlcmdPath LIKE N'[A-Za-z]:\\%' OR @SqlcmdPath LIKE N'\\\\%') OR @SqlcmdPath NOT LIKE N'%_.exe'"),
+                "the path is refused unless it is absolute (drive or UNC) and names an .exe");
+            Assert.That(text, Does.Contain("N'\"' + @SqlcmdPath + N'\" -E -b'"), "the /TR value starts with the quoted path");
+            Assert.That(text, Does.Contain("/TR \"' + REPLACE(t.TaskRun, N'\"', N'\\\"') + N'\"'"), "the /TR value is one quoted argument, inner quotes as \\\"");
+            Assert.That(text, Does.Contain("@CmdSpecial nvarchar (20) = N'%[&|<>^%\"]%'"), "the characters cmd.exe acts on are listed");
+            foreach (string name in new[] { "@RunAsAccount LIKE @CmdSpecial", "@Server LIKE @CmdSpecial", "@SqlcmdPath LIKE @CmdSpecial", "@Db LIKE @CmdSpecial" })
+                Assert.That(text, Does.Contain(name), $"refused: {name}");
+        });
+    }
+
+    /// <summary>r15 finding 3: woo.usp_RunPipeline's step CATCH releases the Session locks a failed step may leave
+    /// (the pipeline lock and the steps' own locks), and a run skipped because its lock is held longer than
+    /// RunLimitMinutes raises CPO-PIPELINE-STUCK through woo.usp_RaiseAlert and fails (THROW), instead of returning 0.
+    /// The behaviour itself is tSQLt test_Scheduling (runs only on a SQL Server).</summary>
+    [Test]
+    public void RunPipeline_releases_a_failed_steps_locks_and_reports_a_lock_held_too_long()
+    {
+        string text = Proc("woo.usp_RunPipeline");
+        string stepCatch = Regex.Match(text, @"THROW 50651.*?END CATCH;", RegexOptions.Singleline).Value;
+        string skip = Regex.Match(text, @"ErrorCode = 'CPO-PIPELINE-RUNNING'.*?RETURN 0;\s*END;", RegexOptions.Singleline).Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(stepCatch, Does.Contain("BEGIN CATCH"), "sanity: the step CATCH is found");
+            Assert.That(stepCatch, Does.Contain("sys.sp_releaseapplock"), "the step CATCH releases what the step left held");
+            foreach (string lockName in new[] { "N'CpOrders.Pipeline'", "N'CpOrders.PushUpdates:'", "N'CpOrders.PushStock:'", "N'CpOrders.ReadCatalog:'", "N'CpOrders.SyncFulfillment'" })
+                Assert.That(stepCatch, Does.Contain(lockName), $"the step CATCH releases {lockName}");
+            // Every own lock a step procedure takes is one the CATCH knows.
+            foreach (string file in Directory.GetFiles(Path.Combine(Repo.Root, "database", "woo", "Procedures"), "*.sql"))
+                foreach (Match m in Regex.Matches(File.ReadAllText(file), @"@StoreLock nvarchar \(255\) = N'(CpOrders\.\w+:)'"))
+                    if (Regex.IsMatch(text, @"EXEC woo\." + Regex.Escape(Path.GetFileNameWithoutExtension(file)["woo.".Length..]) + @"\b"))
+                        Assert.That(stepCatch, Does.Contain("N'" + m.Groups[1].Value + "'"), $"{Path.GetFileName(file)} takes {m.Groups[1].Value}<store>; the step CATCH must release it");
+            Assert.That(skip, Does.Contain("RunLimitMinutes"), "sanity/limit: a skip compares how long the lock is held with RunLimitMinutes");
+            Assert.That(skip, Does.Contain("EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-PIPELINE-STUCK'"), "a lock held too long is alerted");
+            Assert.That(skip, Does.Contain("THROW 50653"), "a lock held too long fails the job step");
+        });
+    }
+
+    /// <summary>r15 finding 9: a step or job name longer than the table column raised error 2628 instead of the collected
+    /// message; the tables holding the split list are as wide as the parameter.</summary>
+    [TestCase("woo.usp_RunPipeline", "@Selected TABLE (Step varchar (400)")]
+    [TestCase("woo.usp_InstallJobs", "@Wanted TABLE (JobKey varchar (400)")]
+    [TestCase("woo.usp_ScriptTaskScheduler", "@Wanted TABLE (JobKey varchar (400)")]
+    public void Split_name_lists_are_as_wide_as_their_parameter(string procedure, string declaration)
+    {
+        Assert.That(Proc(procedure), Does.Contain(declaration));
+    }
+
+    /// <summary>r15 findings 11 and 12: the uninstall script selects by name only CpOrders.&lt;db&gt;.&lt;Title&gt; (a Title has no
+    /// dot, so database Shop never selects the jobs of database Shop.Test), drops the database after RESTRICTED_USER (not
+    /// SINGLE_USER, whose one connection anyone may take), and prints the schtasks /Delete line of each task.</summary>
+    [Test]
+    public void Uninstall_script_selects_only_this_databases_jobs_and_drops_under_restricted_user()
+    {
+        string text = File.ReadAllText(Path.Combine(Repo.Root, "uninstall", "Uninstall.CpOrders.sql"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("NOT LIKE N'%.%'"), "the name rule excludes names with a dot after CpOrders.<db>.");
+            Assert.That(text, Does.Contain("SET RESTRICTED_USER WITH ROLLBACK IMMEDIATE"));
+            Assert.That(Regex.IsMatch(text, @"^\s*ALTER DATABASE .*SINGLE_USER", RegexOptions.Multiline), Is.False, "no SINGLE_USER before DROP");
+            Assert.That(text, Does.Contain("schtasks /Delete /F /TN"), "the task deletions are printed");
+            string jobs = File.ReadAllText(Path.Combine(Repo.Root, "database", "woo", "Functions", "woo.fn_JobDefinitions.sql"));
+            foreach (Match m in Regex.Matches(jobs, @"\(CONVERT\(varchar \(20\), '\w+'\), CONVERT\(nvarchar \(60\), N'(\w+)'\)|\('\w+', N'(\w+)'"))
+            {
+                string title = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+                Assert.That(text, Does.Contain("(N'" + title + "')"), $"the uninstall prints the schtasks /Delete line of job title {title}");
+                Assert.That(title, Does.Not.Contain("."), "a job title has no dot (the uninstall's name rule relies on it)");
+            }
+        });
+    }
+
+    private sealed class ProcedureParameterFinder : TSqlFragmentVisitor
+    {
+        public Dictionary<string, ScalarExpression?> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public override void ExplicitVisit(CreateProcedureStatement node)
+        {
+            foreach (ProcedureParameter p in node.Parameters)
+                Parameters[p.VariableName.Value] = p.Value;
+        }
+    }
+
     private sealed class ProcedureFinder : TSqlFragmentVisitor
     {
         public List<(string Name, HashSet<string> Parameters)> Procedures { get; } = new();
