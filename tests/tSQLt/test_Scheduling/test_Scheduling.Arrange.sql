@@ -1,7 +1,9 @@
 -- Helper (not a test): stores T15A and T15B enabled (T15B with an enabled stock rule), T15C disabled; the run log
 -- faked with its identity; every step procedure spied: each records its call in #calls (the test creates it) and
 -- fails where #fail names its step and store (THROW), or logs FAILED in its own run log row where #logfail does (as a
--- pull that ended on an error row does, without raising).
+-- pull that ended on an error row does, without raising), or, where #leak names it (a table the test may create),
+-- takes 'CpOrders.Pipeline' Shared (Session) and opens a transaction before it fails, as an error that bypasses a
+-- step's own CATCH would leave them.
 CREATE PROCEDURE [test_Scheduling].[Arrange]
 AS
 BEGIN
@@ -16,6 +18,12 @@ BEGIN
 
     DECLARE @Body nvarchar (max) = N'
 INSERT INTO #calls (Step, StoreId, [Execute]) VALUES (''{STEP}'', @StoreId, @Execute);
+IF OBJECT_ID(N''tempdb..#leak'') IS NOT NULL AND EXISTS (SELECT 1 FROM #leak AS f WHERE f.Step = ''{STEP}'' AND (f.StoreId = @StoreId OR f.StoreId IS NULL))
+BEGIN
+    EXEC sys.sp_getapplock @Resource = N''CpOrders.Pipeline'', @LockMode = N''Shared'', @LockOwner = N''Session'', @LockTimeout = 0, @DbPrincipal = N''public'';
+    BEGIN TRANSACTION;
+    THROW 50998, N''test_Scheduling: step {STEP} fails holding the pipeline lock and a transaction'', 1;
+END;
 IF EXISTS (SELECT 1 FROM #fail AS f WHERE f.Step = ''{STEP}'' AND (f.StoreId = @StoreId OR f.StoreId IS NULL))
     THROW 50999, N''test_Scheduling: step {STEP} fails'', 1;
 IF @Execute = ''Y'' AND EXISTS (SELECT 1 FROM #logfail AS f WHERE f.Step = ''{STEP}'' AND (f.StoreId = @StoreId OR f.StoreId IS NULL))

@@ -7,6 +7,8 @@ CREATE TABLE [dbo].[sysjobs] (
     [description]            nvarchar(512)    NULL,
     [start_step_id]          int              NOT NULL,
     [category_id]            int              NOT NULL,
+    [notify_level_eventlog]  int              NOT NULL,
+    [notify_level_email]     int              NOT NULL,
     [owner_sid]              varbinary(85)    NOT NULL,
     [date_created]           datetime         NOT NULL,
     [date_modified]          datetime         NOT NULL,
