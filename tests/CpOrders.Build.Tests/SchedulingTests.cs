@@ -341,6 +341,17 @@ public class SchedulingTests
         });
     }
 
+    /// <summary>r15 finding 6: the job owner is judged on its real token (EXECUTE AS LOGIN, then sysadmin or CONTROL
+    /// SERVER, then REVERT), so a login that is sysadmin through a Windows group or holds CONTROL SERVER is refused.</summary>
+    [Test]
+    public void Job_owner_is_checked_as_itself_for_sysadmin_and_control_server()
+    {
+        string text = Proc("woo.usp_InstallJobs");
+        string check = Regex.Match(text, @"EXECUTE AS LOGIN = @Owner;.*?REVERT;", RegexOptions.Singleline).Value;
+        Assert.That(check, Does.Contain("IS_SRVROLEMEMBER(N'sysadmin') = 1 OR HAS_PERMS_BY_NAME(NULL, NULL, N'CONTROL SERVER') = 1"));
+        Assert.That(text, Does.Contain("OR @OwnerIsAdmin = 1"), "the token's answer refuses the owner");
+    }
+
     private sealed class ProcedureParameterFinder : TSqlFragmentVisitor
     {
         public Dictionary<string, ScalarExpression?> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);

@@ -51,8 +51,20 @@ BEGIN
             INSERT INTO @Errors ([Message]) VALUES (N'CPO-JOBS-OWNER: @Owner ' + @Owner + N' is not a SQL Server login or a Windows user login (a group or a certificate cannot own a job).');
         IF @OwnerDisabled = 1
             INSERT INTO @Errors ([Message]) VALUES (N'CPO-JOBS-OWNER: login ' + @Owner + N' is disabled (ALTER LOGIN ... ENABLE).');
-        IF IS_SRVROLEMEMBER(N'sysadmin', @Owner) = 1
-            INSERT INTO @Errors ([Message]) VALUES (N'CPO-JOBS-OWNER: login ' + @Owner + N' is a sysadmin; the jobs must run with the job role''s permissions only: use a dedicated login that is not a sysadmin (design 8).');
+        -- Judged on the owner's real token (EXECUTE AS LOGIN), not IS_SRVROLEMEMBER(role, login), which can miss a
+        -- sysadmin Windows group or CONTROL SERVER: such an owner would run the steps unimpersonated (design 8).
+        DECLARE @OwnerIsAdmin int = NULL;
+        IF @OwnerType IN ('S', 'U') AND ISNULL(@OwnerDisabled, 0) = 0 AND ISNULL(IS_SRVROLEMEMBER(N'sysadmin'), 0) = 1
+        BEGIN TRY
+            EXECUTE AS LOGIN = @Owner;
+            SET @OwnerIsAdmin = CASE WHEN IS_SRVROLEMEMBER(N'sysadmin') = 1 OR HAS_PERMS_BY_NAME(NULL, NULL, N'CONTROL SERVER') = 1 THEN 1 ELSE 0 END;
+            REVERT;
+        END TRY
+        BEGIN CATCH
+            INSERT INTO @Errors ([Message]) VALUES (LEFT(N'CPO-JOBS-OWNER: login ' + @Owner + N' could not be checked as itself (EXECUTE AS LOGIN: ' + ERROR_MESSAGE() + N'); fix the login (for a Windows login: is the domain controller reachable?).', 4000));
+        END CATCH;
+        IF IS_SRVROLEMEMBER(N'sysadmin', @Owner) = 1 OR @OwnerIsAdmin = 1
+            INSERT INTO @Errors ([Message]) VALUES (N'CPO-JOBS-OWNER: login ' + @Owner + N' is a sysadmin or holds CONTROL SERVER (directly or through a Windows group); the jobs must run with the job role''s permissions only: use a dedicated login that is not a sysadmin (design 8).');
         SELECT @UserId = u.principal_id, @UserName = u.name FROM sys.database_principals AS u WHERE u.[sid] = @OwnerSid AND u.[type] IN ('S', 'U');
         IF @UserId IS NULL
             INSERT INTO @Errors ([Message]) VALUES (N'CPO-JOBS-OWNER: login ' + @Owner + N' has no user in database ' + @Db + N': CREATE USER ... FOR LOGIN ...; ALTER ROLE CpOrdersJob ADD MEMBER ... (README, Scheduling).');
