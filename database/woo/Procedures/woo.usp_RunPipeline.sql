@@ -133,9 +133,9 @@ BEGIN
                 -- skipped for another reason), all RUNNING or skipped because the lock was held; it began at the oldest.
                 SET @RunLimit = ISNULL((SELECT s.RunLimitMinutes FROM woo.AlertSettings AS s), 30);
                 SET @StreakFrom = (SELECT MIN(r.StartedAtUtc) FROM woo.RunLog AS r
-                                   WHERE r.Step = 'PIPELINE' AND JSON_VALUE(r.Details, N'$.steps') = @StepNames
+                                   WHERE r.Step = 'PIPELINE' AND CASE WHEN ISJSON(r.Details) = 1 THEN JSON_VALUE(r.Details, N'$.steps') END = @StepNames
                                      AND r.RunId > ISNULL((SELECT MAX(e.RunId) FROM woo.RunLog AS e
-                                                           WHERE e.Step = 'PIPELINE' AND JSON_VALUE(e.Details, N'$.steps') = @StepNames
+                                                           WHERE e.Step = 'PIPELINE' AND CASE WHEN ISJSON(e.Details) = 1 THEN JSON_VALUE(e.Details, N'$.steps') END = @StepNames
                                                              AND e.Outcome <> 'RUNNING' AND ISNULL(e.ErrorCode, '') NOT IN ('CPO-PIPELINE-RUNNING', 'CPO-PIPELINE-STUCK')), 0));
                 IF @StreakFrom < DATEADD(MINUTE, -@RunLimit, SYSUTCDATETIME())
                 BEGIN
