@@ -225,7 +225,19 @@ BEGIN
         CREATE TABLE #problem (WooId bigint NOT NULL, ProblemCode varchar (40) COLLATE DATABASE_DEFAULT NOT NULL, ParentId bigint NULL, Sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL,
                                ItemNo nvarchar (400) COLLATE DATABASE_DEFAULT NULL, Problem nvarchar (1000) COLLATE DATABASE_DEFAULT NULL, PRIMARY KEY (WooId, ProblemCode));
         INSERT INTO #problem (WooId, ProblemCode, ParentId, Sku, ItemNo, Problem)
-        SELECT m.WooId, CONVERT(varchar (40), m.ProblemCode), m.ParentId, m.Sku, m.ItemNo, m.Problem FROM #map AS m WHERE m.ProblemCode IS NOT NULL;
+        -- An object that was mapped keeps its last stock in the shop, no longer updated: the text says how much (review r14
+        -- finding 7; never guessed, so nothing is sent, but a person sees what the shop still offers).
+        SELECT m.WooId, CONVERT(varchar (40), m.ProblemCode), m.ParentId, m.Sku, m.ItemNo,
+               LEFT(ISNULL(m.Problem, N'') + CASE WHEN (s.OldItemNo IS NOT NULL OR ci.SentQty IS NOT NULL) AND ISNULL(o.WooStockQuantity, ci.WooStockQuantity) > 0
+                                     THEN N' CpOrders synced its stock before: the shop still offers '
+                                          + CONVERT(nvarchar (40), CONVERT(decimal (19, 0), FLOOR(ISNULL(o.WooStockQuantity, ci.WooStockQuantity))))
+                                          + N', no longer updated; set its stock in the shop until this is fixed.'
+                                     ELSE N'' END, 1000)
+        FROM #map AS m
+        JOIN #state AS s ON s.WooId = m.WooId
+        LEFT JOIN #obj AS o ON o.WooId = m.WooId
+        LEFT JOIN woo.CatalogItem AS ci ON ci.StoreId = @StoreId AND ci.WooId = m.WooId
+        WHERE m.ProblemCode IS NOT NULL;
         -- Gone from WooCommerce while mapped to an item: noticed, not an error.
         INSERT INTO #problem (WooId, ProblemCode, ParentId, Sku, ItemNo, Problem)
         SELECT s.WooId, 'CPO-ITEM-GONE', s.ParentId, s.Sku, s.OldItemNo,
