@@ -278,8 +278,10 @@ namespace CpOrders.WooClr.SqlSurface
         /// <summary>wooclr.AvailableToSell: the whole quantity WooCommerce may sell (StockAvailability.ToSell). The
         /// quantities are sums over the store's chosen locations in the stocking unit; @UnitNumer/@UnitDenom the SKU's
         /// selling unit (NULL = 1, the stocking unit). NULL @QtyOnHand gives NULL (no inventory row: leave the stock);
-        /// NULL @QtyCommit, @SafetyStock, @StagedQty count as 0. Raises CPO-PARAM for a negative safety stock or staged
-        /// quantity or a unit factor that is not positive.</summary>
+        /// NULL @QtyCommit, @SafetyStock, @StagedQty count as 0. A unit factor that is not positive gives NULL (leave the
+        /// stock alone; woo.usp_PushStock reports the item as CPO-UNIT): it is one row's data inside a set-based statement,
+        /// and a throw would fail the whole store's push (review r14 finding 4). Raises CPO-PARAM only for a negative
+        /// safety stock or staged quantity (the caller's arguments, never one item's data).</summary>
         [SqlFunction(Name = "AvailableToSell", IsDeterministic = true, IsPrecise = true,
             DataAccess = DataAccessKind.None, SystemDataAccess = SystemDataAccessKind.None)]
         public static SqlInt32 AvailableToSell(
@@ -291,12 +293,14 @@ namespace CpOrders.WooClr.SqlSurface
             [SqlFacet(Precision = 19, Scale = 4)] SqlDecimal UnitDenom)
         {
             if (QtyOnHand.IsNull) return SqlInt32.Null;
+            if (!StockAvailability.IsUnitFactorUsable(Dec(UnitNumer, 1m), Dec(UnitDenom, 1m))) return SqlInt32.Null;
             return new SqlInt32(StockAvailability.ToSell(QtyOnHand.Value, Dec(QtyCommit, 0m), Dec(SafetyStock, 0m), Dec(StagedQty, 0m),
                 Dec(UnitNumer, 1m), Dec(UnitDenom, 1m)));
         }
 
         /// <summary>wooclr.ToStockingUnits(@Qty, @UnitNumer, @UnitDenom): a selling-unit quantity in the stocking unit
-        /// (qty x NUMER / DENOM, 4 decimals), for the staged web order quantities. NULL @Qty gives NULL; NULL factors are 1.</summary>
+        /// (qty x NUMER / DENOM, 4 decimals), for the staged web order quantities. NULL @Qty gives NULL; NULL factors are 1;
+        /// a factor that is not positive gives NULL (never a throw inside the caller's set-based statement).</summary>
         [SqlFunction(Name = "ToStockingUnits", IsDeterministic = true, IsPrecise = true,
             DataAccess = DataAccessKind.None, SystemDataAccess = SystemDataAccessKind.None)]
         [return: SqlFacet(Precision = 19, Scale = 4)]
@@ -306,6 +310,7 @@ namespace CpOrders.WooClr.SqlSurface
             [SqlFacet(Precision = 19, Scale = 4)] SqlDecimal UnitDenom)
         {
             if (Qty.IsNull) return SqlDecimal.Null;
+            if (!StockAvailability.IsUnitFactorUsable(Dec(UnitNumer, 1m), Dec(UnitDenom, 1m))) return SqlDecimal.Null;
             decimal q = StockAvailability.ToStockingUnits(Qty.Value, Dec(UnitNumer, 1m), Dec(UnitDenom, 1m));
             return Quantity(q);
         }

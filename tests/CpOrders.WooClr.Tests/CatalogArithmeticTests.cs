@@ -75,8 +75,32 @@ public class CatalogArithmeticTests
         Assert.That(Available(5m, null), Is.EqualTo(5));
         Assert.That(() => Available(5m, 0m, safety: -1m), Throws.ArgumentException.With.Message.Contains("CPO-PARAM"));
         Assert.That(() => Available(5m, 0m, staged: -1m), Throws.ArgumentException.With.Message.Contains("CPO-PARAM"));
-        Assert.That(() => Available(5m, 0m, numer: 0m, denom: 1m), Throws.ArgumentException.With.Message.Contains("CPO-PARAM"));
         Assert.That(Available(1e14m, 0m), Is.EqualTo(int.MaxValue));
+    }
+
+    [Test]
+    public void A_bad_unit_factor_gives_null_for_that_row_and_never_throws_inside_the_push()
+    {
+        // Review r14 finding 4: IM_ITEM.ALT_n_NUMER/DENOM are decimal(11,0) NULL with no CHECK. Both functions run inside
+        // set-based statements of woo.usp_PushStock; a throw on one item failed the whole store's push on every run.
+        Assert.That(Available(5m, 0m, numer: 0m, denom: 1m), Is.Null);
+        Assert.That(Available(5m, 0m, numer: 12m, denom: 0m), Is.Null);
+        Assert.That(Available(5m, 0m, numer: -1m, denom: 1m), Is.Null);
+        Assert.That(CatalogFunctions.ToStockingUnits(D(2m), D(0m), D(1m)).IsNull, Is.True);
+        Assert.That(CatalogFunctions.ToStockingUnits(D(2m), D(12m), D(-1m)).IsNull, Is.True);
+        Assert.That(Available(30m, 0m, numer: 12m, denom: 1m), Is.EqualTo(2), "a good factor still converts");
+    }
+
+    [Test]
+    public void The_unit_rule_is_the_planners_CPO_UNIT_rule()
+    {
+        // Review r14 finding 3: a unit SKU whose unit Counterpoint does not define is a SKU problem, never counted 1:1.
+        Assert.That(SkuRule.UnitProblem("ABC-CS12", "ABC", "0", null, null, null), Is.Null, "the stocking unit needs no ALT_n_");
+        Assert.That(SkuRule.UnitProblem("ABC-CS12", "ABC", "2", "CS", 12m, 1m), Is.Null);
+        Assert.That(SkuRule.UnitProblem("ABC-CS12", "ABC", "2", null, 12m, 1m), Does.Contain("ALT_2_UNIT/NUMER/DENOM"));
+        Assert.That(SkuRule.UnitProblem("ABC-CS12", "ABC", "2", "CS", null, 1m), Is.Not.Null);
+        Assert.That(SkuRule.UnitProblem("ABC-CS12", "ABC", "2", "CS", 12m, 0m), Is.Not.Null);
+        Assert.That(SkuRule.UnitProblem("ABC-CS12", "ABC", "2", "CS", 0m, 1m), Is.Not.Null);
     }
 
     // ---------------------------------------------------------------- delta decision

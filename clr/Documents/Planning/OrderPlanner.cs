@@ -459,9 +459,10 @@ namespace CpOrders.WooClr.Documents.Planning
                     line.QtyUnit = item.Str("ALT_" + n + "_UNIT");
                     decimal? numer = item.Dec("ALT_" + n + "_NUMER");
                     decimal? denom = item.Dec("ALT_" + n + "_DENOM");
-                    if (line.QtyUnit == null || !numer.HasValue || !denom.HasValue || numer.Value <= 0 || denom.Value <= 0)
+                    string unitProblem = SkuRule.UnitProblem(sku, line.ItemNo, n, line.QtyUnit, numer, denom);
+                    if (unitProblem != null)
                     {
-                        LineProblem(line, PlanCodes.Unit, "SKU '" + sku + "' sells item '" + line.ItemNo + "' in unit " + n + ", but IM_ITEM.ALT_" + n + "_UNIT/NUMER/DENOM are not set.");
+                        LineProblem(line, PlanCodes.Unit, unitProblem);
                         continue;
                     }
                     line.Numer = numer.Value;

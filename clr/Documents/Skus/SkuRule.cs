@@ -115,6 +115,18 @@ namespace CpOrders.WooClr.Documents.Skus
             }
         }
 
+        /// <summary>The selling-unit rule of both directions (the order planner's line check and the catalog map's CPO-UNIT,
+        /// woo.usp_ReadCatalog / woo.usp_PushStock mirror it in T-SQL): a SKU that sells item <paramref name="itemNo"/> in unit
+        /// '1'..'5' needs IM_ITEM.ALT_n_UNIT and positive ALT_n_NUMER and ALT_n_DENOM; otherwise an each-quantity would pass
+        /// as a case-quantity. Returns the problem text (code <see cref="SkuProblems.Unit"/>), or null when usable; unit '0'
+        /// (the stocking unit) is always usable.</summary>
+        public static string UnitProblem(string sku, string itemNo, string sellUnit, string unit, decimal? numer, decimal? denom)
+        {
+            if (sellUnit == "0") return null;
+            if (unit != null && numer.HasValue && denom.HasValue && numer.Value > 0 && denom.Value > 0) return null;
+            return "SKU '" + sku + "' sells item '" + itemNo + "' in unit " + sellUnit + ", but IM_ITEM.ALT_" + sellUnit + "_UNIT/NUMER/DENOM are not set.";
+        }
+
         /// <summary>The SKU as matched: trimmed on both sides (WooCommerce keeps "ABC " and "ABC" apart); null when blank.</summary>
         public static string Normalize(string sku)
         {

@@ -46,6 +46,13 @@ namespace CpOrders.WooClr.Woo.Catalog
             return Math.Round(quantity * unitNumer / unitDenom, 4, MidpointRounding.AwayFromZero);
         }
 
+        /// <summary>Whether a selling unit's NUMER/DENOM can convert quantities: both positive (the order planner's CPO-UNIT
+        /// rule, SkuRule.UnitProblem). The SQL functions return NULL instead of throwing when they cannot.</summary>
+        public static bool IsUnitFactorUsable(decimal unitNumer, decimal unitDenom)
+        {
+            return unitNumer > 0 && unitDenom > 0;
+        }
+
         private static string Text(decimal d)
         {
             return d.ToString(CultureInfo.InvariantCulture);

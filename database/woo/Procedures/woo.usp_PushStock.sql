@@ -4,8 +4,12 @@
 --   1. candidates: woo.CatalogItem rows with an item (wooclr.MapSkus in woo.usp_ReadCatalog), not gone, not a variable
 --      parent (its stock is its variations'), not excluded (woo.StockItemOverride), not waiting for a retry;
 --   2. Counterpoint (signed module): IM_ITEM (STAT, ITEM_TYP, units, prices) and Σ QTY_ON_HND, Σ QTY_COMMIT of IM_INV over
---      the store's woo.StockLocation; web orders staged but not yet written (woo.OrderQueue PENDING/RETRY, their lines
---      by wooclr.OrderLines, SKUs mapped with wooclr.MapSkus like the catalog) in stocking units (wooclr.ToStockingUnits);
+--      the store's woo.StockLocation; web orders not yet written to Counterpoint (woo.OrderQueue PENDING/RETRY, and
+--      PARKED/DEAD ones too: the shop already took their units; not a CPO-PRE-CUTOVER park, which the predecessor wrote,
+--      nor a parked order the shop cancelled, refunded or failed, which gave its units back), their lines by
+--      wooclr.OrderLines, SKUs mapped with wooclr.MapSkus like the catalog, in stocking units (wooclr.ToStockingUnits);
+--      a unit SKU whose IM_ITEM.ALT_n_UNIT/NUMER/DENOM are missing or not positive (SkuRule.UnitProblem, CPO-UNIT) gets no
+--      stock, nor does an item with such a staged line: the units cannot be converted, so the stock is left alone;
 --   3. wanted = wooclr.AvailableToSell(on hand, committed, safety stock, staged, unit) - 0 for an inactive item under
 --      InactivePolicy ZERO, no stock under LEAVE; non-inventory items (ITEM_TYP <> 'I') get no stock either (the product
 --      fields below still apply to both);
@@ -59,6 +63,12 @@ BEGIN
         INSERT INTO @Errors ([Message]) VALUES (N'the stock sync of store ' + @StoreId + N' is disabled (woo.usp_SetStockRule @IsEnabled = ''Y'').');
     IF @RuleFound = 1 AND NOT EXISTS (SELECT 1 FROM woo.StockLocation AS l WHERE l.StoreId = @StoreId)
         INSERT INTO @Errors ([Message]) VALUES (N'store ' + @StoreId + N' counts no location (woo.usp_SetStockRule @Locations).');
+    -- Web orders commit at woo.Store.StkLocId: uncounted, an applied order's QTY_COMMIT would fall outside the sum and
+    -- its units would be offered again (review r14 finding 5).
+    ELSE IF @RuleFound = 1 AND NOT EXISTS (SELECT 1 FROM woo.StockLocation AS l JOIN woo.Store AS s ON s.StoreId = l.StoreId AND s.StkLocId = l.LocId
+                                           WHERE l.StoreId = @StoreId)
+        INSERT INTO @Errors ([Message]) VALUES (N'store ' + @StoreId + N' does not count its web-order location ' + ISNULL((SELECT s.StkLocId FROM woo.Store AS s WHERE s.StoreId = @StoreId), N'?')
+                                                + N' (woo.Store.StkLocId, where web orders commit): add it with woo.usp_SetStockRule @Locations.');
     IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N')
         INSERT INTO @Errors ([Message]) VALUES (N'@Execute must be Y or N.');
     IF EXISTS (SELECT 1 FROM @Errors)
@@ -143,6 +153,8 @@ BEGIN
         -- 2. Counterpoint: the items, their units and prices.
         CREATE TABLE #item (
             ItemNo varchar (20) COLLATE DATABASE_DEFAULT NOT NULL PRIMARY KEY, Stat varchar (1) COLLATE DATABASE_DEFAULT NULL, ItemTyp varchar (1) COLLATE DATABASE_DEFAULT NULL,
+            Unit1 varchar (15) COLLATE DATABASE_DEFAULT NULL, Unit2 varchar (15) COLLATE DATABASE_DEFAULT NULL, Unit3 varchar (15) COLLATE DATABASE_DEFAULT NULL,
+            Unit4 varchar (15) COLLATE DATABASE_DEFAULT NULL, Unit5 varchar (15) COLLATE DATABASE_DEFAULT NULL, StagedBadUnit bit NOT NULL DEFAULT (0),
             Numer1 decimal (19, 4) NULL, Denom1 decimal (19, 4) NULL, Numer2 decimal (19, 4) NULL, Denom2 decimal (19, 4) NULL,
             Numer3 decimal (19, 4) NULL, Denom3 decimal (19, 4) NULL, Numer4 decimal (19, 4) NULL, Denom4 decimal (19, 4) NULL,
             Numer5 decimal (19, 4) NULL, Denom5 decimal (19, 4) NULL,
@@ -163,7 +175,11 @@ BEGIN
         SELECT l.sku, l.quantity
         FROM woo.OrderQueue AS q
         CROSS APPLY wooclr.OrderLines(q.OrderJson) AS l
-        WHERE q.StoreId = @StoreId AND q.[State] IN ('PENDING', 'RETRY') AND ISJSON(q.OrderJson) = 1 AND l.quantity > 0;   -- invalid JSON is parked, never here
+        WHERE q.StoreId = @StoreId AND ISJSON(q.OrderJson) = 1 AND l.quantity > 0   -- invalid JSON is parked, never here
+          AND (q.[State] IN ('PENDING', 'RETRY')
+               -- parked or dead: not in Counterpoint, but the shop sold the units (review r14 finding 1)
+               OR (q.[State] IN ('PARKED', 'DEAD') AND ISNULL(q.LastErrorCode, '') <> 'CPO-PRE-CUTOVER'
+                   AND ISNULL(JSON_VALUE(q.OrderJson, N'$.status'), N'') NOT IN (N'cancelled', N'refunded', N'failed')));
         -- One object per distinct SKU (several orders of one SKU are one SKU, not duplicates), joined back by id.
         CREATE TABLE #lineSku (Id int IDENTITY (1, 1) NOT NULL PRIMARY KEY, Sku nvarchar (100) COLLATE DATABASE_DEFAULT NOT NULL, ItemNo varchar (20) COLLATE DATABASE_DEFAULT NULL, SellUnit char (1) COLLATE DATABASE_DEFAULT NULL);
         INSERT INTO #lineSku (Sku) SELECT DISTINCT ln.Sku FROM #line AS ln WHERE ln.Sku IS NOT NULL;
@@ -195,9 +211,9 @@ BEGIN
         END;
 
         -- Texts as nvarchar: code page 1252 converts to Unicode exactly (the name's text policy is wooclr.StockUpdate's).
-        INSERT INTO #item (ItemNo, Stat, ItemTyp, Numer1, Denom1, Numer2, Denom2, Numer3, Denom3, Numer4, Denom4, Numer5, Denom5,
+        INSERT INTO #item (ItemNo, Stat, ItemTyp, Unit1, Unit2, Unit3, Unit4, Unit5, Numer1, Denom1, Numer2, Denom2, Numer3, Denom3, Numer4, Denom4, Numer5, Denom5,
                            Prc0, Prc1, Prc2, Prc3, Prc4, Prc5, Reg0, Reg1, Reg2, Reg3, Reg4, Reg5, Descr, LongDescr)
-        SELECT i.ITEM_NO, i.STAT, i.ITEM_TYP, i.ALT_1_NUMER, i.ALT_1_DENOM, i.ALT_2_NUMER, i.ALT_2_DENOM, i.ALT_3_NUMER, i.ALT_3_DENOM,
+        SELECT i.ITEM_NO, i.STAT, i.ITEM_TYP, i.ALT_1_UNIT, i.ALT_2_UNIT, i.ALT_3_UNIT, i.ALT_4_UNIT, i.ALT_5_UNIT, i.ALT_1_NUMER, i.ALT_1_DENOM, i.ALT_2_NUMER, i.ALT_2_DENOM, i.ALT_3_NUMER, i.ALT_3_DENOM,
                i.ALT_4_NUMER, i.ALT_4_DENOM, i.ALT_5_NUMER, i.ALT_5_DENOM, i.PRC_1, i.ALT_1_PRC_1, i.ALT_2_PRC_1, i.ALT_3_PRC_1, i.ALT_4_PRC_1, i.ALT_5_PRC_1,
                i.REG_PRC, i.ALT_1_REG_PRC, i.ALT_2_REG_PRC, i.ALT_3_REG_PRC, i.ALT_4_REG_PRC, i.ALT_5_REG_PRC,
                CONVERT(nvarchar (400), i.DESCR), CONVERT(nvarchar (400), i.LONG_DESCR)
@@ -225,6 +241,16 @@ BEGIN
                   WHERE pr.LOC_ID = @PriceLocId AND pr.ITEM_NO IN (SELECT c.ItemNo FROM #cand AS c)
                   GROUP BY pr.ITEM_NO) AS p ON p.ITEM_NO = it.ItemNo;
 
+        -- A staged line in a unit whose factors are missing or not positive cannot be converted: its item gets no stock
+        -- (left alone, never under-subtracted), and the order planner parks that order with CPO-UNIT.
+        UPDATE it SET StagedBadUnit = 1
+        FROM #item AS it
+        WHERE EXISTS (SELECT 1 FROM #line AS ln
+                      CROSS APPLY (SELECT CASE ln.SellUnit WHEN '1' THEN it.Unit1 WHEN '2' THEN it.Unit2 WHEN '3' THEN it.Unit3 WHEN '4' THEN it.Unit4 WHEN '5' THEN it.Unit5 END AS Unit,
+                                          CASE ln.SellUnit WHEN '1' THEN it.Numer1 WHEN '2' THEN it.Numer2 WHEN '3' THEN it.Numer3 WHEN '4' THEN it.Numer4 WHEN '5' THEN it.Numer5 END AS Numer,
+                                          CASE ln.SellUnit WHEN '1' THEN it.Denom1 WHEN '2' THEN it.Denom2 WHEN '3' THEN it.Denom3 WHEN '4' THEN it.Denom4 WHEN '5' THEN it.Denom5 END AS Denom) AS f
+                      WHERE ln.ItemNo = it.ItemNo AND ln.SellUnit <> '0'
+                        AND (f.Unit IS NULL OR ISNULL(f.Numer, 0) <= 0 OR ISNULL(f.Denom, 0) <= 0));
         UPDATE it SET Staged = s.Staged
         FROM #item AS it
         JOIN (SELECT ln.ItemNo,
@@ -247,7 +273,8 @@ BEGIN
                d.[endpoint], d.batch_key, d.update_json, d.reason
         FROM #cand AS c
         JOIN #item AS it ON it.ItemNo = c.ItemNo
-        CROSS APPLY (SELECT CASE c.SellUnit WHEN '1' THEN it.Numer1 WHEN '2' THEN it.Numer2 WHEN '3' THEN it.Numer3 WHEN '4' THEN it.Numer4 WHEN '5' THEN it.Numer5 ELSE 1 END AS Numer,
+        CROSS APPLY (SELECT CASE c.SellUnit WHEN '1' THEN it.Unit1 WHEN '2' THEN it.Unit2 WHEN '3' THEN it.Unit3 WHEN '4' THEN it.Unit4 WHEN '5' THEN it.Unit5 ELSE N'-' END AS Unit,
+                            CASE c.SellUnit WHEN '1' THEN it.Numer1 WHEN '2' THEN it.Numer2 WHEN '3' THEN it.Numer3 WHEN '4' THEN it.Numer4 WHEN '5' THEN it.Numer5 ELSE 1 END AS Numer,
                             CASE c.SellUnit WHEN '1' THEN it.Denom1 WHEN '2' THEN it.Denom2 WHEN '3' THEN it.Denom3 WHEN '4' THEN it.Denom4 WHEN '5' THEN it.Denom5 ELSE 1 END AS Denom,
                             -- The store's price level: IM_ITEM's PRC_1 / REG_PRC (ALT_n_ for a unit SKU), or IM_PRC's (stocking unit only).
                             CASE WHEN @PriceLocId IS NOT NULL THEN CASE WHEN c.SellUnit = '0' THEN it.LevelPrice END
@@ -260,6 +287,9 @@ BEGIN
         -- Non-inventory items (ITEM_TYP not I), and inactive ones under LEAVE, have no stock to send; their price, status
         -- and name still follow the rule (a store that syncs status sees a discontinued item go to draft).
         CROSS APPLY (SELECT CASE WHEN it.ItemTyp <> 'I' THEN NULL
+                                 -- CPO-UNIT (SkuRule.UnitProblem): a unit the item does not define, or a line of it staged in
+                                 -- one, cannot be converted: no stock (never eaches sent as cases; review r14 findings 3, 4)
+                                 WHEN u.Unit IS NULL OR ISNULL(u.Numer, 0) <= 0 OR ISNULL(u.Denom, 0) <= 0 OR it.StagedBadUnit = 1 THEN NULL
                                  WHEN u.Inactive = 1 AND @InactivePolicy = 'LEAVE' THEN NULL
                                  WHEN u.Inactive = 1 AND @InactivePolicy = 'ZERO' THEN 0
                                  ELSE wooclr.AvailableToSell(it.OnHand, it.[Commit], c.SafetyStock, it.Staged, u.Numer, u.Denom) END AS WantedQty) AS w

@@ -5,8 +5,9 @@
 -- tables: woo.CatalogItem is refreshed with what WooCommerce reported; every object of the store is mapped again with
 -- wooclr.MapSkus (the order path's SKU rule: woo.StoreSkuMap, woo.StoreUnitSuffix) and checked against IM_ITEM; woo.SkuProblem
 -- is rewritten (blank, parent SKU, unit, duplicate, unmatched, gone) - never guessed: an object with a problem has no item
--- and gets no stock. A complete full read makes WooCommerce's values the baseline (repairs changes made by hand in the
--- shop) and marks objects it did not return as unseen; an unseen object is gone only when the next complete incremental
+-- and gets no stock (a unit SKU whose unit IM_ITEM does not define is CPO-UNIT, the planner's rule). A full read makes
+-- WooCommerce's values the baseline (repairs changes made by hand in the shop), except for objects a push sent to since
+-- the read began (their sent value is newer than the page read) and marks objects it did not return as unseen; an unseen object is gone only when the next complete incremental
 -- read (from that full read's restart point) does not return it either (absence is not deletion: objects saved in the
 -- last seconds are left out of any read). Watermarks move only to an 'end' row's complete_up_to_utc. One woo.RunLog row
 -- (Step CATALOG). @Execute = 'N' reads the shop, lists what would change and writes nothing. Names are read for the
@@ -200,6 +201,20 @@ BEGIN
         FROM #map AS m
         WHERE m.ProblemCode IS NULL AND m.ItemNo IS NOT NULL
           AND (LEN(m.ItemNo) > 20 OR NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.IM_ITEM AS i WHERE i.ITEM_NO = CONVERT(varchar (20), m.ItemNo)));
+        -- A unit SKU whose unit the item does not define (ALT_n_UNIT missing, ALT_n_NUMER/DENOM missing or not positive) is
+        -- the order planner's CPO-UNIT (SkuRule.UnitProblem, same text): reported, never mapped, so its stock is never sent
+        -- 1:1 (120 eaches as 120 cases; review r14 finding 3).
+        UPDATE m
+        SET ProblemCode = N'CPO-UNIT',
+            Problem = LEFT(N'SKU ''' + ISNULL(m.Sku, N'') + N''' sells item ''' + m.ItemNo + N''' in unit ' + m.SellUnit + N', but IM_ITEM.ALT_' + m.SellUnit
+                           + N'_UNIT/NUMER/DENOM are not set.', 1000)
+        FROM #map AS m
+        JOIN [$(CounterpointDb)].dbo.IM_ITEM AS i ON i.ITEM_NO = CONVERT(varchar (20), m.ItemNo)
+        CROSS APPLY (SELECT CASE m.SellUnit WHEN N'1' THEN i.ALT_1_UNIT WHEN N'2' THEN i.ALT_2_UNIT WHEN N'3' THEN i.ALT_3_UNIT WHEN N'4' THEN i.ALT_4_UNIT WHEN N'5' THEN i.ALT_5_UNIT END AS Unit,
+                            CASE m.SellUnit WHEN N'1' THEN i.ALT_1_NUMER WHEN N'2' THEN i.ALT_2_NUMER WHEN N'3' THEN i.ALT_3_NUMER WHEN N'4' THEN i.ALT_4_NUMER WHEN N'5' THEN i.ALT_5_NUMER END AS Numer,
+                            CASE m.SellUnit WHEN N'1' THEN i.ALT_1_DENOM WHEN N'2' THEN i.ALT_2_DENOM WHEN N'3' THEN i.ALT_3_DENOM WHEN N'4' THEN i.ALT_4_DENOM WHEN N'5' THEN i.ALT_5_DENOM END AS Denom) AS f
+        WHERE m.ProblemCode IS NULL AND m.ItemNo IS NOT NULL AND LEN(m.ItemNo) <= 20 AND ISNULL(m.SellUnit, N'0') <> N'0'
+          AND (f.Unit IS NULL OR ISNULL(f.Numer, 0) <= 0 OR ISNULL(f.Denom, 0) <= 0);
         UPDATE s
         SET ItemNo = CASE WHEN m.ProblemCode IS NULL THEN CONVERT(varchar (20), m.ItemNo) END,
             SellUnit = CASE WHEN m.ProblemCode IS NULL THEN CONVERT(char (1), m.SellUnit) END,
@@ -210,7 +225,19 @@ BEGIN
         CREATE TABLE #problem (WooId bigint NOT NULL, ProblemCode varchar (40) COLLATE DATABASE_DEFAULT NOT NULL, ParentId bigint NULL, Sku nvarchar (400) COLLATE DATABASE_DEFAULT NULL,
                                ItemNo nvarchar (400) COLLATE DATABASE_DEFAULT NULL, Problem nvarchar (1000) COLLATE DATABASE_DEFAULT NULL, PRIMARY KEY (WooId, ProblemCode));
         INSERT INTO #problem (WooId, ProblemCode, ParentId, Sku, ItemNo, Problem)
-        SELECT m.WooId, CONVERT(varchar (40), m.ProblemCode), m.ParentId, m.Sku, m.ItemNo, m.Problem FROM #map AS m WHERE m.ProblemCode IS NOT NULL;
+        -- An object that was mapped keeps its last stock in the shop, no longer updated: the text says how much (review r14
+        -- finding 7; never guessed, so nothing is sent, but a person sees what the shop still offers).
+        SELECT m.WooId, CONVERT(varchar (40), m.ProblemCode), m.ParentId, m.Sku, m.ItemNo,
+               LEFT(ISNULL(m.Problem, N'') + CASE WHEN (s.OldItemNo IS NOT NULL OR ci.SentQty IS NOT NULL) AND ISNULL(o.WooStockQuantity, ci.WooStockQuantity) > 0
+                                     THEN N' CpOrders synced its stock before: the shop still offers '
+                                          + CONVERT(nvarchar (40), CONVERT(decimal (19, 0), FLOOR(ISNULL(o.WooStockQuantity, ci.WooStockQuantity))))
+                                          + N', no longer updated; set its stock in the shop until this is fixed.'
+                                     ELSE N'' END, 1000)
+        FROM #map AS m
+        JOIN #state AS s ON s.WooId = m.WooId
+        LEFT JOIN #obj AS o ON o.WooId = m.WooId
+        LEFT JOIN woo.CatalogItem AS ci ON ci.StoreId = @StoreId AND ci.WooId = m.WooId
+        WHERE m.ProblemCode IS NOT NULL;
         -- Gone from WooCommerce while mapped to an item: noticed, not an error.
         INSERT INTO #problem (WooId, ProblemCode, ParentId, Sku, ItemNo, Problem)
         SELECT s.WooId, 'CPO-ITEM-GONE', s.ParentId, s.Sku, s.OldItemNo,
@@ -252,7 +279,11 @@ BEGIN
         SET ParentId = o.ParentId, WooType = o.WooType, Sku = o.Sku, WooStatus = o.WooStatus, WooManageStock = o.WooManageStock,
             WooStockQuantity = o.WooStockQuantity, WooStockStatus = o.WooStockStatus, WooBackorders = o.WooBackorders, WooRegularPrice = o.WooRegularPrice,
             WooSalePrice = o.WooSalePrice, WooDateModifiedGmt = o.WooDateModifiedGmt, WooName = o.WooName, LastReadAtUtc = @Now,
-            BaselineFromWoo = CASE WHEN @IsFull = 'Y' THEN 'Y' ELSE c.BaselineFromWoo END
+            -- WooCommerce's values become the baseline only where nothing was sent since this read began: a push that
+            -- overlapped the read (the nightly full read takes up to 30 minutes while the pipeline pushes) sent a newer value
+            -- than the page read before it, and that sent value stays the baseline (review r14 finding 2). One second of
+            -- margin: SentAtUtc is datetime2(0).
+            BaselineFromWoo = CASE WHEN @IsFull = 'Y' AND (c.SentAtUtc IS NULL OR c.SentAtUtc < DATEADD(SECOND, -1, @Started)) THEN 'Y' ELSE c.BaselineFromWoo END
         FROM woo.CatalogItem AS c
         JOIN #obj AS o ON o.WooId = c.WooId
         WHERE c.StoreId = @StoreId;

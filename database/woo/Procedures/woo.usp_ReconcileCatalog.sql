@@ -2,7 +2,8 @@
 -- a full read of every WooCommerce product and variation (woo.usp_ReadCatalog @Full = 'Y': WooCommerce's values become
 -- the baseline, objects missing from the read are marked unseen, the SKU map and woo.SkuProblem are rebuilt), then a
 -- push (woo.usp_PushStock) that repairs every difference from Counterpoint, including changes made by hand in the shop.
--- The nightly job calls it; an operator may too. Each step writes its own woo.RunLog row (CATALOG, then STOCK) and takes
+-- An operator calls it (the nightly job runs the same two steps through woo.usp_RunPipeline @Steps = 'CATALOG_FULL,STOCK',
+-- where the push is an independent step). Each step writes its own woo.RunLog row (CATALOG, then STOCK) and takes
 -- its own locks; a read skipped because a deploy or another read of the store is running skips the push too (the
 -- baseline would not be fresh). @Execute = 'N': the full read lists what it would change in the map (reads the whole
 -- shop, writes nothing), then the push lists what it would send with the values just read as the baseline, exactly as
@@ -30,6 +31,10 @@ BEGIN
         INSERT INTO @Errors ([Message]) VALUES (N'the stock sync of store ' + @StoreId + N' is disabled (woo.usp_SetStockRule @IsEnabled = ''Y'').');
     IF @RuleFound = 1 AND NOT EXISTS (SELECT 1 FROM woo.StockLocation AS l WHERE l.StoreId = @StoreId)
         INSERT INTO @Errors ([Message]) VALUES (N'store ' + @StoreId + N' counts no location (woo.usp_SetStockRule @Locations).');
+    -- woo.usp_PushStock refuses this too: say it before a read that may take 30 minutes.
+    ELSE IF @RuleFound = 1 AND NOT EXISTS (SELECT 1 FROM woo.StockLocation AS l JOIN woo.Store AS s ON s.StoreId = l.StoreId AND s.StkLocId = l.LocId
+                                           WHERE l.StoreId = @StoreId)
+        INSERT INTO @Errors ([Message]) VALUES (N'store ' + @StoreId + N' does not count its web-order location (woo.Store.StkLocId): add it with woo.usp_SetStockRule @Locations.');
     IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N')
         INSERT INTO @Errors ([Message]) VALUES (N'@Execute must be Y or N.');
     IF EXISTS (SELECT 1 FROM @Errors)

@@ -4,6 +4,10 @@
 -- Products (issue 14 item 6, each off by default): @SyncRegularPrice with @PriceLevel (PRC_1 | REG_PRC from IM_ITEM, or
 -- PRC_1..PRC_6 | REG_PRC from IM_PRC when @PriceLocId is given; '' returns to IM_ITEM), @SyncStatus, @SyncName with
 -- @NameSource (DESCR | LONG_DESCR). A field whose sync is off is never sent: WooCommerce keeps it.
+-- Locations (review r14 finding 5): each must hold stock in Counterpoint (an IM_INV row with that LOC_ID): a typo would
+-- count 0 on hand and send the shop out of stock. The list must include the store's web-order location
+-- (woo.Store.StkLocId, where web orders commit): without it an applied order's QTY_COMMIT falls outside the sum and its
+-- units are offered again. Both are refused (woo.usp_PushStock refuses a rule without StkLocId too).
 CREATE PROCEDURE [woo].[usp_SetStockRule]
     @StoreId             varchar (40),
     @Locations           nvarchar (400) = NULL,    -- 'MAIN,WEB'; NULL keeps them
@@ -51,6 +55,16 @@ BEGIN
     SELECT N'@Locations: ''' + l.LocId + N''' is longer than 10 characters.' FROM @Locs AS l WHERE LEN(l.LocId) > 10;
     IF @Found = 0 AND @Locations IS NULL
         INSERT INTO @Errors ([Message]) VALUES (N'@Locations is required for a new stock rule (which Counterpoint locations count).');
+    INSERT INTO @Errors ([Message])
+    SELECT N'@Locations: ''' + l.LocId + N''' holds no stock in Counterpoint (no IM_INV row with that LOC_ID): a typo? Counting it would send 0 for every item stocked elsewhere.'
+    FROM @Locs AS l
+    WHERE LEN(l.LocId) <= 10 AND NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.IM_INV AS i WHERE i.LOC_ID = CONVERT(varchar (10), l.LocId));
+    DECLARE @WebLoc varchar (10) = (SELECT s.StkLocId FROM woo.Store AS s WHERE s.StoreId = @StoreId);
+    IF @WebLoc IS NOT NULL AND (@Locations IS NOT NULL OR @Found = 1)
+       AND NOT EXISTS (SELECT 1 FROM @Locs AS l WHERE @Locations IS NOT NULL AND l.LocId = @WebLoc)
+       AND NOT EXISTS (SELECT 1 FROM woo.StockLocation AS l WHERE @Locations IS NULL AND l.StoreId = @StoreId AND l.LocId = @WebLoc)
+        INSERT INTO @Errors ([Message]) VALUES (N'@Locations must include the store''s web-order location ' + @WebLoc
+                                                + N' (woo.Store.StkLocId): web orders commit there, and an uncounted commitment sells its units again.');
     IF @SafetyStock < 0
         INSERT INTO @Errors ([Message]) VALUES (N'@SafetyStock must be 0 or more (stocking units).');
     IF @InactivePolicy IS NOT NULL AND @InactivePolicy NOT IN ('ZERO', 'LEAVE', 'SYNC')
