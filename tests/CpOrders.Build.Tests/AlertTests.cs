@@ -89,6 +89,32 @@ public class AlertTests
         });
     }
 
+    /// <summary>r15 finding 5: the digest finds its due classes under its own lock, not before it (two digests at once
+    /// would otherwise both mail a class the first one marks).</summary>
+    [Test]
+    public void The_digest_finds_its_classes_after_taking_its_own_lock()
+    {
+        string text = Procedure("woo.usp_SendAlertDigest");
+        int lockAt = text.IndexOf("@Resource = N'CpOrders.AlertDigest', @LockMode = N'Exclusive'", StringComparison.Ordinal);
+        int fillAt = text.IndexOf("INSERT INTO @Classes", StringComparison.Ordinal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lockAt, Is.GreaterThan(0));
+            Assert.That(fillAt, Is.GreaterThan(lockAt), "INSERT INTO @Classes must follow the digest's own sp_getapplock");
+            Assert.That(text.IndexOf("INSERT INTO @Classes", fillAt + 1, StringComparison.Ordinal), Is.EqualTo(-1), "one place fills @Classes");
+        });
+    }
+
+    /// <summary>r15 finding 2: the UPDATE that marks a class as mailed runs only when its mail was sent or deliberately
+    /// not mailed; a failed or untried send leaves it due.</summary>
+    [Test]
+    public void The_digest_marks_a_class_only_when_sent_or_not_to_be_mailed()
+    {
+        string text = Procedure("woo.usp_SendAlertDigest");
+        Assert.That(Regex.IsMatch(text, @"IF @MailIt = 0 OR @Sent = 1\s+BEGIN\s+UPDATE a SET MailedAtUtc = @Now"), Is.True,
+            "MailedAtUtc is set only for a class sent (@Sent = 1) or not to be mailed (@MailIt = 0)");
+    }
+
     [Test]
     public void Housekeeping_deletes_only_in_batches_and_opens_no_long_transaction()
     {
