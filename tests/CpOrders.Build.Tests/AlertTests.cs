@@ -115,6 +115,52 @@ public class AlertTests
             "MailedAtUtc is set only for a class sent (@Sent = 1) or not to be mailed (@MailIt = 0)");
     }
 
+    /// <summary>r15 finding 3: the AlertDigest job's command is one call of the digest, which runs the check inside a TRY
+    /// of its own (a THROW from the check ends no batch and stops no digest), forced (finding 13: the job is the
+    /// scheduler); woo.HealthStep watches ALERT_CHECK and treats ALERT_DIGEST as frequent.</summary>
+    [Test]
+    public void A_failing_check_cannot_stop_the_digest_and_shows_in_HealthStep()
+    {
+        string jobs = File.ReadAllText(Path.Combine(Repo.Root, "database", "woo", "Functions", "woo.fn_JobDefinitions.sql"));
+        string command = Regex.Match(jobs, @"\('ALERT_DIGEST'.*?N'woo\.usp_SendAlertDigest', N'(?<c>(?:[^']|'')*)'", RegexOptions.Singleline).Groups["c"].Value;
+        var finder = new TryExecFinder("usp_CheckAlerts");
+        Parse(Procedure("woo.usp_SendAlertDigest"), "woo.usp_SendAlertDigest").Accept(finder);
+        string healthStep = File.ReadAllText(Path.Combine(Repo.Root, "database", "woo", "Views", "woo.HealthStep.sql"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(command, Is.EqualTo("EXEC woo.usp_SendAlertDigest @Check = ''Y'';"), "the job runs the digest, which runs the check");
+            Assert.That(finder.Outside, Is.Empty, "woo.usp_CheckAlerts called outside a TRY (lines)");
+            Assert.That(finder.Inside, Has.Count.EqualTo(1), "the digest calls woo.usp_CheckAlerts once, inside a TRY");
+            Assert.That(Procedure("woo.usp_SendAlertDigest"), Does.Contain("EXEC woo.usp_CheckAlerts @Force = 'Y'"), "forced: the job is the scheduler");
+            Assert.That(healthStep, Does.Contain("('ALERT_CHECK', 'frequent', 60, 1440)"));
+            Assert.That(healthStep, Does.Contain("('ALERT_DIGEST', 'frequent', 60, 1440)"));
+        });
+    }
+
+    private sealed class TryExecFinder : TSqlFragmentVisitor
+    {
+        private readonly string _name;
+        private int _tryDepth;
+        public List<int> Inside { get; } = new();
+        public List<int> Outside { get; } = new();
+        public TryExecFinder(string name) => _name = name;
+
+        public override void ExplicitVisit(TryCatchStatement node)
+        {
+            _tryDepth++;
+            node.TryStatements?.Accept(this);
+            _tryDepth--;
+            node.CatchStatements?.Accept(this);
+        }
+
+        public override void ExplicitVisit(ExecutableProcedureReference node)
+        {
+            if (string.Equals(node.ProcedureReference?.ProcedureReference?.Name?.BaseIdentifier?.Value, _name, StringComparison.OrdinalIgnoreCase))
+                (_tryDepth > 0 ? Inside : Outside).Add(node.StartLine);
+            base.ExplicitVisit(node);
+        }
+    }
+
     [Test]
     public void Housekeeping_deletes_only_in_batches_and_opens_no_long_transaction()
     {

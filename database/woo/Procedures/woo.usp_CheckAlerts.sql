@@ -5,8 +5,9 @@
 -- jobs of JobCategory running longer than JobLimitMinutes (msdb, where the caller may read it; otherwise "not
 -- checked" in the run log, never a failure), and what woo.usp_CheckInstall fails (clr enabled, the trust entry, the
 -- CLR answering, signatures, grants: one CRITICAL CPO-INSTALL; reused, not repeated here). Thresholds:
--- woo.AlertSettings. Called by the pipeline at every run: it checks at most every CheckEveryMinutes (@Force = 'Y'
--- checks now). One woo.RunLog row (ALERT_CHECK) per check. @Execute = 'N' lists what it would raise, writes nothing.
+-- woo.AlertSettings. The AlertDigest job calls it through woo.usp_SendAlertDigest @Check = 'Y' with @Force = 'Y' (the job
+-- is the scheduler); any other caller checks at most every CheckEveryMinutes (less 30 seconds of start-time jitter;
+-- @Force = 'Y' checks now). One woo.RunLog row (ALERT_CHECK) per check. @Execute = 'N' lists what it would raise, writes nothing.
 CREATE PROCEDURE [woo].[usp_CheckAlerts]
     @Force   char (1) = 'N',
     @Execute char (1) = 'Y'
@@ -33,10 +34,11 @@ BEGIN
            @JobLimit = s.JobLimitMinutes, @JobCategory = s.JobCategory, @Every = s.CheckEveryMinutes
     FROM woo.AlertSettings AS s;
 
-    -- The pipeline calls this at every run (every 30 seconds by default); the checks run at most every @Every minutes.
+    -- Without @Force the checks run at most every @Every minutes, less 30 seconds: a schedule of exactly @Every minutes
+    -- starts each run a little earlier or later within its second than the last, and must not skip every other check.
     IF @Execute = 'Y' AND @Force = 'N' AND @Every > 0
        AND EXISTS (SELECT 1 FROM woo.RunLog AS r
-                   WHERE r.Step = 'ALERT_CHECK' AND r.StartedAtUtc > DATEADD(MINUTE, -@Every, @Now) AND r.Outcome IN ('RUNNING', 'OK', 'WARNING'))
+                   WHERE r.Step = 'ALERT_CHECK' AND r.StartedAtUtc > DATEADD(SECOND, 30 - 60 * @Every, @Now) AND r.Outcome IN ('RUNNING', 'OK', 'WARNING'))
         RETURN 0;
 
     DECLARE @Found TABLE (Id int IDENTITY (1, 1) NOT NULL, Severity varchar (10) NOT NULL, Code varchar (40) NOT NULL, StoreId varchar (10) NULL,

@@ -9,16 +9,50 @@
 -- CPO-MAIL-* (what to do) and the run ends WARNING - a mail problem never fails the pipeline.
 -- One woo.RunLog row (ALERT_DIGEST) per run. @Execute = 'N' lists the classes, which are due and which would be
 -- mailed, and writes and sends nothing.
+-- @Check = 'Y' (the AlertDigest job) first runs woo.usp_CheckAlerts @Force = 'Y' in a TRY of its own: a failing check
+-- never stops the digest (r15 finding 3); it becomes one CRITICAL alert CPO-CHECK-FAILED (mailed by this very digest),
+-- its ALERT_CHECK run log row is FAILED (woo.HealthStep) and this run ends WARNING.
 CREATE PROCEDURE [woo].[usp_SendAlertDigest]
-    @Execute char (1) = 'Y'
+    @Execute char (1) = 'Y',
+    @Check   char (1) = 'N'
 AS
 BEGIN
     SET NOCOUNT ON;
     SET XACT_ABORT ON;
 
-    IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N')
-        THROW 50611, N'woo.usp_SendAlertDigest: nothing was sent; fix every problem:
-CPO-PARAM: @Execute must be Y or N.', 1;
+    IF @Execute IS NULL OR @Execute NOT IN ('Y', 'N') OR @Check IS NULL OR @Check NOT IN ('Y', 'N')
+    BEGIN
+        DECLARE @ParamErrors nvarchar (2048) = CONCAT(N'woo.usp_SendAlertDigest: nothing was sent; fix every problem:',
+            CASE WHEN @Execute IS NULL OR @Execute NOT IN ('Y', 'N') THEN NCHAR(10) + N'CPO-PARAM: @Execute must be Y or N.' END,
+            CASE WHEN @Check IS NULL OR @Check NOT IN ('Y', 'N') THEN NCHAR(10) + N'CPO-PARAM: @Check must be Y or N.' END);
+        THROW 50611, @ParamErrors, 1;
+    END;
+
+    -- The checks first, in their own TRY (they take and release their own locks): whatever fails there, the digest runs.
+    DECLARE @CheckError nvarchar (2048);
+    IF @Check = 'Y'
+    BEGIN
+        BEGIN TRY
+            EXEC woo.usp_CheckAlerts @Force = 'Y', @Execute = @Execute;
+        END TRY
+        BEGIN CATCH
+            -- (No transaction is open here in a job: this procedure runs outside any; the check rolled back its own.)
+            SET @CheckError = LEFT(CONCAT(N'CPO-CHECK-FAILED: woo.usp_CheckAlerts failed (error ', ERROR_NUMBER(), N': ', ERROR_MESSAGE(),
+                                          N'), so dead letters, stale queues, failing steps, long runs and the installation were not checked this time. ',
+                                          N'Read woo.RunLog (Step ALERT_CHECK) and run EXEC woo.usp_CheckAlerts @Force = ''Y''; to see the error; the digest goes on meanwhile.'), 2048);
+            IF @Execute = 'Y'
+            BEGIN
+                BEGIN TRY
+                    EXEC woo.usp_RaiseAlert @Severity = 'CRITICAL', @Code = 'CPO-CHECK-FAILED', @Message = @CheckError;
+                END TRY
+                BEGIN CATCH
+                    SET @CheckError = LEFT(@CheckError + N' (the alert could not be raised either: ' + ERROR_MESSAGE() + N')', 2048);
+                END CATCH;
+            END
+            ELSE
+                RAISERROR (N'%s', 10, 1, @CheckError) WITH NOWAIT;
+        END CATCH;
+    END;
 
     DECLARE @Now datetime2 (3) = SYSUTCDATETIME();
     DECLARE @MailEnabled char (1), @Profile sysname, @Recipients varchar (2000), @MinSeverity varchar (10), @Prefix nvarchar (100),
@@ -207,8 +241,10 @@ CPO-PARAM: @Execute must be Y or N.', 1;
             EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = @MailCode, @Message = @MailProblem, @RunId = @RunId;
 
         UPDATE r
-        SET EndedAtUtc = SYSUTCDATETIME(), Outcome = CASE WHEN @MailCode IS NULL THEN 'OK' ELSE 'WARNING' END, Requests = @Mailed,
-            ErrorCode = @MailCode, ErrorMessage = @MailProblem,
+        SET EndedAtUtc = SYSUTCDATETIME(), Outcome = CASE WHEN @MailCode IS NULL AND @CheckError IS NULL THEN 'OK' ELSE 'WARNING' END, Requests = @Mailed,
+            ErrorCode = ISNULL(@MailCode, CASE WHEN @CheckError IS NOT NULL THEN 'CPO-CHECK-FAILED' END),
+            ErrorMessage = CASE WHEN @MailProblem IS NOT NULL AND @CheckError IS NOT NULL THEN LEFT(@MailProblem + N' | ' + @CheckError, 4000)
+                                ELSE ISNULL(@MailProblem, @CheckError) END,
             Details = (SELECT (SELECT COUNT(*) FROM @Classes) AS classes_with_news, @Due AS classes_due, @Mailed AS mailed, @Marked AS alerts_marked, @Unsent AS classes_left_due,
                               CASE WHEN @MailConfigured = 1 THEN 'Y' ELSE 'N' END AS mail_configured FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)
         FROM woo.RunLog AS r WHERE r.RunId = @RunId;
