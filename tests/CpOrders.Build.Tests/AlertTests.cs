@@ -161,6 +161,34 @@ public class AlertTests
         }
     }
 
+    /// <summary>r15 finding 8: RaiseAlert's locked lookup seeks (Code, StoreId, QueueId) with a NULL-equal INTERSECT, not
+    /// an OR that stops the seek at Code and range-locks every open alert of the class.</summary>
+    [Test]
+    public void RaiseAlert_looks_up_its_problem_with_a_seekable_predicate()
+    {
+        string text = Procedure("woo.usp_RaiseAlert");
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("EXISTS (SELECT a.StoreId, a.QueueId INTERSECT SELECT @StoreId, @QueueId)"));
+            Assert.That(text, Does.Not.Contain("a.StoreId IS NULL AND @StoreId IS NULL"));
+        });
+    }
+
+    /// <summary>r15 findings 9, 10: housekeeping keeps the Outbox rows (their Markers) of orders still followed, and the
+    /// events of orders changed after apply.</summary>
+    [Test]
+    public void Housekeeping_keeps_the_markers_of_followed_orders_and_the_events_of_changed_ones()
+    {
+        string text = Procedure("woo.usp_Housekeeping");
+        string outboxDelete = Regex.Match(text, @"DELETE TOP \(@BatchSize\) o FROM woo\.Outbox.*?;", RegexOptions.Singleline).Value;
+        string eventDelete = Regex.Match(text, @"DELETE TOP \(@BatchSize\) e.*?;", RegexOptions.Singleline).Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(outboxDelete, Does.Contain("f.Closed = 'Y'"), "only messages of a closed order (or one skipped without a document) go");
+            Assert.That(eventDelete, Does.Contain("q.ChangedAfterApply = 'N'"), "events of an order changed after apply stay");
+        });
+    }
+
     [Test]
     public void Housekeeping_deletes_only_in_batches_and_opens_no_long_transaction()
     {
