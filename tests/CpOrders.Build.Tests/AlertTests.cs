@@ -89,6 +89,106 @@ public class AlertTests
         });
     }
 
+    /// <summary>r15 finding 5: the digest finds its due classes under its own lock, not before it (two digests at once
+    /// would otherwise both mail a class the first one marks).</summary>
+    [Test]
+    public void The_digest_finds_its_classes_after_taking_its_own_lock()
+    {
+        string text = Procedure("woo.usp_SendAlertDigest");
+        int lockAt = text.IndexOf("@Resource = N'CpOrders.AlertDigest', @LockMode = N'Exclusive'", StringComparison.Ordinal);
+        int fillAt = text.IndexOf("INSERT INTO @Classes", StringComparison.Ordinal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lockAt, Is.GreaterThan(0));
+            Assert.That(fillAt, Is.GreaterThan(lockAt), "INSERT INTO @Classes must follow the digest's own sp_getapplock");
+            Assert.That(text.IndexOf("INSERT INTO @Classes", fillAt + 1, StringComparison.Ordinal), Is.EqualTo(-1), "one place fills @Classes");
+        });
+    }
+
+    /// <summary>r15 finding 2: the UPDATE that marks a class as mailed runs only when its mail was sent or deliberately
+    /// not mailed; a failed or untried send leaves it due.</summary>
+    [Test]
+    public void The_digest_marks_a_class_only_when_sent_or_not_to_be_mailed()
+    {
+        string text = Procedure("woo.usp_SendAlertDigest");
+        Assert.That(Regex.IsMatch(text, @"IF @MailIt = 0 OR @Sent = 1\s+BEGIN\s+UPDATE a SET MailedAtUtc = @Now"), Is.True,
+            "MailedAtUtc is set only for a class sent (@Sent = 1) or not to be mailed (@MailIt = 0)");
+    }
+
+    /// <summary>r15 finding 3: the AlertDigest job's command is one call of the digest, which runs the check inside a TRY
+    /// of its own (a THROW from the check ends no batch and stops no digest), forced (finding 13: the job is the
+    /// scheduler); woo.HealthStep watches ALERT_CHECK and treats ALERT_DIGEST as frequent.</summary>
+    [Test]
+    public void A_failing_check_cannot_stop_the_digest_and_shows_in_HealthStep()
+    {
+        string jobs = File.ReadAllText(Path.Combine(Repo.Root, "database", "woo", "Functions", "woo.fn_JobDefinitions.sql"));
+        string command = Regex.Match(jobs, @"\('ALERT_DIGEST'.*?N'woo\.usp_SendAlertDigest', N'(?<c>(?:[^']|'')*)'", RegexOptions.Singleline).Groups["c"].Value;
+        var finder = new TryExecFinder("usp_CheckAlerts");
+        Parse(Procedure("woo.usp_SendAlertDigest"), "woo.usp_SendAlertDigest").Accept(finder);
+        string healthStep = File.ReadAllText(Path.Combine(Repo.Root, "database", "woo", "Views", "woo.HealthStep.sql"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(command, Is.EqualTo("EXEC woo.usp_SendAlertDigest @Check = ''Y'';"), "the job runs the digest, which runs the check");
+            Assert.That(finder.Outside, Is.Empty, "woo.usp_CheckAlerts called outside a TRY (lines)");
+            Assert.That(finder.Inside, Has.Count.EqualTo(1), "the digest calls woo.usp_CheckAlerts once, inside a TRY");
+            Assert.That(Procedure("woo.usp_SendAlertDigest"), Does.Contain("EXEC woo.usp_CheckAlerts @Force = 'Y'"), "forced: the job is the scheduler");
+            Assert.That(healthStep, Does.Contain("('ALERT_CHECK', 'frequent', 60, 1440)"));
+            Assert.That(healthStep, Does.Contain("('ALERT_DIGEST', 'frequent', 60, 1440)"));
+        });
+    }
+
+    private sealed class TryExecFinder : TSqlFragmentVisitor
+    {
+        private readonly string _name;
+        private int _tryDepth;
+        public List<int> Inside { get; } = new();
+        public List<int> Outside { get; } = new();
+        public TryExecFinder(string name) => _name = name;
+
+        public override void ExplicitVisit(TryCatchStatement node)
+        {
+            _tryDepth++;
+            node.TryStatements?.Accept(this);
+            _tryDepth--;
+            node.CatchStatements?.Accept(this);
+        }
+
+        public override void ExplicitVisit(ExecutableProcedureReference node)
+        {
+            if (string.Equals(node.ProcedureReference?.ProcedureReference?.Name?.BaseIdentifier?.Value, _name, StringComparison.OrdinalIgnoreCase))
+                (_tryDepth > 0 ? Inside : Outside).Add(node.StartLine);
+            base.ExplicitVisit(node);
+        }
+    }
+
+    /// <summary>r15 finding 8: RaiseAlert's locked lookup seeks (Code, StoreId, QueueId) with a NULL-equal INTERSECT, not
+    /// an OR that stops the seek at Code and range-locks every open alert of the class.</summary>
+    [Test]
+    public void RaiseAlert_looks_up_its_problem_with_a_seekable_predicate()
+    {
+        string text = Procedure("woo.usp_RaiseAlert");
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("EXISTS (SELECT a.StoreId, a.QueueId INTERSECT SELECT @StoreId, @QueueId)"));
+            Assert.That(text, Does.Not.Contain("a.StoreId IS NULL AND @StoreId IS NULL"));
+        });
+    }
+
+    /// <summary>r15 findings 9, 10: housekeeping keeps the Outbox rows (their Markers) of orders still followed, and the
+    /// events of orders changed after apply.</summary>
+    [Test]
+    public void Housekeeping_keeps_the_markers_of_followed_orders_and_the_events_of_changed_ones()
+    {
+        string text = Procedure("woo.usp_Housekeeping");
+        string outboxDelete = Regex.Match(text, @"DELETE TOP \(@BatchSize\) o FROM woo\.Outbox.*?;", RegexOptions.Singleline).Value;
+        string eventDelete = Regex.Match(text, @"DELETE TOP \(@BatchSize\) e.*?;", RegexOptions.Singleline).Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(outboxDelete, Does.Contain("f.Closed = 'Y'"), "only messages of a closed order (or one skipped without a document) go");
+            Assert.That(eventDelete, Does.Contain("q.ChangedAfterApply = 'N'"), "events of an order changed after apply stay");
+        });
+    }
+
     [Test]
     public void Housekeeping_deletes_only_in_batches_and_opens_no_long_transaction()
     {

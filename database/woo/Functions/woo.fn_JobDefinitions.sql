@@ -50,8 +50,9 @@ FROM (VALUES
      1, 0, 33000, N'/SC DAILY /ST 03:30'),
     -- Every 5 minutes, in a job of its own (a hung pipeline job cannot report itself): the checks (dead letters, stale
     -- queues, failing steps, jobs running too long, trust), then one digest per open problem class (the alert table
-    -- always; Database Mail when configured).
+    -- always; Database Mail when configured). The digest runs the checks itself (@Check = 'Y': forced, the job is the
+    -- scheduler, and in a TRY of their own, so a failing check never stops the digest).
     ('ALERT_DIGEST', N'AlertDigest', N'Checks the pipeline and sends the digest of open alerts (woo.usp_CheckAlerts, woo.usp_SendAlertDigest).',
-     N'woo.usp_SendAlertDigest', N'EXEC woo.usp_CheckAlerts; EXEC woo.usp_SendAlertDigest;',
+     N'woo.usp_SendAlertDigest', N'EXEC woo.usp_SendAlertDigest @Check = ''Y'';',
      4, 5, 0, N'/SC MINUTE /MO 5')
 ) AS j (JobKey, Title, [Description], EntryProcedure, Command, FreqSubdayType, FreqSubdayInterval, ActiveStartTime, TaskSchedule);

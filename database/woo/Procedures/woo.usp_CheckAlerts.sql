@@ -5,8 +5,9 @@
 -- jobs of JobCategory running longer than JobLimitMinutes (msdb, where the caller may read it; otherwise "not
 -- checked" in the run log, never a failure), and what woo.usp_CheckInstall fails (clr enabled, the trust entry, the
 -- CLR answering, signatures, grants: one CRITICAL CPO-INSTALL; reused, not repeated here). Thresholds:
--- woo.AlertSettings. Called by the pipeline at every run: it checks at most every CheckEveryMinutes (@Force = 'Y'
--- checks now). One woo.RunLog row (ALERT_CHECK) per check. @Execute = 'N' lists what it would raise, writes nothing.
+-- woo.AlertSettings. The AlertDigest job calls it through woo.usp_SendAlertDigest @Check = 'Y' with @Force = 'Y' (the job
+-- is the scheduler); any other caller checks at most every CheckEveryMinutes (less 30 seconds of start-time jitter;
+-- @Force = 'Y' checks now). One woo.RunLog row (ALERT_CHECK) per check. @Execute = 'N' lists what it would raise, writes nothing.
 CREATE PROCEDURE [woo].[usp_CheckAlerts]
     @Force   char (1) = 'N',
     @Execute char (1) = 'Y'
@@ -33,10 +34,11 @@ BEGIN
            @JobLimit = s.JobLimitMinutes, @JobCategory = s.JobCategory, @Every = s.CheckEveryMinutes
     FROM woo.AlertSettings AS s;
 
-    -- The pipeline calls this at every run (every 30 seconds by default); the checks run at most every @Every minutes.
+    -- Without @Force the checks run at most every @Every minutes, less 30 seconds: a schedule of exactly @Every minutes
+    -- starts each run a little earlier or later within its second than the last, and must not skip every other check.
     IF @Execute = 'Y' AND @Force = 'N' AND @Every > 0
        AND EXISTS (SELECT 1 FROM woo.RunLog AS r
-                   WHERE r.Step = 'ALERT_CHECK' AND r.StartedAtUtc > DATEADD(MINUTE, -@Every, @Now) AND r.Outcome IN ('RUNNING', 'OK', 'WARNING'))
+                   WHERE r.Step = 'ALERT_CHECK' AND r.StartedAtUtc > DATEADD(SECOND, 30 - 60 * @Every, @Now) AND r.Outcome IN ('RUNNING', 'OK', 'WARNING'))
         RETURN 0;
 
     DECLARE @Found TABLE (Id int IDENTITY (1, 1) NOT NULL, Severity varchar (10) NOT NULL, Code varchar (40) NOT NULL, StoreId varchar (10) NULL,
@@ -91,7 +93,9 @@ BEGIN
         SELECT 'WARNING', 'CPO-QUEUE-DEAD', n.StoreId,
                LEFT(CONCAT(N'CPO-QUEUE-DEAD: store ', n.StoreId, N': ', COUNT(*), N' order(s) went DEAD (',
                            (SELECT COUNT(*) FROM woo.OrderQueue AS q2 WHERE q2.StoreId = n.StoreId AND q2.[State] = 'DEAD'), N' DEAD in all): they gave up after their attempts or on an error no retry can fix. ',
-                           N'Read woo.OrderQueue.LastError and woo.OrderEvent, fix the cause, then EXEC woo.usp_RequeueOrder @StoreId, @WooOrderId, @Reason (or woo.usp_SkipOrder). Queue ids: ',
+                           N'Read woo.OrderQueue.LastError and woo.OrderEvent, fix the cause, then EXEC woo.usp_RequeueOrder @StoreId, @WooOrderId, @Reason (or woo.usp_SkipOrder). ',
+                           N'Every dead order of the store (this alert names only the latest ones): SELECT QueueId, WooOrderId, LastErrorCode, LastError FROM woo.OrderQueue WHERE StoreId = ''', n.StoreId,
+                           N''' AND [State] = ''DEAD''; Newly dead, queue ids: ',
                            STRING_AGG(CONVERT(nvarchar (max), CONCAT(n.ItemId, N' (order ', q.WooOrderId, N', ', q.LastErrorCode, N')')), N', '), N'.'), 4000)
         FROM @NewDead AS n
         JOIN woo.OrderQueue AS q ON q.QueueId = n.ItemId
@@ -101,7 +105,9 @@ BEGIN
         SELECT 'WARNING', 'CPO-OUTBOX-DEAD', n.StoreId,
                LEFT(CONCAT(N'CPO-OUTBOX-DEAD: store ', n.StoreId, N': ', COUNT(*), N' message(s) to the shop went DEAD (',
                            (SELECT COUNT(*) FROM woo.Outbox AS o2 WHERE o2.StoreId = n.StoreId AND o2.[State] = 'DEAD'), N' DEAD in all): the shop did not take a status or note. ',
-                           N'Read woo.Outbox.LastError, fix the cause (credentials, the order in the shop), then requeue or skip them with the outbox operator procedures (README). Messages: ',
+                           N'Read woo.Outbox.LastError, fix the cause (credentials, the order in the shop), then requeue or skip them with the outbox operator procedures (README). ',
+                           N'Every dead message of the store (this alert names only the latest ones): SELECT MessageId, WooOrderId, Kind, LastErrorCode, LastError FROM woo.Outbox WHERE StoreId = ''', n.StoreId,
+                           N''' AND [State] = ''DEAD''; Newly dead messages: ',
                            STRING_AGG(CONVERT(nvarchar (max), CONCAT(n.ItemId, N' (order ', o.WooOrderId, N' ', o.Kind, N', ', o.LastErrorCode, N')')), N', '), N'.'), 4000)
         FROM @NewDead AS n
         JOIN woo.Outbox AS o ON o.MessageId = n.ItemId
@@ -149,17 +155,24 @@ BEGIN
                           WHERE a.Code = LEFT('CPO-FAILING-' + f.Step, 40) AND a.RunId = f.LastRunId
                             AND (a.StoreId = f.StoreId OR (a.StoreId IS NULL AND f.StoreId IS NULL)));
 
-        -- 4. Runs still RUNNING after the limit: hung, or ended without recording it (a KILL, a restart). Once per run.
+        -- 4. Runs still RUNNING after the limit: hung, or ended without recording it (a KILL, a restart). Once per run:
+        -- remembered in woo.AlertSeenItem (the alert's RunId cannot tell, r15 finding 4: two stuck runs of a store fold
+        -- into one alert, which keeps only the newer RunId), forgotten once the run is no longer RUNNING.
+        INSERT INTO @NewDead (Code, ItemId, StoreId)
+        SELECT 'CPO-RUN-LONG', r.RunId, ISNULL(r.StoreId, '')
+        FROM @Steps AS s
+        JOIN woo.RunLog AS r ON r.Step = s.Step AND r.StartedAtUtc >= @Since
+        WHERE r.Outcome = 'RUNNING' AND r.StartedAtUtc < DATEADD(MINUTE, -@RunLimit, @Now)
+          AND NOT EXISTS (SELECT 1 FROM woo.AlertSeenItem AS si WHERE si.Code = 'CPO-RUN-LONG' AND si.ItemId = r.RunId);
         INSERT INTO @Found (Severity, Code, StoreId, RunId, [Message])
         SELECT 'WARNING', 'CPO-RUN-LONG', r.StoreId, r.RunId,
                CONCAT(N'CPO-RUN-LONG: run ', r.RunId, N' of step ', r.Step, ISNULL(N' (store ' + r.StoreId + N')', N''), N' started at ',
                       CONVERT(nvarchar (30), r.StartedAtUtc, 120), N' UTC and is still RUNNING after ', DATEDIFF(MINUTE, r.StartedAtUtc, @Now),
                       N' minutes (limit ', @RunLimit, N'): it hangs (a blocked session? a slow shop?) or its session ended without recording the end (a KILL, a restart). ',
                       N'Look for its session in sys.dm_exec_requests; if none, nothing is running and the row just stays RUNNING.')
-        FROM @Steps AS s
-        JOIN woo.RunLog AS r ON r.Step = s.Step AND r.StartedAtUtc >= @Since
-        WHERE r.Outcome = 'RUNNING' AND r.StartedAtUtc < DATEADD(MINUTE, -@RunLimit, @Now)
-          AND NOT EXISTS (SELECT 1 FROM woo.Alert AS a WHERE a.Code = 'CPO-RUN-LONG' AND a.RunId = r.RunId);
+        FROM @NewDead AS n
+        JOIN woo.RunLog AS r ON r.RunId = n.ItemId
+        WHERE n.Code = 'CPO-RUN-LONG';
 
         -- 5. SQL Agent jobs of the CpOrders category running longer than the limit. msdb grants SELECT on these tables
         -- to nobody by default (README, Alerts: what to grant the job login); without it: not checked, never a failure.
@@ -241,14 +254,15 @@ BEGIN
         WHERE NOT EXISTS (SELECT 1 FROM woo.AlertSeenItem AS s WITH (UPDLOCK, HOLDLOCK) WHERE s.Code = n.Code AND s.ItemId = n.ItemId);
         DELETE s FROM woo.AlertSeenItem AS s
         WHERE (s.Code = 'CPO-QUEUE-DEAD' AND NOT EXISTS (SELECT 1 FROM woo.OrderQueue AS q WHERE q.QueueId = s.ItemId AND q.[State] = 'DEAD'))
-           OR (s.Code = 'CPO-OUTBOX-DEAD' AND NOT EXISTS (SELECT 1 FROM woo.Outbox AS o WHERE o.MessageId = s.ItemId AND o.[State] = 'DEAD'));
+           OR (s.Code = 'CPO-OUTBOX-DEAD' AND NOT EXISTS (SELECT 1 FROM woo.Outbox AS o WHERE o.MessageId = s.ItemId AND o.[State] = 'DEAD'))
+           OR (s.Code = 'CPO-RUN-LONG' AND NOT EXISTS (SELECT 1 FROM woo.RunLog AS r WHERE r.RunId = s.ItemId AND r.Outcome = 'RUNNING'));
         COMMIT TRANSACTION;
 
         DECLARE @Raised int = (SELECT COUNT(*) FROM @Found);
         UPDATE r
         SET EndedAtUtc = SYSUTCDATETIME(), Outcome = CASE WHEN EXISTS (SELECT 1 FROM @Found WHERE Severity IN ('WARNING', 'CRITICAL')) THEN 'WARNING' ELSE 'OK' END,
             ErrorCode = (SELECT TOP (1) f.Code FROM @Found AS f ORDER BY CASE f.Severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END, f.Id),
-            Details = (SELECT @Raised AS raised, (SELECT COUNT(*) FROM @NewDead) AS new_dead_letters, @JobCheck AS jobs, @InstallCheck AS install,
+            Details = (SELECT @Raised AS raised, (SELECT COUNT(*) FROM @NewDead WHERE Code <> 'CPO-RUN-LONG') AS new_dead_letters, @JobCheck AS jobs, @InstallCheck AS install,
                               (SELECT f.Code AS code, f.StoreId AS store FROM @Found AS f ORDER BY f.Id FOR JSON PATH) AS alerts
                        FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)
         FROM woo.RunLog AS r WHERE r.RunId = @RunId;

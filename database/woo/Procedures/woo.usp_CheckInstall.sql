@@ -1,6 +1,7 @@
--- Checks that this CpOrders installation can work: one row per check (OK / WARN / FAIL / SKIP) with a sentence a DBA
+-- Checks that this CpOrders installation can work: one row per check (OK / WARN / FAIL / SKIP / PART) with a sentence a DBA
 -- can act on, written for the least-privileged caller (the job login, README Permissions): a check whose catalog the
--- caller cannot see says "not checked: needs ..." (SKIP) instead of reporting a false failure. It is signed, so it
+-- caller cannot see says "not checked: needs ..." (SKIP) instead of reporting a false failure; a check that found
+-- nothing wrong in the part this caller could see, but could not see all of it, is PART (never OK; r15 findings 1, 7). It is signed, so it
 -- reads the Counterpoint database as the certificate user does. @RaiseOnFail = 'Y' raises one error naming every
 -- failed check (for a job step or a monitor). @ChecksJson hands the same rows back as a JSON array (CheckName, Status,
 -- Detail) for a calling module (woo.usp_PipelineHealth), which cannot capture a result set (no INSERT ... EXEC in
@@ -159,7 +160,7 @@ BEGIN
         CASE WHEN @CpReadError IS NOT NULL THEN 'FAIL'
              WHEN @CpDefinition = 0 AND @Signers = 0 AND @DbDefinition = 0 THEN 'SKIP'
              WHEN @Signer IS NULL OR @SignerHasKey = 1 OR @Unsigned IS NOT NULL THEN 'FAIL'
-             WHEN @Foreign IS NOT NULL THEN 'WARN' ELSE 'OK' END,
+             WHEN @Foreign IS NOT NULL THEN 'WARN' WHEN @CpDefinition = 0 OR @DbDefinition = 0 THEN 'PART' ELSE 'OK' END,
         CASE WHEN @CpReadError IS NOT NULL THEN N'Cannot read the catalog of [' + @CpDb + N']: ' + @CpReadError
              WHEN @CpDefinition = 0 AND @Signers = 0 AND @DbDefinition = 0 THEN N'not checked: needs VIEW DEFINITION on the signing certificate (post-deploy grants it to CpOrdersJob and CpOrdersOperator).'
              WHEN @CpDefinition = 1 AND @AnchorThumb IS NULL THEN N'[' + @CpDb + N'] has no certificate user ' + @Principal + N': deploy CpOrders again.'
@@ -172,7 +173,8 @@ BEGIN
              ELSE N'Every module that uses the Counterpoint database is signed by ' + @Signer + N', which has no private key'
                   + CASE WHEN @CpDefinition = 1 THEN N' and is the certificate user ' + @Principal + N' in [' + @CpDb + N'] is made from.'
                          ELSE N'. Not checked: that ' + @Signer + N' is the certificate user ' + @Principal + N' in [' + @CpDb + N'] is made from (needs VIEW DEFINITION there).' END
-                  + ISNULL(N' Other certificates named CpOrdersCounterpointSigner (old or foreign; the next deploy drops them): ' + @Foreign + N'.', N'') END);
+                  + ISNULL(N' Other certificates named CpOrdersCounterpointSigner (old or foreign; the next deploy drops them): ' + @Foreign + N'.', N'')
+                  + CASE WHEN @DbDefinition = 0 THEN N' Other certificates not checked: this caller sees only the certificates it has permissions on (needs VIEW DEFINITION on the database).' ELSE N'' END END);
 
     -- The certificate user's permissions in Counterpoint against the derived list (woo.CounterpointGrant).
     -- Exact comparison (missing AND extra, including role memberships) where the catalog was read above; otherwise
@@ -223,7 +225,7 @@ BEGIN
         SET @GrantError = ERROR_MESSAGE();
     END CATCH;
     INSERT INTO @Checks VALUES (45, 'counterpoint_grants',
-        CASE WHEN @GrantError IS NOT NULL OR @GrantMissing IS NOT NULL OR @GrantExtra IS NOT NULL THEN 'FAIL' ELSE 'OK' END,
+        CASE WHEN @GrantError IS NOT NULL OR @GrantMissing IS NOT NULL OR @GrantExtra IS NOT NULL THEN 'FAIL' WHEN @CpDefinition = 0 THEN 'PART' ELSE 'OK' END,
         CASE WHEN @GrantError IS NOT NULL THEN N'Cannot read the permissions in [' + @CpDb + N']: ' + @GrantError
              WHEN @GrantMissing IS NOT NULL OR @GrantExtra IS NOT NULL
                  THEN N'User ' + @Principal + N' in [' + @CpDb + N'] differs from the derived list (CpOrders.CounterpointAccess.txt):'
@@ -241,7 +243,7 @@ BEGIN
     BEGIN CATCH
         SET @CpError = ERROR_MESSAGE();
     END CATCH;
-    INSERT INTO @Checks VALUES (50, 'counterpoint_access', CASE WHEN @CpError IS NULL THEN 'OK' ELSE 'FAIL' END,
+    INSERT INTO @Checks VALUES (50, 'counterpoint_access', CASE WHEN @CpError IS NOT NULL THEN 'FAIL' WHEN @IsSysadmin = 1 THEN 'PART' ELSE 'OK' END,
         CASE WHEN @CpError IS NOT NULL THEN N'Cannot read [' + @CpDb + N']: ' + @CpError
                  + N' Deploy CpOrders again (post-deploy grants access); the caller''s login also needs a user in [' + @CpDb + N'] (README, Permissions).'
              WHEN @IsSysadmin = 1 THEN N'[' + @CpDb + N'] is readable (as sysadmin, which proves nothing about the signature; run this check as the job login).'

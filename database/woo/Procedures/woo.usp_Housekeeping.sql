@@ -1,9 +1,11 @@
 -- Retention (design 10, issue 15): deletes woo.RunLog rows, woo.OrderEvent rows of finished orders (APPLIED, SKIPPED),
--- woo.Outbox messages SENT or SKIPPED, and acknowledged woo.Alert rows older than their days in woo.AlertSettings, and
+-- woo.Outbox messages SENT or SKIPPED of orders that can no longer change (woo.OrderFulfillment Closed = 'Y', or skipped
+-- without a document: their Markers keep every announcement once while the order is followed), and acknowledged woo.Alert
+-- rows older than their days in woo.AlertSettings, and
 -- purges the raw order JSON past each store's woo.Store.RawJsonRetentionDays (woo.usp_PurgeOrderJson, its own PURGE
 -- run log row). Deletes run in batches of @BatchSize rows, each its own short transaction, so the POS and the
 -- pipeline never wait long. Orders, documents and open alerts are never deleted; events of orders still waiting for a
--- person (PARKED, DEAD) stay. One woo.RunLog row (HOUSEKEEPING) per run. @Execute = 'N' counts what would go.
+-- person (PARKED, DEAD, or APPLIED but changed after apply) stay. One woo.RunLog row (HOUSEKEEPING) per run. @Execute = 'N' counts what would go.
 CREATE PROCEDURE [woo].[usp_Housekeeping]
     @Execute   char (1) = 'Y',
     @BatchSize int = 5000
@@ -34,11 +36,13 @@ BEGIN
     BEGIN
         SELECT x.[Table], x.OlderThanUtc, x.RowsToDelete
         FROM (VALUES (1, N'woo.RunLog', @RunLogCut, (SELECT COUNT_BIG(*) FROM woo.RunLog AS r WHERE r.StartedAtUtc < @RunLogCut)),
-                     (2, N'woo.OrderEvent (APPLIED, SKIPPED orders)', @EventCut,
+                     (2, N'woo.OrderEvent (APPLIED, SKIPPED orders not changed after apply)', @EventCut,
                       (SELECT COUNT_BIG(*) FROM woo.OrderEvent AS e JOIN woo.OrderQueue AS q ON q.QueueId = e.QueueId
-                       WHERE e.EventAtUtc < @EventCut AND q.[State] IN ('APPLIED', 'SKIPPED'))),
-                     (3, N'woo.Outbox (SENT, SKIPPED)', @OutboxCut,
-                      (SELECT COUNT_BIG(*) FROM woo.Outbox AS o WHERE o.[State] IN ('SENT', 'SKIPPED') AND ISNULL(o.SentAtUtc, o.CreatedAtUtc) < @OutboxCut)),
+                       WHERE e.EventAtUtc < @EventCut AND q.[State] IN ('APPLIED', 'SKIPPED') AND q.ChangedAfterApply = 'N')),
+                     (3, N'woo.Outbox (SENT, SKIPPED; orders closed or skipped)', @OutboxCut,
+                      (SELECT COUNT_BIG(*) FROM woo.Outbox AS o WHERE o.[State] IN ('SENT', 'SKIPPED') AND ISNULL(o.SentAtUtc, o.CreatedAtUtc) < @OutboxCut
+                         AND (EXISTS (SELECT 1 FROM woo.OrderFulfillment AS f WHERE f.QueueId = o.QueueId AND f.Closed = 'Y')
+                              OR EXISTS (SELECT 1 FROM woo.OrderQueue AS q WHERE q.QueueId = o.QueueId AND q.[State] = 'SKIPPED' AND q.DocId IS NULL)))),
                      (4, N'woo.Alert (acknowledged)', @AlertCut, (SELECT COUNT_BIG(*) FROM woo.Alert AS a WHERE a.AcknowledgedAtUtc < @AlertCut))
              ) AS x (Ord, [Table], OlderThanUtc, RowsToDelete)
         ORDER BY x.Ord;
@@ -88,15 +92,22 @@ BEGIN
             DELETE TOP (@BatchSize) e
             FROM woo.OrderEvent AS e
             JOIN woo.OrderQueue AS q ON q.QueueId = e.QueueId
-            WHERE e.EventAtUtc < @EventCut AND q.[State] IN ('APPLIED', 'SKIPPED');
+            WHERE e.EventAtUtc < @EventCut AND q.[State] IN ('APPLIED', 'SKIPPED')
+              AND q.ChangedAfterApply = 'N';   -- an order changed after apply waits for a person: its events say what changed (r15 finding 10)
             SET @Batch = @@ROWCOUNT;
             SET @Events += @Batch;
         END;
         SET @Batch = 1;
         WHILE @Batch > 0
         BEGIN
+            -- Only messages of orders that can no longer change: their (StoreId, WooOrderId, Kind, Marker) keys are what
+            -- makes each announcement happen once (woo.OrderFulfillment, woo.usp_SyncFulfillment), so they stay while the
+            -- order is followed (no OrderFulfillment row yet, or Closed = 'N'). Gone: those of a Closed order and of an
+            -- order skipped without a document (r15 finding 9).
             DELETE TOP (@BatchSize) o FROM woo.Outbox AS o
-            WHERE o.[State] IN ('SENT', 'SKIPPED') AND ISNULL(o.SentAtUtc, o.CreatedAtUtc) < @OutboxCut;
+            WHERE o.[State] IN ('SENT', 'SKIPPED') AND ISNULL(o.SentAtUtc, o.CreatedAtUtc) < @OutboxCut
+              AND (EXISTS (SELECT 1 FROM woo.OrderFulfillment AS f WHERE f.QueueId = o.QueueId AND f.Closed = 'Y')
+                   OR EXISTS (SELECT 1 FROM woo.OrderQueue AS q WHERE q.QueueId = o.QueueId AND q.[State] = 'SKIPPED' AND q.DocId IS NULL));
             SET @Batch = @@ROWCOUNT;
             SET @Messages += @Batch;
         END;

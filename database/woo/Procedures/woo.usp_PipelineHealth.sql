@@ -2,10 +2,13 @@
 -- (Status OK / WARNING / CRITICAL, Reason), then every check (woo.HealthCheck) and the detail views (stores, queue,
 -- steps, errors of the last day, alerts, outbox). The views give the same without the live part: this procedure also
 -- runs woo.usp_CheckInstall for its caller (a live call into the CLR, the signed read of Counterpoint, the trust entry
--- where the caller may see it) and uses every real (not SKIP) answer instead of the recorded one. What the caller cannot
--- see stays the recorded answer (woo.InstallCheckRecord) or UNKNOWN with the reason: never OK.
+-- where the caller may see it) and shows the worse of its full (OK / WARN / FAIL) answer and a valid recorded one: a
+-- live OK never hides a recorded WARN or FAIL (r15 finding 1). A partial answer (PART: nothing wrong in what the caller
+-- could see) keeps the recorded answer, or is UNKNOWN without one; a SKIP keeps the recorded answer (woo.InstallCheckRecord)
+-- or UNKNOWN with the reason: never OK for what the caller did not check.
 -- Run by a sysadmin (the deploy, a DBA), it records woo.usp_CheckInstall's answers for everyone else (@Recorded = the
--- checks whose answer changed); nobody else writes anything. @ResultSets = 'N' returns only @Status and @Reason (a job
+-- checks whose answer changed); nobody else writes anything. Never recorded: SKIP and PART answers, and
+-- counterpoint_access (read as sysadmin it proves nothing about the signature; it counts live, as the job login). @ResultSets = 'N' returns only @Status and @Reason (a job
 -- step, a test; the result sets cannot be captured with INSERT ... EXEC: woo.usp_CheckInstall runs inside).
 -- Call it with no transaction open: a CLR that fails inside the caller's transaction dooms it (XACT_ABORT).
 CREATE PROCEDURE [woo].[usp_PipelineHealth]
@@ -47,7 +50,7 @@ BEGIN
             SET @Recorded = (SELECT COUNT(*)
                              FROM woo.InstallCheckRecord AS r WITH (UPDLOCK, HOLDLOCK)
                              JOIN @Install AS i ON i.CheckName = r.CheckName
-                             WHERE i.[Status] <> 'SKIP'
+                             WHERE i.[Status] IN ('OK', 'WARN', 'FAIL') AND i.CheckName <> 'counterpoint_access'
                                AND (r.[Status] <> i.[Status] OR r.Detail <> i.Detail OR r.ServerName <> @Server OR r.DatabaseCreatedAt <> @Created));
             UPDATE r
             SET CheckedAtUtc = CASE WHEN r.[Status] <> i.[Status] OR r.Detail <> i.Detail OR r.ServerName <> @Server OR r.DatabaseCreatedAt <> @Created
@@ -56,11 +59,11 @@ BEGIN
                 ConfirmedAtUtc = SYSUTCDATETIME(), CheckedBy = ORIGINAL_LOGIN()
             FROM woo.InstallCheckRecord AS r
             JOIN @Install AS i ON i.CheckName = r.CheckName
-            WHERE i.[Status] <> 'SKIP';
+            WHERE i.[Status] IN ('OK', 'WARN', 'FAIL') AND i.CheckName <> 'counterpoint_access';
             INSERT INTO woo.InstallCheckRecord (CheckName, [Status], Detail, ServerName, DatabaseCreatedAt)
             SELECT i.CheckName, i.[Status], i.Detail, @Server, @Created
             FROM @Install AS i
-            WHERE i.[Status] <> 'SKIP' AND NOT EXISTS (SELECT 1 FROM woo.InstallCheckRecord AS r WITH (UPDLOCK, HOLDLOCK) WHERE r.CheckName = i.CheckName);
+            WHERE i.[Status] IN ('OK', 'WARN', 'FAIL') AND i.CheckName <> 'counterpoint_access' AND NOT EXISTS (SELECT 1 FROM woo.InstallCheckRecord AS r WITH (UPDLOCK, HOLDLOCK) WHERE r.CheckName = i.CheckName);
             SET @Recorded += @@ROWCOUNT;
             COMMIT TRANSACTION;
         END;
@@ -71,20 +74,34 @@ BEGIN
     INSERT INTO @Checks (Area, CheckName, StoreId, [Status], Reason, [Source])
     SELECT h.Area, h.CheckName, h.StoreId, h.[Status], h.Reason, 'view' FROM woo.HealthCheck AS h;
 
-    -- Live answers replace the recorded ones; a live SKIP keeps the record (or UNKNOWN) and says why this caller could
-    -- not check it. Checks the view does not know (a newer woo.usp_CheckInstall) are added.
+    -- Live answers against the view's (recorded or UNKNOWN) ones, for every caller the same rule (a sysadmin's record was
+    -- just refreshed from its own live answers):
+    --   full answer (OK / WARN / FAIL): the worse of it and a valid record; UNKNOWN (no valid record) gives way to it;
+    --   PART (only part could be checked, nothing wrong in it): a valid record stays, UNKNOWN stays UNKNOWN;
+    --   SKIP: the record or UNKNOWN stays, with why this caller could not check it.
+    -- Checks the view does not know (counterpoint_access, a newer woo.usp_CheckInstall) are added: a full answer as it
+    -- is, PART and SKIP as INFO (shown, not OK, not counted as a problem).
     UPDATE c
-    SET [Status] = CASE i.[Status] WHEN 'OK' THEN 'OK' WHEN 'WARN' THEN 'WARNING' ELSE 'CRITICAL' END,
-        Reason = i.Detail + N' (live)', [Source] = 'live'
-    FROM @Checks AS c JOIN @Install AS i ON i.CheckName = c.CheckName
-    WHERE c.Area = 'SERVER' AND i.[Status] <> 'SKIP';
+    SET [Status] = w.[Status],
+        Reason = CASE WHEN w.[Status] = c.[Status] AND c.[Status] <> l.[Status] THEN c.Reason + N' Live for ' + ORIGINAL_LOGIN() + N' (' + i.[Status] + N'): ' + i.Detail
+                      ELSE i.Detail + N' (live' + CASE WHEN c.[Status] NOT IN ('UNKNOWN', w.[Status]) THEN N'; recorded: ' + c.[Status] ELSE N'' END + N')' END,
+        [Source] = CASE WHEN w.[Status] = c.[Status] AND c.[Status] <> l.[Status] THEN c.[Source] ELSE 'live' END
+    FROM @Checks AS c
+    JOIN @Install AS i ON i.CheckName = c.CheckName
+    CROSS APPLY (SELECT CASE i.[Status] WHEN 'OK' THEN 'OK' WHEN 'WARN' THEN 'WARNING' ELSE 'CRITICAL' END AS [Status]) AS l
+    CROSS APPLY (SELECT CASE WHEN c.[Status] = 'UNKNOWN' THEN l.[Status]
+                             WHEN (CASE c.[Status] WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 0 END)
+                                  >= (CASE l.[Status] WHEN 'CRITICAL' THEN 3 WHEN 'WARNING' THEN 2 ELSE 0 END) THEN c.[Status]
+                             ELSE l.[Status] END AS [Status]) AS w
+    WHERE c.Area = 'SERVER' AND i.[Status] IN ('OK', 'WARN', 'FAIL');
     UPDATE c
-    SET Reason = c.Reason + N' Live for ' + ORIGINAL_LOGIN() + N': ' + i.Detail
+    SET Reason = c.Reason + N' Live for ' + ORIGINAL_LOGIN() + CASE i.[Status] WHEN 'PART' THEN N' (partial): ' ELSE N': ' END + i.Detail
     FROM @Checks AS c JOIN @Install AS i ON i.CheckName = c.CheckName
-    WHERE c.Area = 'SERVER' AND i.[Status] = 'SKIP';
+    WHERE c.Area = 'SERVER' AND i.[Status] IN ('SKIP', 'PART');
     INSERT INTO @Checks (Area, CheckName, StoreId, [Status], Reason, [Source])
     SELECT 'SERVER', i.CheckName, NULL,
-           CASE i.[Status] WHEN 'OK' THEN 'OK' WHEN 'WARN' THEN 'WARNING' WHEN 'SKIP' THEN 'UNKNOWN' ELSE 'CRITICAL' END, i.Detail + N' (live)', 'live'
+           CASE i.[Status] WHEN 'OK' THEN 'OK' WHEN 'WARN' THEN 'WARNING' WHEN 'FAIL' THEN 'CRITICAL' ELSE 'INFO' END,
+           i.Detail + CASE WHEN i.[Status] IN ('SKIP', 'PART') THEN N' (live, not fully checked by ' + ORIGINAL_LOGIN() + N')' ELSE N' (live)' END, 'live'
     FROM @Install AS i
     WHERE NOT EXISTS (SELECT 1 FROM @Checks AS c WHERE c.Area = 'SERVER' AND c.CheckName = i.CheckName);
     IF @InstallError IS NOT NULL
@@ -112,7 +129,7 @@ BEGIN
                @Recorded AS RecordedForOthers;
         SELECT c.Area, c.CheckName, c.StoreId, c.[Status], c.Reason, c.[Source]
         FROM @Checks AS c
-        ORDER BY CASE c.[Status] WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 WHEN 'UNKNOWN' THEN 2 WHEN 'OK' THEN 3 ELSE 4 END, c.Seq;
+        ORDER BY CASE c.[Status] WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 WHEN 'UNKNOWN' THEN 2 WHEN 'INFO' THEN 3 WHEN 'OK' THEN 4 ELSE 5 END, c.Seq;
         SELECT s.StoreId, s.IsEnabled, s.PullWatermarkUtc, s.WatermarkLagMinutes, s.LastPullAtUtc, s.LastPullSuccessAtUtc, s.OrdersDue,
                s.OldestOverdueMinutes, s.OrdersRetrying, s.OrdersParked, s.OrdersDead, s.ChangedAfterApply, s.StockSyncEnabled,
                s.LastStockSuccessAtUtc, s.StockLagMinutes, s.LastCatalogReadAtUtc, s.LastFullCatalogReadAtUtc, s.SkuProblems, s.UnmatchedSkus,

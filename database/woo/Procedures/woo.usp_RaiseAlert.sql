@@ -3,7 +3,8 @@
 -- So a pull failing every 30 seconds is one open alert with a count, not 2,880 rows a day; an operator who acknowledges
 -- it gets a new row on the next occurrence. Internal: callers are CpOrders procedures (ownership chaining), granted
 -- to no role. Safe inside the caller's transaction (table writes only) and under concurrency (UPDLOCK, HOLDLOCK on the
--- lookup, so two sessions raising the same problem make one row).
+-- lookup, so two sessions raising the same problem make one row). Contract: a caller that raises inside its own
+-- transaction raises as the last statement before COMMIT (the lookup's range lock lasts until then).
 CREATE PROCEDURE [woo].[usp_RaiseAlert]
     @Severity varchar (10),
     @Code     varchar (40),
@@ -32,8 +33,7 @@ BEGIN
     FROM woo.Alert AS a WITH (UPDLOCK, HOLDLOCK)
     WHERE a.Code = @Code
       AND a.AcknowledgedAtUtc IS NULL
-      AND (a.StoreId = @StoreId OR (a.StoreId IS NULL AND @StoreId IS NULL))
-      AND (a.QueueId = @QueueId OR (a.QueueId IS NULL AND @QueueId IS NULL))
+      AND EXISTS (SELECT a.StoreId, a.QueueId INTERSECT SELECT @StoreId, @QueueId)   -- NULL-equal and seekable: locks only this problem's range (r15 finding 8)
     ORDER BY a.AlertId DESC;
 
     IF @AlertId IS NOT NULL

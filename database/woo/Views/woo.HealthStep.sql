@@ -38,7 +38,8 @@ SELECT s.Step,
             ELSE N'last success ' + CONVERT(nvarchar (30), r.LastSuccessAtUtc, 126) + N' UTC' END AS Reason
 FROM (VALUES ('PULL', 'frequent', 60, 1440), ('PROCESS', 'frequent', 60, 1440), ('STOCK', 'frequent', 60, 1440),
              ('PUSH_UPDATES', 'frequent', 60, 1440), ('FULFILLMENT', 'frequent', 60, 1440), ('PIPELINE', 'frequent', 60, 1440),
-             ('CATALOG', 'hourly', 180, 2880), ('RECONCILE', 'daily', 1560, 4320), ('ALERT_DIGEST', 'daily', 1560, 4320),
+             ('CATALOG', 'hourly', 180, 2880), ('RECONCILE', 'daily', 1560, 4320),
+             ('ALERT_CHECK', 'frequent', 60, 1440), ('ALERT_DIGEST', 'frequent', 60, 1440),
              ('HOUSEKEEPING', 'daily', 1560, 4320)) AS s (Step, Cadence, WarnMinutes, CriticalMinutes)
 OUTER APPLY (SELECT MAX(l.StartedAtUtc) AS LastRunAtUtc,
                     MAX(CASE WHEN l.Outcome IN ('OK', 'WARNING') AND l.IsDryRun = 'N' THEN ISNULL(l.EndedAtUtc, l.StartedAtUtc) END) AS LastSuccessAtUtc,

@@ -3,7 +3,8 @@
 -- (each mail a row of the test's #mails, or @MailCommand instead), the install check (no rows) and the JSON purge
 -- (each call a row of the test's #purges). A test creates #mails and #purges before it runs a digest or housekeeping.
 CREATE PROCEDURE [test_Alerts].[Arrange]
-    @MailCommand nvarchar (max) = N'INSERT INTO #mails ([subject], body) VALUES (@Subject, @Body);'
+    @MailCommand nvarchar (max) = N'INSERT INTO #mails ([subject], body) VALUES (@Subject, @Body);',
+    @SpyInstall  bit = 1   -- 0: the real woo.usp_CheckInstall runs (the job login's real path)
 AS
 BEGIN
     EXEC tSQLt.FakeTable @TableName = N'woo.Alert', @Identity = 1, @Defaults = 1;
@@ -18,6 +19,7 @@ BEGIN
                                   JobCategory, CheckEveryMinutes)
     VALUES (1, 'Y', N'CpOrdersTest', 'ops@example.com', 'WARNING', 60, 240, N'CpOrdersTest-no-such-category', 5);
     EXEC tSQLt.SpyProcedure @ProcedureName = N'woo.usp_SendAlertMail', @CommandToExecute = @MailCommand;
-    EXEC tSQLt.SpyProcedure @ProcedureName = N'woo.usp_CheckInstall';
+    IF @SpyInstall = 1
+        EXEC tSQLt.SpyProcedure @ProcedureName = N'woo.usp_CheckInstall';
     EXEC tSQLt.SpyProcedure @ProcedureName = N'woo.usp_PurgeOrderJson', @CommandToExecute = N'INSERT INTO #purges ([execute]) VALUES (@Execute);';
 END;

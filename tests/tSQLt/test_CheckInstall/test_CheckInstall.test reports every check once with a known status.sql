@@ -4,7 +4,7 @@ BEGIN
     CREATE TABLE #Actual (CheckName varchar(40) NOT NULL, [Status] varchar(4) NOT NULL, Detail nvarchar(max) NOT NULL);
     INSERT INTO #Actual (CheckName, [Status], Detail) EXEC woo.usp_CheckInstall;
 
-    SELECT a.CheckName, CASE WHEN a.[Status] IN ('OK', 'WARN', 'FAIL', 'SKIP') THEN 'known' ELSE a.[Status] END AS StatusKind
+    SELECT a.CheckName, CASE WHEN a.[Status] IN ('OK', 'WARN', 'FAIL', 'SKIP', 'PART') THEN 'known' ELSE a.[Status] END AS StatusKind
     INTO #ActualKinds
     FROM #Actual AS a;
 
