@@ -17,6 +17,8 @@ namespace CpOrders.WooClr.Documents.Planning
         public const string PaymentNote = "NOTE";
         public const string PaymentDeposit = "DEPOSIT";
         public const string PaymentFinal = "FINAL";
+        /// <summary>SY_PAY_COD.PAY_TYP of a credit card/EDC pay code, the only kind a final payment works with (CDM 3, 7.3).</summary>
+        public const string CreditPayType = "E";
 
         private string _payMode = PaymentOff;
         private string _uncapturedMode = PaymentNote;
@@ -144,6 +146,13 @@ namespace CpOrders.WooClr.Documents.Planning
                 else if (_payCod.Length > 10)
                 {
                     Problem(PlanCodes.PayCode, "pay code '" + _payCod + "' is longer than 10 characters.", null);
+                }
+                else if (_treatment == PaymentFinal && _payCodRow.Str("PAY_TYP") != CreditPayType)
+                {
+                    // NCR: a final payment works only with credit-type pay codes (CDM 7.3 [doc I-43]); PAY_TYP 'E' is credit
+                    // card/EDC (CDM 3 [doc G-PAY]). Parked, never written: a release may refuse or ignore it (review r15 MINOR 7).
+                    Problem(PlanCodes.PayCode, "pay code '" + _payCod + "' has SY_PAY_COD.PAY_TYP '" + (_payCodRow.Str("PAY_TYP") ?? "") +
+                        "', not E (credit card/EDC): Counterpoint takes a final payment only with a credit-type pay code; map the payment method to a credit-card tender (woo.usp_SetPayCodeMap), then requeue.", null);
                 }
             }
             if (_treatment != PaymentDeposit) return;
