@@ -208,6 +208,26 @@ public class PaymentTests
     }
 
     [Test]
+    public void A_deposit_ticket_written_after_a_wait_is_dated_when_it_is_written_and_the_order_keeps_its_date()
+    {
+        // The order was made at 03:41 on 5 May; the drawer opened later and the ticket is written at 09:05 on 6 May
+        // (review r15 MINOR 4): the ticket and its audit row carry the write time, the order its own.
+        JObject input = WithPayment(BaseInput(), "DEPOSIT");
+        input["numbers"]!["DEP_TKT_DT"] = "2020-05-06T09:05:00";
+        JObject plan = PlanOk(input);
+        JObject order = (JObject)Of(plan, "PS_DOC_HDR", OrderDocId).Single();
+        JObject ticket = (JObject)Of(plan, "PS_DOC_HDR", TicketDocId).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((string)ticket["TKT_DT"]!, Does.StartWith("2020-05-06T09:05:00"));
+            Assert.That((string)ticket["LST_MAINT_DT"]!, Does.StartWith("2020-05-06T09:05:00"));
+            Assert.That((string)Of(plan, "PS_DOC_AUDIT_LOG", TicketDocId).Single()["CURR_DT"]!, Does.StartWith("2020-05-06T09:05:00"));
+            Assert.That((string)order["TKT_DT"]!, Is.Not.EqualTo((string)ticket["TKT_DT"]!), "the order keeps its creation time");
+            Assert.That((string)Of(plan, "PS_DOC_AUDIT_LOG", OrderDocId).Single()["CURR_DT"]!, Is.EqualTo((string)order["TKT_DT"]!));
+        });
+    }
+
+    [Test]
     public void DEPOSIT_keeps_an_order_with_coupons_shipping_and_a_new_customer_reconciled()
     {
         JObject input = WithPayment(BaseInput(), "DEPOSIT");
