@@ -117,6 +117,21 @@ public class PaymentProcessingTests
         Assert.That(text, Does.Not.Contain("shows as a stale queue"));
     }
 
+    /// <summary>
+    /// r15 MINOR 5: a session found closed by numbering after a good plan (closed, perhaps reopened with a new session, since
+    /// the gather) is tried again after the store's RetryBaseSeconds, not after the 15 minutes of a planner-found closed drawer.
+    /// </summary>
+    [Test]
+    public void A_session_closed_after_a_good_plan_is_retried_after_the_retry_base()
+    {
+        TSqlFragment proc = Parse(ProcPath("woo.usp_ProcessStagedOrders"));
+        IfStatement wait = All<IfStatement>(proc).Single(i => Text(i.Predicate).Replace(" ", "") == "@Kind='WAIT'");
+        string then = Text(wait.ThenStatement).Replace(" ", "");
+        Assert.That(then, Does.Contain("JSON_VALUE(@Plan,N'$.ok')"), "the planner's verdict decides");
+        Assert.That(then, Does.Contain("DATEADD(SECOND,ISNULL(@RetryBase,60)"), "a good plan: the retry base");
+        Assert.That(then, Does.Contain("DATEADD(MINUTE,15"), "the planner found it closed: 15 minutes");
+    }
+
     /// <summary>r15 MINOR 7: the setter refuses a FINAL rule (or DEPOSIT's uncaptured FINAL) with a pay code that is not credit-type.</summary>
     [Test]
     public void The_setter_checks_the_pay_type_of_final_payment_codes()

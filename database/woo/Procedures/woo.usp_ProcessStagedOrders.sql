@@ -172,6 +172,7 @@ BEGIN
         -- The drawer-wait alert (review r15 MAJOR 2): once per store and run.
         DECLARE @DrawerAlerted TABLE (StoreId varchar (10) NOT NULL PRIMARY KEY);
         DECLARE @WaitSince datetime2 (3), @WaitLimit int, @WaitDrw varchar (10), @WaitStr varchar (10);
+        DECLARE @DepTktDt datetime;   -- the deposit ticket's TKT_DT: store-local write time (review r15 MINOR 4)
         WHILE @Q IS NOT NULL
         BEGIN
             SELECT @S = NULL, @WooOrderId = NULL, @WebNumber = NULL, @Hash = NULL, @OrderJson = NULL, @Mode = NULL, @CustNo = NULL,
@@ -180,7 +181,7 @@ BEGIN
                    @TktDt = NULL, @Code = NULL, @Attempts = NULL, @MaxAttempts = NULL, @RetryBase = NULL, @Numbers = NULL,
                    @LockedHash = NULL, @LockedOwner = NULL, @LockedState = NULL, @Held = NULL, @NeedCust = NULL, @StrId = NULL,
                    @StaId = NULL, @UseWeb = NULL, @TimeZone = NULL, @Kind = NULL, @NewState = NULL, @ErrNo = NULL, @ErrMsg = NULL;
-            SELECT @NeedTicket = 'N', @DrwId = NULL, @DrwSessionId = NULL, @DepTktNo = NULL, @DepDocId = NULL, @DepDocGuid = NULL;
+            SELECT @NeedTicket = 'N', @DrwId = NULL, @DrwSessionId = NULL, @DepTktNo = NULL, @DepDocId = NULL, @DepDocGuid = NULL, @DepTktDt = NULL;
             BEGIN TRY
                 -- The lease: renewed for this order before its work, and for every order still to come once a third of
                 -- the lease has passed (a run of many orders outlives one lease: review MINOR 11).
@@ -241,10 +242,12 @@ BEGIN
                 IF JSON_VALUE(@Plan, N'$.payment.depositTicket') = N'true'
                     SELECT @NeedTicket = 'Y', @DrwId = s.CpDrwId, @DrwSessionId = TRY_CONVERT(bigint, JSON_VALUE(@Input, N'$.counterpoint.PS_DRW_SESSION.DRW_SESSION_ID'))
                     FROM woo.Store AS s WHERE s.StoreId = @S;
+                SET @DepTktDt = CASE WHEN @NeedTicket = 'Y' THEN CONVERT(datetime, SYSUTCDATETIME() AT TIME ZONE 'UTC' AT TIME ZONE @TimeZone) END;
                 EXEC woo.usp_TakeDocumentNumbers @StrId = @StrId, @StaId = @StaId, @TktDt = @TktDt, @UseWebNumber = @UseWeb,
                      @WebOrderNumber = @WebNumber, @NeedCustNo = @NeedCust, @Peek = 'Y',
                      @CustNo = @NewCustNo OUTPUT, @TktNo = @TktNo OUTPUT, @DocId = @DocId OUTPUT,
-                     @NeedDepositTicket = @NeedTicket, @DrwId = @DrwId, @DrwSessionId = @DrwSessionId, @DepTktNo = @DepTktNo OUTPUT, @DepDocId = @DepDocId OUTPUT;
+                     @NeedDepositTicket = @NeedTicket, @DrwId = @DrwId, @DrwSessionId = @DrwSessionId, @DepTktNo = @DepTktNo OUTPUT, @DepDocId = @DepDocId OUTPUT,
+                     @DepTktDt = @DepTktDt;
 
                 IF @Execute = 'N'
                 BEGIN
@@ -252,7 +255,8 @@ BEGIN
                     SELECT @DocGuid = NEWID(), @NowUtc = SYSUTCDATETIME(), @DepDocGuid = CASE WHEN @NeedTicket = 'Y' THEN NEWID() END;
                     SET @Numbers = (SELECT @DocId AS DOC_ID, @TktNo AS TKT_NO, @DocGuid AS DOC_GUID, @NewCustNo AS CUST_NO,
                                            CONVERT(varchar (23), @TktDt, 126) AS TKT_DT, CONVERT(varchar (23), CONVERT(datetime, @NowUtc), 126) AS nowUtc,
-                                           @DepDocId AS DEP_DOC_ID, @DepTktNo AS DEP_TKT_NO, @DepDocGuid AS DEP_DOC_GUID
+                                           @DepDocId AS DEP_DOC_ID, @DepTktNo AS DEP_TKT_NO, @DepDocGuid AS DEP_DOC_GUID,
+                                           CONVERT(varchar (23), @DepTktDt, 126) AS DEP_TKT_DT
                                     FOR JSON PATH, WITHOUT_ARRAY_WRAPPER);
                     SET @Plan = wooclr.PlanOrderDocument(JSON_MODIFY(@Input, N'$.numbers', JSON_QUERY(@Numbers)));
                     IF ISNULL(JSON_VALUE(@Plan, N'$.ok'), N'false') <> N'true'
@@ -310,14 +314,17 @@ BEGIN
                     ELSE IF @MapKey IS NOT NULL
                          AND EXISTS (SELECT 1 FROM woo.StoreCustomerMap AS m WITH (UPDLOCK, HOLDLOCK) WHERE m.StoreId = @S AND m.WooCustomerKey = @MapKey)
                         THROW 50410, N'CPO-CUSTOMER-RACE: another order made this shopper''s customer since this one was resolved; resolved again next run (it finds the map row).', 1;
+                    SET @DepTktDt = CASE WHEN @NeedTicket = 'Y' THEN CONVERT(datetime, SYSUTCDATETIME() AT TIME ZONE 'UTC' AT TIME ZONE @TimeZone) END;
                     EXEC woo.usp_TakeDocumentNumbers @StrId = @StrId, @StaId = @StaId, @TktDt = @TktDt, @UseWebNumber = @UseWeb,
                          @WebOrderNumber = @WebNumber, @NeedCustNo = @NeedCust, @Peek = 'N',
                          @CustNo = @NewCustNo OUTPUT, @TktNo = @TktNo OUTPUT, @DocId = @DocId OUTPUT,
-                         @NeedDepositTicket = @NeedTicket, @DrwId = @DrwId, @DrwSessionId = @DrwSessionId, @DepTktNo = @DepTktNo OUTPUT, @DepDocId = @DepDocId OUTPUT;
+                         @NeedDepositTicket = @NeedTicket, @DrwId = @DrwId, @DrwSessionId = @DrwSessionId, @DepTktNo = @DepTktNo OUTPUT, @DepDocId = @DepDocId OUTPUT,
+                         @DepTktDt = @DepTktDt;
                     SELECT @DocGuid = NEWID(), @NowUtc = SYSUTCDATETIME(), @DepDocGuid = CASE WHEN @NeedTicket = 'Y' THEN NEWID() END;
                     SET @Numbers = (SELECT @DocId AS DOC_ID, @TktNo AS TKT_NO, @DocGuid AS DOC_GUID, @NewCustNo AS CUST_NO,
                                            CONVERT(varchar (23), @TktDt, 126) AS TKT_DT, CONVERT(varchar (23), CONVERT(datetime, @NowUtc), 126) AS nowUtc,
-                                           @DepDocId AS DEP_DOC_ID, @DepTktNo AS DEP_TKT_NO, @DepDocGuid AS DEP_DOC_GUID
+                                           @DepDocId AS DEP_DOC_ID, @DepTktNo AS DEP_TKT_NO, @DepDocGuid AS DEP_DOC_GUID,
+                                           CONVERT(varchar (23), @DepTktDt, 126) AS DEP_TKT_DT
                                     FOR JSON PATH, WITHOUT_ARRAY_WRAPPER);
                     SET @Plan = wooclr.PlanOrderDocument(JSON_MODIFY(@Input, N'$.numbers', JSON_QUERY(@Numbers)));
                     IF ISNULL(JSON_VALUE(@Plan, N'$.ok'), N'false') <> N'true'

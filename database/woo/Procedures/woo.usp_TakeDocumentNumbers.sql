@@ -31,7 +31,9 @@ CREATE PROCEDURE [woo].[usp_TakeDocumentNumbers]
     @DrwId            varchar (10) = NULL,
     @DrwSessionId     bigint = NULL,
     @DepTktNo         varchar (15) = NULL OUTPUT,
-    @DepDocId         bigint = NULL OUTPUT
+    @DepDocId         bigint = NULL OUTPUT,
+    -- The deposit ticket's TKT_DT (store-local write time; its DOC_ID is made from it); NULL = @TktDt.
+    @DepTktDt         datetime = NULL
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -287,10 +289,11 @@ BEGIN
     SET @DocId = @Candidate;
 
     -- 3b. The deposit ticket's DOC_ID: the same layout with type T (CDM 2.1: order …631 and its deposit ticket …630 share
-    -- store, station, day and time and differ in the type digit).
+    -- store, station, day and time and differ in the type digit), from the ticket's own TKT_DT (@DepTktDt: the write time,
+    -- which after a wait for the drawer is later than the order's).
     IF @NeedDepositTicket = 'Y'
     BEGIN
-        SET @Candidate = wooclr.GenDocId(@StrNo, @StaNo, 'T', @TktDt, 0);
+        SET @Candidate = wooclr.GenDocId(@StrNo, @StaNo, 'T', ISNULL(@DepTktDt, @TktDt), 0);
         SET @Tries = 0;
         WHILE 1 = 1
         BEGIN
