@@ -11,6 +11,8 @@
 -- with an APPLIED event - so a crash can neither lose nor double an order.
 -- Failures (TRY/CATCH per order; other orders go on):
 --   transient (deadlock 1205, lock timeout 1222, CPO-CUSTOMER-RACE): RETRY without counting an attempt;
+--   WAIT (CPO-DRAWER-CLOSED, payments: a deposit needs the web drawer open): RETRY without counting an attempt, one
+--     event per wait, one WARNING alert per store after woo.StorePaymentRule.DrawerWaitAlertMinutes;
 --   PARKED (a person or a shop edit must act): planner problems, CPO-NUMBER-*, an unknown time zone (9820),
 --     schema drift;
 --   DEAD at once (the same input fails the same way; an operator may still requeue after fixing the cause):
