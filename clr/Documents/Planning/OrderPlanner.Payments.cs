@@ -17,6 +17,8 @@ namespace CpOrders.WooClr.Documents.Planning
         public const string PaymentNote = "NOTE";
         public const string PaymentDeposit = "DEPOSIT";
         public const string PaymentFinal = "FINAL";
+        /// <summary>SY_PAY_COD.PAY_TYP of a credit card/EDC pay code, the only kind a final payment works with (CDM 3, 7.3).</summary>
+        public const string CreditPayType = "E";
 
         private string _payMode = PaymentOff;
         private string _uncapturedMode = PaymentNote;
@@ -28,6 +30,7 @@ namespace CpOrders.WooClr.Documents.Planning
         private long? _depDocId;
         private string _depTktNo;
         private string _depDocGuid;
+        private DateTime? _depTktDt;
         private string _treatment = PaymentOff;
         private string _payCod;
         private PlanInputRow _payCodRow;
@@ -99,6 +102,7 @@ namespace CpOrders.WooClr.Documents.Planning
             {
                 _depDocId = numbers.Long("DEP_DOC_ID");
                 _depTktNo = numbers.Str("DEP_TKT_NO");
+                _depTktDt = numbers.Date("DEP_TKT_DT");
                 string guid = numbers.Str("DEP_DOC_GUID");
                 Guid g;
                 if (guid != null && Guid.TryParse(guid, out g)) _depDocGuid = g.ToString("D").ToUpperInvariant();
@@ -144,6 +148,13 @@ namespace CpOrders.WooClr.Documents.Planning
                 else if (_payCod.Length > 10)
                 {
                     Problem(PlanCodes.PayCode, "pay code '" + _payCod + "' is longer than 10 characters.", null);
+                }
+                else if (_treatment == PaymentFinal && _payCodRow.Str("PAY_TYP") != CreditPayType)
+                {
+                    // NCR: a final payment works only with credit-type pay codes (CDM 7.3 [doc I-43]); PAY_TYP 'E' is credit
+                    // card/EDC (CDM 3 [doc G-PAY]). Parked, never written: a release may refuse or ignore it (review r15 MINOR 7).
+                    Problem(PlanCodes.PayCode, "pay code '" + _payCod + "' has SY_PAY_COD.PAY_TYP '" + (_payCodRow.Str("PAY_TYP") ?? "") +
+                        "', not E (credit card/EDC): Counterpoint takes a final payment only with a credit-type pay code; map the payment method to a credit-card tender (woo.usp_SetPayCodeMap), then requeue.", null);
                 }
             }
             if (_treatment != PaymentDeposit) return;
@@ -217,8 +228,13 @@ namespace CpOrders.WooClr.Documents.Planning
             // The deposit ticket (CDM 7.3 [obs] ticket 100495): header in the drawer's open session, copies of the contacts,
             // 'U' mirror lines (new LIN_GUIDs: the writer's NEWID()), an 'S' total with zero amounts and TOT_TND = deposit,
             // the same payment (its own TKT_NO) applied as a sale ('S'); no tax rows, no misc charge, no discounts.
+            // The ticket is dated when it is written (numbers.DEP_TKT_DT, store-local, taken in the order's transaction),
+            // not when the order was made: after a wait for the drawer it belongs to the session it is booked into, which
+            // may have opened after the order (review r15 MINOR 4; native ticket 100495 was made in its order's second).
+            object depTktDt = _depTktDt.HasValue ? (object)_depTktDt.Value : tktDt;
             List<PlanRow> headers = _rows["PS_DOC_HDR"];
             PlanRow t = Copy("PS_DOC_HDR", headers[0]);
+            t.Set("TKT_DT", depTktDt).Set("LST_MAINT_DT", depTktDt);
             t.Set("DOC_ID", depDocId).Set("TKT_NO", _depTktNo).Set("DOC_TYP", "T").Set("TKT_TYP", "T").Set("ORD_LINS", 0).Set("SAL_LINS", 0)
              .Set("DRW_ID", drwId).Set("DRW_SESSION_ID", _drwSessionId).Set("DOC_GUID", _depDocGuid).Set("TO_REL_LINS", 0).Set("TO_LEAVE_LINS", 0);
             foreach (PlanRow c in new List<PlanRow>(_rows["PS_DOC_CONTACT"]))
@@ -238,7 +254,7 @@ namespace CpOrders.WooClr.Documents.Planning
                 .Set("TOT_MISC", 0m).Set("TAX_AMT", 0m).Set("NORM_TAX_AMT", 0m).Set("TOT_TND", _deposit).Set("TOT_CHNG", 0m).Set("TOT_WEIGHT", 0m)
                 .Set("TOT_CUBE", 0m).Set("TOT", 0m).Set("AMT_DUE", 0m).Set("TOT_HDR_DISC", 0m).Set("TOT_LIN_DISC", 0m)
                 .Set("TOT_HDR_DISCNTBL_AMT", 0m).Set("TOT_TIP_AMT", 0m);
-            New("PS_DOC_AUDIT_LOG").Set("DOC_ID", depDocId).Set("LOG_SEQ_NO", 1).Set("DOC_TYP", "T").Set("DOC_GUID", _depDocGuid).Set("CURR_DT", tktDt)
+            New("PS_DOC_AUDIT_LOG").Set("DOC_ID", depDocId).Set("LOG_SEQ_NO", 1).Set("DOC_TYP", "T").Set("DOC_GUID", _depDocGuid).Set("CURR_DT", depTktDt)
                 .Set("CURR_STR_ID", strId).Set("CURR_STA_ID", staId).Set("CURR_DRW_ID", drwId).Set("CURR_USR_ID", usrId)
                 .Set("CURR_WKSTN_NAM", _workstation).Set("CURR_SERV_NAM", _server).Set("CURR_DB_NAM", _database).Set("ACTIV", "N")
                 .Set("LOG_ENTRY", "Entered a new ticket with order deposit");

@@ -11,6 +11,8 @@
 -- with an APPLIED event - so a crash can neither lose nor double an order.
 -- Failures (TRY/CATCH per order; other orders go on):
 --   transient (deadlock 1205, lock timeout 1222, CPO-CUSTOMER-RACE): RETRY without counting an attempt;
+--   WAIT (CPO-DRAWER-CLOSED, payments: a deposit needs the web drawer open): RETRY without counting an attempt, one
+--     event per wait, one WARNING alert per store after woo.StorePaymentRule.DrawerWaitAlertMinutes;
 --   PARKED (a person or a shop edit must act): planner problems, CPO-NUMBER-*, an unknown time zone (9820),
 --     schema drift;
 --   DEAD at once (the same input fails the same way; an operator may still requeue after fixing the cause):
@@ -169,6 +171,10 @@ BEGIN
                 @Held varchar (15), @NeedCust char (1), @SchemaError nvarchar (4000);
         -- Payments (issue 15): a deposit ticket's numbers, when the plan holds one.
         DECLARE @NeedTicket char (1), @DrwId varchar (10), @DrwSessionId bigint, @DepTktNo varchar (15), @DepDocId bigint, @DepDocGuid uniqueidentifier;
+        -- The drawer-wait alert (review r15 MAJOR 2): once per store and run.
+        DECLARE @DrawerAlerted TABLE (StoreId varchar (10) NOT NULL PRIMARY KEY);
+        DECLARE @WaitSince datetime2 (3), @WaitLimit int, @WaitDrw varchar (10), @WaitStr varchar (10);
+        DECLARE @DepTktDt datetime;   -- the deposit ticket's TKT_DT: store-local write time (review r15 MINOR 4)
         WHILE @Q IS NOT NULL
         BEGIN
             SELECT @S = NULL, @WooOrderId = NULL, @WebNumber = NULL, @Hash = NULL, @OrderJson = NULL, @Mode = NULL, @CustNo = NULL,
@@ -177,7 +183,7 @@ BEGIN
                    @TktDt = NULL, @Code = NULL, @Attempts = NULL, @MaxAttempts = NULL, @RetryBase = NULL, @Numbers = NULL,
                    @LockedHash = NULL, @LockedOwner = NULL, @LockedState = NULL, @Held = NULL, @NeedCust = NULL, @StrId = NULL,
                    @StaId = NULL, @UseWeb = NULL, @TimeZone = NULL, @Kind = NULL, @NewState = NULL, @ErrNo = NULL, @ErrMsg = NULL;
-            SELECT @NeedTicket = 'N', @DrwId = NULL, @DrwSessionId = NULL, @DepTktNo = NULL, @DepDocId = NULL, @DepDocGuid = NULL;
+            SELECT @NeedTicket = 'N', @DrwId = NULL, @DrwSessionId = NULL, @DepTktNo = NULL, @DepDocId = NULL, @DepDocGuid = NULL, @DepTktDt = NULL;
             BEGIN TRY
                 -- The lease: renewed for this order before its work, and for every order still to come once a third of
                 -- the lease has passed (a run of many orders outlives one lease: review MINOR 11).
@@ -228,17 +234,22 @@ BEGIN
                     SET @Msg = LEFT(@Problems, 2048);   -- THROW carries 2048 characters; LastError gets all of @Problems
                     IF EXISTS (SELECT 1 FROM OPENJSON(@Plan, N'$.problems') WITH (code varchar (40) N'$.code') AS p WHERE p.code IN ('CPO-ORDER', 'CPO-ORDER-REFUNDED'))
                         THROW 50471, @Msg, 1;   -- DEAD at once
-                    IF NOT EXISTS (SELECT 1 FROM OPENJSON(@Plan, N'$.problems') WITH (code varchar (40) N'$.code') AS p WHERE p.code <> 'CPO-DRAWER-CLOSED')
-                        THROW 50490, @Msg, 1;   -- only the web drawer is closed: the order waits (payments, README)
+                    -- Only the web drawer is closed: the order waits (payments, README). A plan that is unreadable, or
+                    -- not ok with no problem listed, is no wait: it parks (review r15 MINOR 3).
+                    IF EXISTS (SELECT 1 FROM OPENJSON(@Plan, N'$.problems') WITH (code varchar (40) N'$.code') AS p WHERE p.code = 'CPO-DRAWER-CLOSED')
+                       AND NOT EXISTS (SELECT 1 FROM OPENJSON(@Plan, N'$.problems') WITH (code varchar (40) N'$.code') AS p WHERE ISNULL(p.code, '') <> 'CPO-DRAWER-CLOSED')
+                        THROW 50490, @Msg, 1;
                     THROW 50461, @Msg, 1;       -- PARKED
                 END;
                 IF JSON_VALUE(@Plan, N'$.payment.depositTicket') = N'true'
                     SELECT @NeedTicket = 'Y', @DrwId = s.CpDrwId, @DrwSessionId = TRY_CONVERT(bigint, JSON_VALUE(@Input, N'$.counterpoint.PS_DRW_SESSION.DRW_SESSION_ID'))
                     FROM woo.Store AS s WHERE s.StoreId = @S;
+                SET @DepTktDt = CASE WHEN @NeedTicket = 'Y' THEN CONVERT(datetime, SYSUTCDATETIME() AT TIME ZONE 'UTC' AT TIME ZONE @TimeZone) END;
                 EXEC woo.usp_TakeDocumentNumbers @StrId = @StrId, @StaId = @StaId, @TktDt = @TktDt, @UseWebNumber = @UseWeb,
                      @WebOrderNumber = @WebNumber, @NeedCustNo = @NeedCust, @Peek = 'Y',
                      @CustNo = @NewCustNo OUTPUT, @TktNo = @TktNo OUTPUT, @DocId = @DocId OUTPUT,
-                     @NeedDepositTicket = @NeedTicket, @DrwId = @DrwId, @DrwSessionId = @DrwSessionId, @DepTktNo = @DepTktNo OUTPUT, @DepDocId = @DepDocId OUTPUT;
+                     @NeedDepositTicket = @NeedTicket, @DrwId = @DrwId, @DrwSessionId = @DrwSessionId, @DepTktNo = @DepTktNo OUTPUT, @DepDocId = @DepDocId OUTPUT,
+                     @DepTktDt = @DepTktDt;
 
                 IF @Execute = 'N'
                 BEGIN
@@ -246,7 +257,8 @@ BEGIN
                     SELECT @DocGuid = NEWID(), @NowUtc = SYSUTCDATETIME(), @DepDocGuid = CASE WHEN @NeedTicket = 'Y' THEN NEWID() END;
                     SET @Numbers = (SELECT @DocId AS DOC_ID, @TktNo AS TKT_NO, @DocGuid AS DOC_GUID, @NewCustNo AS CUST_NO,
                                            CONVERT(varchar (23), @TktDt, 126) AS TKT_DT, CONVERT(varchar (23), CONVERT(datetime, @NowUtc), 126) AS nowUtc,
-                                           @DepDocId AS DEP_DOC_ID, @DepTktNo AS DEP_TKT_NO, @DepDocGuid AS DEP_DOC_GUID
+                                           @DepDocId AS DEP_DOC_ID, @DepTktNo AS DEP_TKT_NO, @DepDocGuid AS DEP_DOC_GUID,
+                                           CONVERT(varchar (23), @DepTktDt, 126) AS DEP_TKT_DT
                                     FOR JSON PATH, WITHOUT_ARRAY_WRAPPER);
                     SET @Plan = wooclr.PlanOrderDocument(JSON_MODIFY(@Input, N'$.numbers', JSON_QUERY(@Numbers)));
                     IF ISNULL(JSON_VALUE(@Plan, N'$.ok'), N'false') <> N'true'
@@ -304,14 +316,17 @@ BEGIN
                     ELSE IF @MapKey IS NOT NULL
                          AND EXISTS (SELECT 1 FROM woo.StoreCustomerMap AS m WITH (UPDLOCK, HOLDLOCK) WHERE m.StoreId = @S AND m.WooCustomerKey = @MapKey)
                         THROW 50410, N'CPO-CUSTOMER-RACE: another order made this shopper''s customer since this one was resolved; resolved again next run (it finds the map row).', 1;
+                    SET @DepTktDt = CASE WHEN @NeedTicket = 'Y' THEN CONVERT(datetime, SYSUTCDATETIME() AT TIME ZONE 'UTC' AT TIME ZONE @TimeZone) END;
                     EXEC woo.usp_TakeDocumentNumbers @StrId = @StrId, @StaId = @StaId, @TktDt = @TktDt, @UseWebNumber = @UseWeb,
                          @WebOrderNumber = @WebNumber, @NeedCustNo = @NeedCust, @Peek = 'N',
                          @CustNo = @NewCustNo OUTPUT, @TktNo = @TktNo OUTPUT, @DocId = @DocId OUTPUT,
-                         @NeedDepositTicket = @NeedTicket, @DrwId = @DrwId, @DrwSessionId = @DrwSessionId, @DepTktNo = @DepTktNo OUTPUT, @DepDocId = @DepDocId OUTPUT;
+                         @NeedDepositTicket = @NeedTicket, @DrwId = @DrwId, @DrwSessionId = @DrwSessionId, @DepTktNo = @DepTktNo OUTPUT, @DepDocId = @DepDocId OUTPUT,
+                         @DepTktDt = @DepTktDt;
                     SELECT @DocGuid = NEWID(), @NowUtc = SYSUTCDATETIME(), @DepDocGuid = CASE WHEN @NeedTicket = 'Y' THEN NEWID() END;
                     SET @Numbers = (SELECT @DocId AS DOC_ID, @TktNo AS TKT_NO, @DocGuid AS DOC_GUID, @NewCustNo AS CUST_NO,
                                            CONVERT(varchar (23), @TktDt, 126) AS TKT_DT, CONVERT(varchar (23), CONVERT(datetime, @NowUtc), 126) AS nowUtc,
-                                           @DepDocId AS DEP_DOC_ID, @DepTktNo AS DEP_TKT_NO, @DepDocGuid AS DEP_DOC_GUID
+                                           @DepDocId AS DEP_DOC_ID, @DepTktNo AS DEP_TKT_NO, @DepDocGuid AS DEP_DOC_GUID,
+                                           CONVERT(varchar (23), @DepTktDt, 126) AS DEP_TKT_DT
                                     FOR JSON PATH, WITHOUT_ARRAY_WRAPPER);
                     SET @Plan = wooclr.PlanOrderDocument(JSON_MODIFY(@Input, N'$.numbers', JSON_QUERY(@Numbers)));
                     IF ISNULL(JSON_VALUE(@Plan, N'$.ok'), N'false') <> N'true'
@@ -373,8 +388,15 @@ BEGIN
                 SELECT @NewAttempts = @Attempts, @Next = NULL;
                 IF @Kind = 'TRANSIENT'
                     SELECT @NewState = 'RETRY', @Next = DATEADD(SECOND, ISNULL(@RetryBase, 60), SYSUTCDATETIME());
-                ELSE IF @Kind = 'WAIT'   -- every 15 minutes until the drawer opens; a drawer that never opens shows as a stale queue
-                    SELECT @NewState = 'RETRY', @Next = DATEADD(MINUTE, 15, SYSUTCDATETIME());
+                -- WAIT (the web drawer is closed): every 15 minutes until the drawer opens, with one alert per store once
+                -- an order has waited DrawerWaitAlertMinutes (below). A session found closed by numbering after a good
+                -- plan (closed, perhaps reopened with a new session, since the gather) is tried again after RetryBaseSeconds:
+                -- the next run gathers the new session (review r15 MINOR 5).
+                ELSE IF @Kind = 'WAIT'
+                    SELECT @NewState = 'RETRY',
+                           @Next = CASE WHEN ISNULL(JSON_VALUE(@Plan, N'$.ok'), N'false') = N'true'
+                                        THEN DATEADD(SECOND, ISNULL(@RetryBase, 60), SYSUTCDATETIME())
+                                        ELSE DATEADD(MINUTE, 15, SYSUTCDATETIME()) END;
                 ELSE IF @Kind = 'PARK'
                     SET @NewState = 'PARKED';
                 ELSE IF @Kind = 'DEAD'
@@ -412,8 +434,40 @@ BEGIN
                           AND q.ContentHash = @Hash;   -- a failure found on old content never parks a row re-staged meanwhile (Q4)
                         IF @@ROWCOUNT = 1
                         BEGIN
-                            INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
-                            VALUES (@Q, @NewState, @Code, CASE WHEN @ErrNo IN (50461, 50471) THEN JSON_QUERY(@Plan, N'$.problems') ELSE @ErrMsg END, @RunId);
+                            -- A wait for the drawer is one event when it starts, not one per retry (review r15 MAJOR 2).
+                            IF @Kind <> 'WAIT'
+                               OR NOT EXISTS (SELECT 1 FROM (SELECT TOP (1) e.EventType, e.Code FROM woo.OrderEvent AS e
+                                                             WHERE e.QueueId = @Q ORDER BY e.EventId DESC) AS l
+                                              WHERE l.EventType = 'RETRY' AND l.Code = 'CPO-DRAWER-CLOSED')
+                                INSERT INTO woo.OrderEvent (QueueId, EventType, Code, Detail, RunId)
+                                VALUES (@Q, @NewState, @Code, CASE WHEN @ErrNo IN (50461, 50471) THEN JSON_QUERY(@Plan, N'$.problems') ELSE @ErrMsg END, @RunId);
+                            -- An order waiting for a closed web drawer counts no attempt and keeps moving its NextAttemptUtc,
+                            -- so neither DEAD nor CPO-QUEUE-STALE can ever show it (review r15 MAJOR 2): once it has waited
+                            -- the store's DrawerWaitAlertMinutes (woo.StorePaymentRule, default 720) since its first wait
+                            -- (after its last requeue, skip, park or apply), one WARNING CPO-DRAWER-CLOSED per store and run
+                            -- (woo.usp_RaiseAlert counts repeats on the one open alert).
+                            IF @Kind = 'WAIT' AND NOT EXISTS (SELECT 1 FROM @DrawerAlerted AS a WHERE a.StoreId = @S)
+                            BEGIN
+                                SELECT @WaitSince = MIN(e.EventAtUtc)
+                                FROM woo.OrderEvent AS e
+                                WHERE e.QueueId = @Q AND e.EventType = 'RETRY' AND e.Code = 'CPO-DRAWER-CLOSED'
+                                  AND e.EventId > ISNULL((SELECT MAX(o.EventId) FROM woo.OrderEvent AS o
+                                                          WHERE o.QueueId = @Q AND o.EventType IN ('REQUEUED', 'SKIPPED', 'PARKED', 'DEAD', 'APPLIED')), 0);
+                                SELECT @WaitLimit = ISNULL(r.DrawerWaitAlertMinutes, 720), @WaitDrw = s.CpDrwId, @WaitStr = s.CpStrId
+                                FROM woo.Store AS s LEFT JOIN woo.StorePaymentRule AS r ON r.StoreId = s.StoreId
+                                WHERE s.StoreId = @S;
+                                IF @WaitSince IS NOT NULL AND DATEDIFF(MINUTE, @WaitSince, SYSUTCDATETIME()) >= @WaitLimit
+                                BEGIN
+                                    INSERT INTO @DrawerAlerted (StoreId) VALUES (@S);
+                                    SET @Msg = LEFT(N'Store ' + @S + N': deposit orders wait because web drawer ' + ISNULL(@WaitDrw, N'(none)') + N' of Counterpoint store '
+                                                 + ISNULL(@WaitStr, N'?') + N' has no open session (PS_DRW_SESSION STAT ''A''); order ' + CONVERT(nvarchar (20), @WooOrderId)
+                                                 + N' (queue id ' + CONVERT(nvarchar (20), @Q) + N') has waited since ' + CONVERT(nvarchar (30), @WaitSince, 120) + N' UTC, '
+                                                 + CONVERT(nvarchar (10), (SELECT COUNT(*) FROM woo.OrderQueue AS w WHERE w.StoreId = @S AND w.[State] = 'RETRY' AND w.LastErrorCode = 'CPO-DRAWER-CLOSED'))
+                                                 + N' order(s) wait in all. Open that drawer in Counterpoint (or point woo.Store.CpDrwId at the web drawer with woo.usp_SetStore); '
+                                                 + N'the orders are written at their next try. Limit: ' + CONVERT(nvarchar (10), @WaitLimit) + N' minutes (woo.usp_SetPaymentRule @DrawerWaitAlertMinutes).', 4000);
+                                    EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-DRAWER-CLOSED', @Message = @Msg, @StoreId = @S, @RunId = @RunId;
+                                END;
+                            END;
                             -- Transient retries count no attempt, so they could go on for ever unseen (review MINOR 13): they
                             -- are counted from the order's events (since its last requeue or skip by an operator) and one
                             -- WARNING alert is raised when they reach @TransientAlertAt.

@@ -1,7 +1,7 @@
 -- Takes the numbers of one web order inside its transaction (design 6): a new CUST_NO when a customer is to be made,
 -- TKT_NO, DOC_ID, and for a deposit (payments, issue 15) the deposit ticket's TKT_NO and DOC_ID. @Peek = 'Y'
 -- (validation before the transaction, and the dry run) reads the same values without locks and changes nothing. Raises CPO-NUMBER-* (50450-50459: park the order) when no number can be taken.
--- Locks, in the order of design 5 (the caller holds the queue row): EC_CTL (customer counter) -> AR_CUST key probe ->
+-- Locks, in the order of design 5 (the caller holds the queue row): the web drawer's session row (a deposit only) -> EC_CTL (customer counter) -> AR_CUST key probe ->
 -- the order counter row (PS_STR_CFG_PS or PS_STA_CFG_PS) -> PS_DOC_HDR key probe. Every probe of a key is a point
 -- seek under UPDLOCK, HOLDLOCK (a key-range lock on one key, held to commit): the next candidate is taken before the
 -- INSERT, because under XACT_ABORT a key violation cannot be retried (design 6).
@@ -31,7 +31,9 @@ CREATE PROCEDURE [woo].[usp_TakeDocumentNumbers]
     @DrwId            varchar (10) = NULL,
     @DrwSessionId     bigint = NULL,
     @DepTktNo         varchar (15) = NULL OUTPUT,
-    @DepDocId         bigint = NULL OUTPUT
+    @DepDocId         bigint = NULL OUTPUT,
+    -- The deposit ticket's TKT_DT (store-local write time; its DOC_ID is made from it); NULL = @TktDt.
+    @DepTktDt         datetime = NULL
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -60,16 +62,31 @@ BEGIN
 
     SELECT @CustNo = NULL, @TktNo = NULL, @DocId = NULL, @DepTktNo = NULL, @DepDocId = NULL;
 
-    -- 0. A deposit ticket belongs to the web drawer's open session (CDM 4, 7.3). Read without a lock (no key is known on
-    -- PS_DRW_SESSION, so a held lock could be a range lock on a POS table, design 5): a drawer closed since the plan was
-    -- made is caught here, and the order waits (50490: retried, no attempt counted; README, Payments).
+    -- 0. A deposit ticket belongs to the web drawer's open session (CDM 4, 7.3). Inside the order's transaction the one
+    -- session row is read under UPDLOCK, ROWLOCK and no HOLDLOCK (review r15 MAJOR 1): a U lock on that row, held to
+    -- commit, so Counterpoint's close of the drawer (an UPDATE of its STAT) waits the few milliseconds until the order
+    -- and its ticket are committed, and a ticket can never land in a session that was closed meanwhile. No range or
+    -- table lock on a POS table (design 5): without HOLDLOCK no key-range lock is taken, and no key is known on
+    -- PS_DRW_SESSION (references/Counterpoint declares none), so where Counterpoint has no index leading with
+    -- DRW_SESSION_ID the read is a scan of that small table that waits at most LOCK_TIMEOUT for a row being written
+    -- (1222: retried, transient). The peek (before the transaction, and the dry run) reads without a lock. A drawer
+    -- closed since the plan was made is caught here, and the order waits (50490: retried soon, no attempt counted;
+    -- README, Payments).
     IF @NeedDepositTicket = 'Y'
-       AND NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DRW_SESSION AS d
-                       WHERE d.DRW_SESSION_ID = @DrwSessionId AND d.STR_ID = @StrId AND d.DRW_ID = @DrwId AND d.STAT = 'A')
     BEGIN
-        SET @Msg = N'CPO-DRAWER-CLOSED: drawer ' + ISNULL(@DrwId, N'(none)') + N' of store ' + @StrId + N' has no open session '
-                 + ISNULL(CONVERT(nvarchar (20), @DrwSessionId), N'') + N' (PS_DRW_SESSION STAT ''A''); the deposit ticket waits until the drawer is opened in Counterpoint.';
-        THROW 50490, @Msg, 1;
+        DECLARE @SessionStat varchar (1) = NULL;
+        IF @Peek = 'Y'
+            SELECT @SessionStat = d.STAT FROM [$(CounterpointDb)].dbo.PS_DRW_SESSION AS d
+            WHERE d.DRW_SESSION_ID = @DrwSessionId AND d.STR_ID = @StrId AND d.DRW_ID = @DrwId AND d.STAT = 'A';
+        ELSE
+            SELECT @SessionStat = d.STAT FROM [$(CounterpointDb)].dbo.PS_DRW_SESSION AS d WITH (UPDLOCK, ROWLOCK)
+            WHERE d.DRW_SESSION_ID = @DrwSessionId AND d.STR_ID = @StrId AND d.DRW_ID = @DrwId AND d.STAT = 'A';
+        IF @SessionStat IS NULL
+        BEGIN
+            SET @Msg = N'CPO-DRAWER-CLOSED: drawer ' + ISNULL(@DrwId, N'(none)') + N' of store ' + @StrId + N' has no open session '
+                     + ISNULL(CONVERT(nvarchar (20), @DrwSessionId), N'') + N' (PS_DRW_SESSION STAT ''A''); the deposit ticket waits until the drawer is opened in Counterpoint.';
+            THROW 50490, @Msg, 1;
+        END;
     END;
 
     -- 1. Customer number: Counterpoint's e-commerce import counter (EC_CTL.NXT_CUST_NO), incremented by its rule.
@@ -272,10 +289,11 @@ BEGIN
     SET @DocId = @Candidate;
 
     -- 3b. The deposit ticket's DOC_ID: the same layout with type T (CDM 2.1: order …631 and its deposit ticket …630 share
-    -- store, station, day and time and differ in the type digit).
+    -- store, station, day and time and differ in the type digit), from the ticket's own TKT_DT (@DepTktDt: the write time,
+    -- which after a wait for the drawer is later than the order's).
     IF @NeedDepositTicket = 'Y'
     BEGIN
-        SET @Candidate = wooclr.GenDocId(@StrNo, @StaNo, 'T', @TktDt, 0);
+        SET @Candidate = wooclr.GenDocId(@StrNo, @StaNo, 'T', ISNULL(@DepTktDt, @TktDt), 0);
         SET @Tries = 0;
         WHILE 1 = 1
         BEGIN

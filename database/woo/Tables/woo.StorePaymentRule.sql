@@ -12,10 +12,14 @@ CREATE TABLE [woo].[StorePaymentRule] (
     [Mode]            varchar (10)  CONSTRAINT [DF_StorePaymentRule_Mode] DEFAULT ('OFF') NOT NULL,
     [UncapturedMode]  varchar (10)  CONSTRAINT [DF_StorePaymentRule_UncapturedMode] DEFAULT ('NOTE') NOT NULL,
     [DefaultPayCod]   varchar (10)  NULL,       -- SY_PAY_COD.PAY_COD for payment methods without a woo.StorePayCodeMap row
+    -- DEPOSIT: once an order has waited this long for the web drawer to open, one WARNING alert CPO-DRAWER-CLOSED per
+    -- store (woo.usp_ProcessStagedOrders; NULL = 720, 12 hours).
+    [DrawerWaitAlertMinutes] int    NULL,
     [UpdatedAtUtc]    datetime2 (0) CONSTRAINT [DF_StorePaymentRule_UpdatedAtUtc] DEFAULT (SYSUTCDATETIME()) NOT NULL,
     [UpdatedBy]       sysname       CONSTRAINT [DF_StorePaymentRule_UpdatedBy] DEFAULT (ORIGINAL_LOGIN()) NOT NULL,
     CONSTRAINT [PK_StorePaymentRule] PRIMARY KEY CLUSTERED ([StoreId]),
     CONSTRAINT [FK_StorePaymentRule_Store] FOREIGN KEY ([StoreId]) REFERENCES [woo].[Store] ([StoreId]),
     CONSTRAINT [CK_StorePaymentRule_Mode] CHECK ([Mode] IN ('OFF', 'NOTE', 'DEPOSIT', 'FINAL')),
-    CONSTRAINT [CK_StorePaymentRule_UncapturedMode] CHECK ([UncapturedMode] IN ('NOTE', 'FINAL'))
+    CONSTRAINT [CK_StorePaymentRule_UncapturedMode] CHECK ([UncapturedMode] IN ('NOTE', 'FINAL')),
+    CONSTRAINT [CK_StorePaymentRule_DrawerWait] CHECK ([DrawerWaitAlertMinutes] BETWEEN 1 AND 10080)
 );

@@ -117,7 +117,7 @@ public class PaymentTests
     [Test]
     public void FINAL_writes_one_final_payment_record_without_a_deposit()
     {
-        JObject input = WithPayment(BaseInput(), "FINAL", captured: false);
+        JObject input = CreditCard(WithPayment(BaseInput(), "FINAL", captured: false));
         JObject plan = PlanOk(input);
         AssertPaymentReconciles(input, plan, 0m);
         JObject pmt = (JObject)Rows(plan, "PS_DOC_PMT").Single();
@@ -128,8 +128,8 @@ public class PaymentTests
             Assert.That(Dec(pmt, "AMT"), Is.EqualTo(0m), "no amount: nothing is taken before release (CDM 7.3)");
             Assert.That(Dec(pmt, "HOME_CURNCY_AMT"), Is.EqualTo(0m));
             Assert.That((string)pmt["PAY_COD"]!, Is.EqualTo("CASH"));
-            Assert.That((string)pmt["PAY_COD_TYP"]!, Is.EqualTo("B"), "= SY_PAY_COD.PAY_TYP");
-            Assert.That((string)pmt["DESCR"]!, Is.EqualTo("Cash"), "= SY_PAY_COD.DESCR");
+            Assert.That((string)pmt["PAY_COD_TYP"]!, Is.EqualTo("E"), "= SY_PAY_COD.PAY_TYP");
+            Assert.That((string)pmt["DESCR"]!, Is.EqualTo("Web card"), "= SY_PAY_COD.DESCR");
             Assert.That((string)pmt["TKT_NO"]!, Is.EqualTo("70039"));
             Assert.That(pmt["PAY_DAT"]!.Type, Is.EqualTo(JTokenType.Null), "not paid yet");
             Assert.That(Rows(plan, "PS_DOC_PMT_APPLY"), Is.Empty, "nothing applied");
@@ -208,6 +208,26 @@ public class PaymentTests
     }
 
     [Test]
+    public void A_deposit_ticket_written_after_a_wait_is_dated_when_it_is_written_and_the_order_keeps_its_date()
+    {
+        // The order was made at 03:41 on 5 May; the drawer opened later and the ticket is written at 09:05 on 6 May
+        // (review r15 MINOR 4): the ticket and its audit row carry the write time, the order its own.
+        JObject input = WithPayment(BaseInput(), "DEPOSIT");
+        input["numbers"]!["DEP_TKT_DT"] = "2020-05-06T09:05:00";
+        JObject plan = PlanOk(input);
+        JObject order = (JObject)Of(plan, "PS_DOC_HDR", OrderDocId).Single();
+        JObject ticket = (JObject)Of(plan, "PS_DOC_HDR", TicketDocId).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((string)ticket["TKT_DT"]!, Does.StartWith("2020-05-06T09:05:00"));
+            Assert.That((string)ticket["LST_MAINT_DT"]!, Does.StartWith("2020-05-06T09:05:00"));
+            Assert.That((string)Of(plan, "PS_DOC_AUDIT_LOG", TicketDocId).Single()["CURR_DT"]!, Does.StartWith("2020-05-06T09:05:00"));
+            Assert.That((string)order["TKT_DT"]!, Is.Not.EqualTo((string)ticket["TKT_DT"]!), "the order keeps its creation time");
+            Assert.That((string)Of(plan, "PS_DOC_AUDIT_LOG", OrderDocId).Single()["CURR_DT"]!, Is.EqualTo((string)order["TKT_DT"]!));
+        });
+    }
+
+    [Test]
     public void DEPOSIT_keeps_an_order_with_coupons_shipping_and_a_new_customer_reconciled()
     {
         JObject input = WithPayment(BaseInput(), "DEPOSIT");
@@ -230,7 +250,7 @@ public class PaymentTests
         JObject note = PlanOk(noteInput);
         AssertPaymentReconciles(noteInput, note, 0m);
         Assert.That(Rows(note, "PS_DOC_PMT"), Is.Empty, "UncapturedMode NOTE: no payment rows");
-        JObject finalInput = WithPayment(BaseInput(), "DEPOSIT", uncapturedMode: "FINAL", captured: false);
+        JObject finalInput = CreditCard(WithPayment(BaseInput(), "DEPOSIT", uncapturedMode: "FINAL", captured: false));
         JObject final = PlanOk(finalInput);
         AssertPaymentReconciles(finalInput, final, 0m);
         Assert.That(Rows(final, "PS_DOC_PMT").Select(p => (string)p["FINAL_PMT"]!), Is.EqualTo(new[] { "Y" }), "UncapturedMode FINAL");
@@ -245,6 +265,41 @@ public class PaymentTests
         Assert.That(Rows(plan, "PS_DOC_HDR"), Is.Empty, "no rows");
         input["numbers"] = null;
         Assert.That(Codes(Plan(input)), Is.EqualTo(new[] { "CPO-DRAWER-CLOSED" }), "the validation call finds it too");
+    }
+
+    /// <summary>The mapped pay code as a credit card/EDC tender (PAY_TYP 'E'), the only kind a final payment takes (CDM 7.3 [doc I-43]).</summary>
+    private static JObject CreditCard(JObject input)
+    {
+        var row = (JObject)input["counterpoint"]!["SY_PAY_COD"]![0]!;
+        row["PAY_TYP"] = "E";
+        row["DESCR"] = "Web card";
+        return input;
+    }
+
+    [TestCase("FINAL", "NOTE", false)]
+    [TestCase("FINAL", "NOTE", true)]
+    [TestCase("DEPOSIT", "FINAL", false)]
+    public void A_final_payment_needs_a_credit_type_pay_code(string mode, string uncaptured, bool captured)
+    {
+        // Cash ('B'), as on the native deposit 70039, is fine for a deposit but not for a final payment (review r15 MINOR 7).
+        JObject cash = WithPayment(BaseInput(), mode, uncapturedMode: uncaptured, captured: captured);
+        JObject plan = Plan(cash);
+        Assert.That(Codes(plan), Is.EqualTo(new[] { "CPO-PAY-CODE" }));
+        Assert.That((string)plan["problems"]![0]!["message"]!, Does.Contain("PAY_TYP 'B', not E"));
+        Assert.That(Rows(plan, "PS_DOC_PMT"), Is.Empty, "nothing written");
+        foreach (string typ in new[] { "D", "C", "A", "G", "" })
+        {
+            JObject other = WithPayment(BaseInput(), mode, uncapturedMode: uncaptured, captured: captured);
+            other["counterpoint"]!["SY_PAY_COD"]![0]!["PAY_TYP"] = typ;
+            Assert.That(Codes(Plan(other)), Is.EqualTo(new[] { "CPO-PAY-CODE" }), "PAY_TYP '" + typ + "'");
+        }
+        Assert.That(Codes(PlanOk(CreditCard(WithPayment(BaseInput(), mode, uncapturedMode: uncaptured, captured: captured)))), Is.Empty, "PAY_TYP 'E' is planned");
+    }
+
+    [Test]
+    public void A_deposit_with_a_cash_pay_code_is_still_planned()
+    {
+        Assert.That(Rows(PlanOk(WithPayment(BaseInput(), "DEPOSIT")), "PS_DOC_PMT").Select(p => (string)p["PAY_COD_TYP"]!), Is.EqualTo(new[] { "B", "B" }));
     }
 
     [Test]

@@ -24,6 +24,12 @@ BEGIN
     SELECT h.DOC_ID, h.DOC_TYP, h.TKT_NO, h.DRW_ID, h.DRW_SESSION_ID, h.ORD_LINS, h.SAL_LINS
     INTO #ActualHdr FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.STR_ID = 'T15Y';
     EXEC tSQLt.AssertEqualsTable @Expected = N'#ExpectedHdr', @Actual = N'#ActualHdr', @Message = N'the order and its deposit ticket';
+    -- The order keeps its creation time (10:15 on 1 December, store time zone UTC); the ticket is dated when it is written
+    -- (review r15 MINOR 4: after a wait it belongs to a session that may have opened later).
+    IF NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = @DocId AND h.TKT_DT = '2026-12-01T10:15:00')
+        EXEC tSQLt.Fail N'the order''s TKT_DT is its creation time';
+    IF NOT EXISTS (SELECT 1 FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = @TicketId AND h.TKT_DT >= DATEADD(MINUTE, -5, GETUTCDATE()))
+        EXEC tSQLt.Fail N'the ticket''s TKT_DT is the time it was written';
 
     CREATE TABLE #ExpectedTot (DOC_ID bigint, TOT_TYP varchar (1), LINS int, SUB_TOT decimal (15, 2), TAX_AMT decimal (15, 2), TOT decimal (15, 2),
                                TOT_TND decimal (15, 2), AMT_DUE decimal (15, 2));
