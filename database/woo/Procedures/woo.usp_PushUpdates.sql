@@ -374,6 +374,8 @@ BEGIN
                                WHEN @ErrorCode IS NULL THEN 0
                                WHEN @ErrorCode IN (N'woocommerce_rest_shop_order_invalid_id', N'woocommerce_rest_order_invalid_id', N'woocommerce_rest_invalid_id',
                                                    N'rest_invalid_param', N'rest_post_invalid_id', N'CPO-PARAM', N'CPO-WOO-NOT-APPLIED') THEN 0
+                               -- The shop answered, about this order (not an order, another status): per message.
+                               WHEN @ErrorCode LIKE N'CPO-WOO-%' THEN 0
                                WHEN ISNULL(@HttpStatus, 0) = 0 OR @HttpStatus IN (401, 403, 404, 405, 407, 408, 429) OR @HttpStatus >= 500 THEN 1
                                WHEN @ErrorCode LIKE N'CPO-HTTP-%' AND @ErrorCode <> N'CPO-HTTP-CLIENT-ERROR' THEN 1
                                WHEN @ErrorCode = N'rest_no_route' THEN 1
