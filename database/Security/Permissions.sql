@@ -68,14 +68,6 @@ GRANT SELECT ON OBJECT::[woo].[StoreSettings] TO [CpOrdersJob];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_WooGetOrders] TO [CpOrdersJob];
 GO
-GRANT EXECUTE ON OBJECT::[woo].[usp_WooUpdateOrder] TO [CpOrdersJob];
-GO
-GRANT EXECUTE ON OBJECT::[woo].[usp_WooBatchUpdateOrders] TO [CpOrdersJob];
-GO
-GRANT EXECUTE ON OBJECT::[woo].[usp_WooAddOrderNote] TO [CpOrdersJob];
-GO
-GRANT EXECUTE ON OBJECT::[woo].[usp_WooListOrderNotes] TO [CpOrdersJob];
-GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_PullOrders] TO [CpOrdersJob];
 GO
 GRANT EXECUTE ON OBJECT::[woo].[usp_PullOrders] TO [CpOrdersOperator];
@@ -230,8 +222,10 @@ GO
 
 -- Issue 15 (outbox: status back to the shop). woo.usp_PushUpdates: the job's push step (it calls the signed transport
 -- procedures woo.usp_WooBatchUpdateOrders, usp_WooUpdateOrder, usp_WooListOrderNotes, usp_WooAddOrderNote through
--- ownership chaining, like woo.usp_PushStock); operators too (a dry run, or a push now after fixing a cause). Setup and
--- the message procedures (requeue, skip, re-push, each logged in woo.OutboxEvent): operators only.
+-- ownership chaining only: those four are granted to no role (SecurityTests, InternalProcedures), so the job login cannot
+-- write a status, meta or note to an order past the outbox and its never-backwards rule); operators too (a dry run, or
+-- a push now after fixing a cause). Setup and the message procedures (requeue, skip, re-push, each logged in
+-- woo.OutboxEvent): operators only.
 -- woo.usp_EnqueueAfterCreate is internal (SecurityTests, InternalProcedures): reached from woo.usp_ProcessStagedOrders
 -- by ownership chaining only, inside the document's transaction.
 GRANT EXECUTE ON OBJECT::[woo].[usp_PushUpdates] TO [CpOrdersJob];

@@ -73,6 +73,8 @@ public class SecurityTests
         "woo.usp_EnqueueAfterCreate", "woo.usp_SetMessageStateByOperator",
         "woo.usp_GatherReconcileDocs",
         "woo.usp_ReadFulfillment",
+        // The order write transports: reached from woo.usp_PushUpdates by ownership chaining only (review r15, 11).
+        "woo.usp_WooUpdateOrder", "woo.usp_WooBatchUpdateOrders", "woo.usp_WooAddOrderNote", "woo.usp_WooListOrderNotes",
     };
 
     /// <summary>

@@ -7,22 +7,28 @@
 --   2. claim: due messages (PENDING, or RETRY whose NextAttemptUtc has come), oldest first, at most @MaxMessages, with
 --      this run's lease (operators leave leased messages alone; the store lock makes any older lease a dead run's);
 --   3. decide, before any request: of an order's open STATUS messages only the one that goes furthest is sent (the
---      others SKIPPED CPO-OUTBOX-SUPERSEDED); a status is sent only when it ranks above the order's best known status
---      (woo.fn_StatusRank over StoreStatusRule.StatusOrder): the later of the queue's WooStatus (the last pull, at its
---      date_modified_gmt) and the status the shop last answered for this order (Outbox.ShopStatus); at or below it:
---      SKIPPED CPO-STATUS-NOT-FORWARD; the shop showing an unranked status: SKIPPED CPO-STATUS-UNRANKED (a WARNING
---      alert per store); no known status at all: a checked update (woo.usp_WooUpdateOrder with @OnlyIfStatusIn = the
---      statuses ranked below, so the shop itself refuses a step back);
---   4. send, with no transaction open: STATUS through woo.usp_WooBatchUpdateOrders, up to 100 orders per request, every
---      per-item result read; NOTE one by one through woo.usp_WooAddOrderNote (the text gets a trailing [Marker]); a
---      NOTE with an earlier attempt (it may have reached the shop) first lists the order's notes
---      (woo.usp_WooListOrderNotes) and is SENT without posting when a note carries its [Marker];
---   5. record each request's results in a short transaction of its own: SENT; RETRY (Attempts + 1, NextAttemptUtc =
+--      others SKIPPED CPO-OUTBOX-SUPERSEDED); a status ranks by woo.fn_StatusRank over StoreStatusRule.StatusOrder.
+--      What CpOrders last saw (the later of the queue's WooStatus from the last pull and the shop's last answer,
+--      Outbox.ShopStatus) only decides what need not be asked: at or past the wanted status: SKIPPED
+--      CPO-STATUS-NOT-FORWARD; an unranked status: SKIPPED CPO-STATUS-UNRANKED (a WARNING alert per store). Every other
+--      status is a checked update (woo.usp_WooUpdateOrder with @OnlyIfStatusIn = the statuses ranked below): the shop's
+--      CURRENT status is read right before the PUT, so a cancel or a completion made in the shop since the pull is never
+--      undone (the batch endpoint has no precondition and is not used for statuses); the PUT is checked against
+--      WooCommerce's status list, so a slug the shop does not register is refused (400 rest_invalid_param);
+--   4. send, with no transaction open, one request at a time: STATUS (GET + PUT orders/<id>); NOTE through
+--      woo.usp_WooAddOrderNote (the text gets a trailing [Marker]); a NOTE with an earlier attempt (it may have reached
+--      the shop) first lists the order's notes (woo.usp_WooListOrderNotes) and is SENT without posting when a note
+--      carries its [Marker];
+--   5. record each request's result in a short transaction of its own: SENT; RETRY (Attempts + 1, NextAttemptUtc =
 --      now + RetryBaseSeconds x 2^(Attempts - 1), at most a day); DEAD once Attempts reaches woo.Store.MaxAttempts, or
---      at once when no retry can help (the order is gone: 404 / woocommerce_rest_shop_order_invalid_id; the shop
---      refuses the value: 400 / rest_invalid_param; an unranked wanted status) - one WARNING alert per store
---      (CPO-OUTBOX-DEAD, woo.usp_RaiseAlert folds repeats). Credentials that do not decrypt stop the run (FAILED,
---      CRITICAL alert; no attempt counted).
+--      at once when no retry can help: WooCommerce's own codes for a gone order or a refused value
+--      (woocommerce_rest_shop_order_invalid_id, rest_invalid_param ...; never a bare 400/404 page), a shop answering
+--      another status than the one sent (CPO-WOO-NOT-APPLIED: e.g. 'pending' for a slug it does not register), an
+--      unranked wanted status - one WARNING alert per store (CPO-OUTBOX-DEAD, woo.usp_RaiseAlert folds repeats).
+--      A request that fails as a whole (no answer, 401/403/404/429/5xx, CPO-HTTP-*): no attempt is counted, the store's
+--      run stops, its claimed messages wait RetryBaseSeconds (FAILED, WARNING alert CPO-PUSH-SHOP-UNREACHABLE): an
+--      outage never makes a message DEAD. Credentials that do not decrypt stop the run (FAILED, CRITICAL alert; no
+--      attempt counted).
 -- @Execute = 'N' does every read and decision and returns, per message, exactly what would be sent (request number,
 -- payload) and what would be skipped; it sends nothing and writes nothing (no lease, no run log, no alert). Call it
 -- with no transaction open: the transport procedures refuse one (CPO-HTTP-IN-TRANSACTION), which stops the run.
@@ -150,7 +156,7 @@ BEGIN
             IsCustomerNote char (1) COLLATE DATABASE_DEFAULT NOT NULL, Attempts int NOT NULL, LastErrorCode varchar (40) COLLATE DATABASE_DEFAULT NULL,
             WantedRank int NULL, KnownStatus varchar (40) COLLATE DATABASE_DEFAULT NULL, KnownFrom varchar (10) COLLATE DATABASE_DEFAULT NULL,
             KnownRank int NULL, OnlyIfStatusIn varchar (400) COLLATE DATABASE_DEFAULT NULL,
-            [Action] varchar (20) COLLATE DATABASE_DEFAULT NULL,       -- BATCH | UPDATE | NOTE | SKIPPED | DEAD
+            [Action] varchar (20) COLLATE DATABASE_DEFAULT NULL,       -- UPDATE | NOTE | SKIPPED | DEAD
             Code varchar (40) COLLATE DATABASE_DEFAULT NULL, Reason nvarchar (2000) COLLATE DATABASE_DEFAULT NULL, CallNo int NULL);
         IF @Execute = 'Y'
         BEGIN
@@ -213,7 +219,7 @@ BEGIN
                             WHEN m.KnownStatus IS NULL THEN 'UPDATE'
                             WHEN m.KnownRank IS NULL THEN 'SKIPPED'
                             WHEN m.KnownRank >= m.WantedRank THEN 'SKIPPED'
-                            ELSE 'BATCH' END,
+                            ELSE 'UPDATE' END,
             Code = CASE WHEN m.Kind = 'NOTE' THEN NULL
                         WHEN m.WantedRank IS NULL THEN 'CPO-OUTBOX-STATUS-UNRANKED'
                         WHEN m.KnownStatus IS NULL AND m.OnlyIfStatusIn IS NULL THEN 'CPO-STATUS-NOT-FORWARD'
@@ -229,19 +235,16 @@ BEGIN
                           WHEN m.KnownRank IS NULL THEN N'the shop shows ''' + m.KnownStatus + N''' (' + m.KnownFrom + N'), a status the store''s order (' + @StatusOrder
                                                         + N') does not rank: left alone. Rank it with woo.usp_SetStatusRule @StatusOrder if CpOrders may move the order on from it.'
                           WHEN m.KnownRank >= m.WantedRank THEN N'the shop shows ''' + m.KnownStatus + N''' (' + m.KnownFrom + N'), at or past ''' + m.WooStatus + N''': never moved backwards.'
-                          ELSE N'the shop shows ''' + m.KnownStatus + N''' (' + m.KnownFrom + N').' END
+                          ELSE N'the shop showed ''' + m.KnownStatus + N''' (' + m.KnownFrom + N'): checked update, only if the shop''s status now is one of '
+                               + m.OnlyIfStatusIn + N'.' END
         FROM #msg AS m
         WHERE m.[Action] IS NULL;
 
-        -- Requests: batches of up to 100 orders first, then checked updates and notes one by one.
+        -- Requests: checked updates first, then notes, one by one. Never a status through orders/batch: the batch has no
+        -- precondition, and what CpOrders last saw may be stale (a cancel in the shop since the pull would be undone).
         UPDATE m SET CallNo = n.CallNo
         FROM #msg AS m
-        JOIN (SELECT x.MessageId, CONVERT(int, (ROW_NUMBER() OVER (ORDER BY x.MessageId) - 1) / 100 + 1) AS CallNo FROM #msg AS x WHERE x.[Action] = 'BATCH') AS n
-          ON n.MessageId = m.MessageId;
-        DECLARE @BatchCalls int = ISNULL((SELECT MAX(m.CallNo) FROM #msg AS m), 0);
-        UPDATE m SET CallNo = n.CallNo
-        FROM #msg AS m
-        JOIN (SELECT x.MessageId, CONVERT(int, @BatchCalls + ROW_NUMBER() OVER (ORDER BY CASE x.[Action] WHEN 'UPDATE' THEN 0 ELSE 1 END, x.MessageId)) AS CallNo
+        JOIN (SELECT x.MessageId, CONVERT(int, ROW_NUMBER() OVER (ORDER BY CASE x.[Action] WHEN 'UPDATE' THEN 0 ELSE 1 END, x.MessageId)) AS CallNo
               FROM #msg AS x WHERE x.[Action] IN ('UPDATE', 'NOTE')) AS n
           ON n.MessageId = m.MessageId;
         SET @Calls = ISNULL((SELECT MAX(m.CallNo) FROM #msg AS m), 0);
@@ -250,12 +253,11 @@ BEGIN
         IF @Execute = 'N'
         BEGIN
             SELECT m.CallNo AS RequestNo, m.MessageId, m.WooOrderId, m.Kind, m.Cause, m.Marker,
-                   CASE m.[Action] WHEN 'BATCH' THEN 'SEND (POST orders/batch)' WHEN 'UPDATE' THEN 'SEND (GET + PUT orders/' + CONVERT(varchar (20), m.WooOrderId) + ', checked)'
+                   CASE m.[Action] WHEN 'UPDATE' THEN 'SEND (GET + PUT orders/' + CONVERT(varchar (20), m.WooOrderId) + ', checked)'
                                    WHEN 'NOTE' THEN CASE WHEN m.Reason IS NOT NULL THEN 'LIST NOTES, then POST if missing' ELSE 'POST orders/' + CONVERT(varchar (20), m.WooOrderId) + '/notes' END
                                    ELSE m.[Action] END AS WouldDo,
                    m.WooStatus AS WantedStatus, m.KnownStatus, m.KnownFrom,
-                   CASE m.[Action] WHEN 'BATCH' THEN N'{"id":' + CONVERT(nvarchar (20), m.WooOrderId) + N',"status":"' + m.WooStatus + N'"}'
-                                   WHEN 'UPDATE' THEN N'{"status":"' + m.WooStatus + N'"} only if the status is one of ' + m.OnlyIfStatusIn
+                   CASE m.[Action] WHEN 'UPDATE' THEN N'{"status":"' + m.WooStatus + N'"} only if the status is one of ' + m.OnlyIfStatusIn
                                    WHEN 'NOTE' THEN m.NoteText + NCHAR(10) + N'[' + m.Marker + N']' + CASE WHEN m.IsCustomerNote = 'Y' THEN N'  (customer note: shown and mailed to the shopper)' ELSE N'  (private note)' END
                    END AS Payload,
                    m.Code, m.Reason
@@ -304,33 +306,24 @@ BEGIN
 
         -- 4 and 5. One request at a time, with no transaction open; its results recorded in a short transaction of its own.
         DECLARE @CallNo int = 1, @CallKind varchar (20), @MessageId bigint, @OrderId bigint, @Wanted nvarchar (40), @OnlyIf nvarchar (400),
-                @NoteText nvarchar (2000), @IsCustomer bit, @Marker nvarchar (100), @ListFirst bit, @Updates xml, @Results xml,
+                @NoteText nvarchar (2000), @IsCustomer bit, @Marker nvarchar (100), @ListFirst bit, @Outage bit = 0,
                 @Applied bit, @Current nvarchar (40), @Response nvarchar (max), @NotesJson nvarchar (max), @NoteId bigint, @Already bit,
                 @HttpStatus int, @ErrorCode nvarchar (100), @ErrorMessage nvarchar (4000), @Requests int, @CallRequests int, @CallError nvarchar (4000),
-                @CallDead int;
+                @CallDead int, @OutageMessage nvarchar (2048);
         WHILE @CallNo <= @Calls
         BEGIN
             SELECT @CallKind = NULL, @MessageId = NULL, @OrderId = NULL, @Wanted = NULL, @OnlyIf = NULL, @NoteText = NULL, @IsCustomer = NULL,
-                   @Marker = NULL, @ListFirst = NULL, @Updates = NULL, @Results = NULL, @Applied = NULL, @Current = NULL, @Response = NULL,
+                   @Marker = NULL, @ListFirst = NULL, @Applied = NULL, @Current = NULL, @Response = NULL,
                    @NotesJson = NULL, @NoteId = NULL, @Already = NULL, @HttpStatus = NULL, @ErrorCode = NULL, @ErrorMessage = NULL,
                    @Requests = NULL, @CallRequests = 0, @CallError = NULL;
             SELECT TOP (1) @CallKind = m.[Action], @MessageId = m.MessageId, @OrderId = m.WooOrderId, @Wanted = m.WooStatus, @OnlyIf = m.OnlyIfStatusIn,
                    @NoteText = m.NoteText, @IsCustomer = CASE WHEN m.IsCustomerNote = 'Y' THEN 1 ELSE 0 END, @Marker = m.Marker,
                    @ListFirst = CASE WHEN m.Attempts > 0 OR m.LastErrorCode IS NOT NULL THEN 1 ELSE 0 END
             FROM #msg AS m WHERE m.CallNo = @CallNo ORDER BY m.MessageId;
-            IF @CallKind = 'BATCH'
-                SET @Updates = (SELECT m.WooOrderId AS [@id], m.WooStatus AS [@status] FROM #msg AS m WHERE m.CallNo = @CallNo ORDER BY m.MessageId
-                                FOR XML PATH ('order'), ROOT ('orders'), TYPE);
 
             -- HTTP: no transaction open here (the transport procedures refuse one), and no write around it.
             BEGIN TRY
-                IF @CallKind = 'BATCH'
-                BEGIN
-                    EXEC woo.usp_WooBatchUpdateOrders @StoreId = @StoreId, @Updates = @Updates, @Results = @Results OUTPUT, @HttpStatus = @HttpStatus OUTPUT,
-                         @ErrorCode = @ErrorCode OUTPUT, @ErrorMessage = @ErrorMessage OUTPUT, @Requests = @Requests OUTPUT;
-                    SET @CallRequests += ISNULL(@Requests, 1);
-                END
-                ELSE IF @CallKind = 'UPDATE'
+                IF @CallKind = 'UPDATE'
                 BEGIN
                     EXEC woo.usp_WooUpdateOrder @StoreId = @StoreId, @OrderId = @OrderId, @Status = @Wanted, @OnlyIfStatusIn = @OnlyIf,
                          @Applied = @Applied OUTPUT, @CurrentStatus = @Current OUTPUT, @ResponseJson = @Response OUTPUT, @HttpStatus = @HttpStatus OUTPUT,
@@ -372,52 +365,51 @@ BEGIN
             END CATCH;
             SET @TotalRequests += @CallRequests;
 
-            -- The results, one row per message of this request.
+            -- A failure of the request as a whole (the shop or the way to it is down, refuses the key, throttles, or is
+            -- not the REST API): it says nothing about this message, so no attempt is counted and nothing goes DEAD; the
+            -- store's run stops here and its open messages wait RetryBaseSeconds (one request per retry while it lasts).
+            -- A bare 400/404 page (no WooCommerce code) counts as this too when it is a 404; WooCommerce's own codes
+            -- for a gone order or a refused value are per message (below).
+            SET @Outage = CASE WHEN @CallError IS NOT NULL THEN CASE WHEN @CallError LIKE N'%CPO-PARAM%' THEN 0 ELSE 1 END
+                               WHEN @ErrorCode IS NULL THEN 0
+                               WHEN @ErrorCode IN (N'woocommerce_rest_shop_order_invalid_id', N'woocommerce_rest_order_invalid_id', N'woocommerce_rest_invalid_id',
+                                                   N'rest_invalid_param', N'rest_post_invalid_id', N'CPO-PARAM', N'CPO-WOO-NOT-APPLIED') THEN 0
+                               -- The shop answered, about this order (not an order, another status): per message.
+                               WHEN @ErrorCode LIKE N'CPO-WOO-%' THEN 0
+                               WHEN ISNULL(@HttpStatus, 0) = 0 OR @HttpStatus IN (401, 403, 404, 405, 407, 408, 429) OR @HttpStatus >= 500 THEN 1
+                               WHEN @ErrorCode LIKE N'CPO-HTTP-%' AND @ErrorCode <> N'CPO-HTTP-CLIENT-ERROR' THEN 1
+                               WHEN @ErrorCode = N'rest_no_route' THEN 1
+                               ELSE 0 END;
+
+            -- The result of this request's message.
             TRUNCATE TABLE #res;
-            IF @CallKind = 'BATCH'
-            BEGIN
-                INSERT INTO #res (MessageId, Applied, ShopStatus, ErrorCode, ErrorMessage)
-                SELECT m.MessageId, ISNULL(x.Applied, 0), x.ShopStatus, x.ErrorCode, x.ErrorMessage
-                FROM #msg AS m
-                JOIN (SELECT r.n.value(N'@id', N'bigint') AS Id, r.n.value(N'@applied', N'bit') AS Applied,
-                             CONVERT(varchar (40), NULLIF(r.n.value(N'@status', N'nvarchar(40)'), N'')) AS ShopStatus,
-                             NULLIF(r.n.value(N'@error_code', N'nvarchar(100)'), N'') AS ErrorCode,
-                             LEFT(NULLIF(r.n.value(N'@error_message', N'nvarchar(4000)'), N''), 2000) AS ErrorMessage
-                      FROM @Results.nodes(N'/results/result') AS r (n)) AS x ON x.Id = m.WooOrderId
-                WHERE m.CallNo = @CallNo;
-                -- An order without a result (the request failed as a whole, or the answer left it out) failed.
-                INSERT INTO #res (MessageId, Applied, ErrorCode, ErrorMessage)
-                SELECT m.MessageId, 0, ISNULL(@ErrorCode, CASE WHEN @CallError IS NOT NULL THEN N'CPO-PUSH-CALL' ELSE N'CPO-WOO-BATCH-MISSING' END),
-                       LEFT(ISNULL(@CallError, ISNULL(@ErrorMessage, N'WooCommerce''s batch answer has no item for this order: its state is unknown; it is sent again.')), 2000)
-                FROM #msg AS m
-                WHERE m.CallNo = @CallNo AND NOT EXISTS (SELECT 1 FROM #res AS r WHERE r.MessageId = m.MessageId);
-            END
-            ELSE
-                INSERT INTO #res (MessageId, Applied, ShopStatus, NoteId, Final, ErrorCode, ErrorMessage)
-                SELECT @MessageId,
-                       CASE WHEN @CallError IS NULL AND @ErrorCode IS NULL AND (@CallKind = 'NOTE' OR @Applied = 1 OR @Current = @Wanted) THEN 1 ELSE 0 END,
-                       CONVERT(varchar (40), @Current), @NoteId,
-                       -- A checked update the shop refused by its precondition: the order is at or past the wanted status.
-                       CASE WHEN @CallKind = 'UPDATE' AND @CallError IS NULL AND @ErrorCode IS NULL AND ISNULL(@Applied, 0) = 0 AND ISNULL(@Current, N'') <> @Wanted
-                            THEN 'SKIPPED' END,
-                       CASE WHEN @CallError IS NOT NULL THEN N'CPO-PUSH-CALL'
-                            WHEN @ErrorCode IS NOT NULL THEN @ErrorCode
-                            WHEN @CallKind = 'UPDATE' AND ISNULL(@Applied, 0) = 0 AND ISNULL(@Current, N'') <> @Wanted THEN N'CPO-STATUS-NOT-FORWARD'
-                            WHEN @Already = 1 THEN N'CPO-NOTE-ALREADY-PRESENT' END,
-                       LEFT(CASE WHEN @CallError IS NOT NULL THEN @CallError
-                                 WHEN @ErrorCode IS NOT NULL THEN @ErrorMessage
-                                 WHEN @CallKind = 'UPDATE' AND ISNULL(@Applied, 0) = 0 AND ISNULL(@Current, N'') <> @Wanted
-                                 THEN N'the shop shows ''' + ISNULL(@Current, N'?') + N''', not one of ' + @OnlyIf + N': never moved backwards.'
-                                 WHEN @Already = 1 THEN N'the shop already had the note (note ' + CONVERT(nvarchar (20), @NoteId) + N' carries [' + @Marker + N']): not posted again.' END, 2000);
+            INSERT INTO #res (MessageId, Applied, ShopStatus, NoteId, Final, ErrorCode, ErrorMessage)
+            SELECT @MessageId,
+                   CASE WHEN @CallError IS NULL AND @ErrorCode IS NULL AND (@CallKind = 'NOTE' OR @Applied = 1 OR @Current = @Wanted) THEN 1 ELSE 0 END,
+                   CONVERT(varchar (40), @Current), @NoteId,
+                   -- A checked update the shop refused by its precondition: the order is at or past the wanted status.
+                   CASE WHEN @CallKind = 'UPDATE' AND @CallError IS NULL AND @ErrorCode IS NULL AND ISNULL(@Applied, 0) = 0 AND ISNULL(@Current, N'') <> @Wanted
+                        THEN 'SKIPPED' END,
+                   CASE WHEN @CallError IS NOT NULL THEN N'CPO-PUSH-CALL'
+                        WHEN @ErrorCode IS NOT NULL THEN @ErrorCode
+                        WHEN @CallKind = 'UPDATE' AND ISNULL(@Applied, 0) = 0 AND ISNULL(@Current, N'') <> @Wanted THEN N'CPO-STATUS-NOT-FORWARD'
+                        WHEN @Already = 1 THEN N'CPO-NOTE-ALREADY-PRESENT' END,
+                   LEFT(CASE WHEN @CallError IS NOT NULL THEN @CallError
+                             WHEN @ErrorCode IS NOT NULL THEN @ErrorMessage
+                             WHEN @CallKind = 'UPDATE' AND ISNULL(@Applied, 0) = 0 AND ISNULL(@Current, N'') <> @Wanted
+                             THEN N'the shop shows ''' + ISNULL(@Current, N'?') + N''', not one of ' + @OnlyIf + N': never moved backwards.'
+                             WHEN @Already = 1 THEN N'the shop already had the note (note ' + CONVERT(nvarchar (20), @NoteId) + N' carries [' + @Marker + N']): not posted again.' END, 2000);
 
             UPDATE r
             SET NewState = CASE WHEN r.Final IS NOT NULL THEN r.Final
                                 WHEN r.Applied = 1 THEN 'SENT'
-                                -- No retry can help: the order is gone, or the shop refuses the value.
+                                WHEN @Outage = 1 THEN 'RETRY'
+                                -- No retry can help: the order is gone, or the shop refuses the value (WooCommerce's own codes
+                                -- only, never a bare 400/404 page); or the shop answered another status than the one sent (an
+                                -- unregistered slug becomes 'pending', a plugin refused it): a person must look, it is not resent.
                                 WHEN r.ErrorCode IN (N'woocommerce_rest_shop_order_invalid_id', N'woocommerce_rest_order_invalid_id', N'woocommerce_rest_invalid_id',
-                                                     N'rest_invalid_param', N'rest_post_invalid_id', N'CPO-PARAM')
-                                  OR r.ErrorMessage LIKE N'CPO-PARAM%' OR r.ErrorMessage LIKE N'%: CPO-PARAM%'
-                                  OR (@CallKind <> 'BATCH' AND @HttpStatus IN (400, 404, 410)) THEN 'DEAD'
+                                                     N'rest_invalid_param', N'rest_post_invalid_id', N'CPO-PARAM', N'CPO-WOO-NOT-APPLIED')
+                                  OR r.ErrorMessage LIKE N'CPO-PARAM%' OR r.ErrorMessage LIKE N'%: CPO-PARAM%' THEN 'DEAD'
                                 WHEN m.Attempts + 1 >= @MaxAttempts THEN 'DEAD'
                                 ELSE 'RETRY' END
             FROM #res AS r
@@ -426,8 +418,9 @@ BEGIN
             BEGIN TRANSACTION;
             UPDATE o
             SET [State] = r.NewState,
-                Attempts = CASE WHEN r.NewState IN ('RETRY', 'DEAD') AND r.Final IS NULL THEN o.Attempts + 1 ELSE o.Attempts END,
-                NextAttemptUtc = CASE WHEN r.NewState = 'RETRY'
+                Attempts = CASE WHEN r.NewState IN ('RETRY', 'DEAD') AND r.Final IS NULL AND @Outage = 0 THEN o.Attempts + 1 ELSE o.Attempts END,
+                NextAttemptUtc = CASE WHEN @Outage = 1 THEN DATEADD(SECOND, @RetryBase, SYSUTCDATETIME())
+                                      WHEN r.NewState = 'RETRY'
                                       THEN DATEADD(SECOND, CASE WHEN o.Attempts >= 16 THEN 86400
                                                                 ELSE CONVERT(int, CASE WHEN @RetryBase * POWER(CONVERT(bigint, 2), o.Attempts) > 86400 THEN 86400
                                                                                        ELSE @RetryBase * POWER(CONVERT(bigint, 2), o.Attempts) END) END, SYSUTCDATETIME())
@@ -457,18 +450,39 @@ BEGIN
                                        N'). Fix the cause, then woo.usp_RequeueMessage, or woo.usp_SkipMessage with a reason.'), 2048);
                 EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-OUTBOX-DEAD', @Message = @Msg, @StoreId = @StoreId, @RunId = @RunId;
             END;
+            -- The shop is unreachable as a whole: the rest of the run's messages are not tried (each would fail alike and
+            -- cost a request); they keep their attempts and wait RetryBaseSeconds with this one. One alert per store,
+            -- folded by woo.usp_RaiseAlert while the outage lasts.
+            IF @Outage = 1
+            BEGIN
+                UPDATE o
+                SET NextAttemptUtc = CASE WHEN o.NextAttemptUtc > DATEADD(SECOND, @RetryBase, SYSUTCDATETIME()) THEN o.NextAttemptUtc
+                                          ELSE DATEADD(SECOND, @RetryBase, SYSUTCDATETIME()) END,
+                    LeaseOwner = NULL, LeaseExpiresUtc = NULL, UpdatedAtUtc = SYSUTCDATETIME()
+                FROM woo.Outbox AS o
+                WHERE o.LeaseOwner = @Owner;
+                SET @OutageMessage = LEFT(CONCAT(N'CPO-PUSH-SHOP-UNREACHABLE: store ', @StoreId, N': the shop did not take a request (HTTP ', ISNULL(@HttpStatus, 0), N', ',
+                                                 ISNULL(@ErrorCode, N'CPO-PUSH-CALL'), N': ', ISNULL(@CallError, @ErrorMessage), N'). No message was charged an attempt; ',
+                                                 @Calls - @CallNo, N' request(s) of this run were not tried and wait ', @RetryBase,
+                                                 N' s. Check the site, its REST API (permalinks), the key (woo.usp_CheckStoreSecrets) and its firewall.'), 2048);
+                EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-PUSH-SHOP-UNREACHABLE', @Message = @OutageMessage, @StoreId = @StoreId, @RunId = @RunId;
+            END;
             COMMIT TRANSACTION;
 
+            IF @Outage = 1
+                BREAK;
             SET @CallNo += 1;
         END;
 
-        DECLARE @Outcome varchar (10) = CASE WHEN @Retried + @Dead + @Unranked = 0 THEN 'OK'
+        DECLARE @Outcome varchar (10) = CASE WHEN @OutageMessage IS NOT NULL THEN 'FAILED'
+                                             WHEN @Retried + @Dead + @Unranked = 0 THEN 'OK'
                                              WHEN @Sent = 0 AND @Calls > 0 AND @Retried + @Dead > 0 THEN 'FAILED'
                                              ELSE 'WARNING' END;
         UPDATE r
         SET EndedAtUtc = SYSUTCDATETIME(), Outcome = @Outcome, OrdersRead = @Claimed, OrdersRetried = @Retried, OrdersDead = @Dead, Requests = @TotalRequests,
-            ErrorCode = CASE WHEN @Dead > 0 THEN 'CPO-OUTBOX-DEAD' WHEN @Retried > 0 THEN 'CPO-OUTBOX-RETRY' WHEN @Unranked > 0 THEN 'CPO-STATUS-UNRANKED' END,
-            ErrorMessage = CASE WHEN @Retried + @Dead + @Unranked > 0
+            ErrorCode = CASE WHEN @OutageMessage IS NOT NULL THEN 'CPO-PUSH-SHOP-UNREACHABLE' WHEN @Dead > 0 THEN 'CPO-OUTBOX-DEAD' WHEN @Retried > 0 THEN 'CPO-OUTBOX-RETRY' WHEN @Unranked > 0 THEN 'CPO-STATUS-UNRANKED' END,
+            ErrorMessage = CASE WHEN @OutageMessage IS NOT NULL THEN @OutageMessage
+                                WHEN @Retried + @Dead + @Unranked > 0
                                 THEN CONCAT(@Retried, N' message(s) wait for a retry, ', @Dead, N' dead, ', @Unranked, N' not sent for an unranked shop status (woo.Outbox.LastError).') END,
             Details = (SELECT @Claimed AS claimed, @Calls AS calls, @TotalRequests AS requests, @Sent AS sent, @Found AS notes_already_present,
                               @Superseded AS superseded, @NotForward AS not_forward, @Unranked AS unranked, @Retried AS retried, @Dead AS dead

@@ -65,7 +65,7 @@ BEGIN
     IF @Wanted IS NOT NULL
         INSERT INTO @New (Kind, WooStatus) VALUES ('STATUS', CONVERT(varchar (40), @Wanted));
     INSERT INTO @New (Kind, NoteText)
-    VALUES ('NOTE', N'Counterpoint: written as document DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', ticket TKT_NO ' + @TktNo + N' (CpOrders, sent again by an operator).');
+    VALUES ('NOTE', N'Counterpoint: written as document DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', ticket TKT_NO ' + ISNULL(@TktNo, N'(unknown)') + N' (CpOrders, sent again by an operator).');
     SELECT @StoreId AS StoreId, @WooOrderId AS WooOrderId, n.Kind, 'OPERATOR' AS Cause, @Marker AS Marker, n.WooStatus, n.NoteText FROM @New AS n;
     IF @Execute = 'N'
     BEGIN

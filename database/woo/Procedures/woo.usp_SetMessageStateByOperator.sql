@@ -63,6 +63,9 @@ BEGIN
         NextAttemptUtc = CASE @Action WHEN 'SKIP' THEN o.NextAttemptUtc ELSE SYSUTCDATETIME() END,
         LastErrorCode = CASE @Action WHEN 'SKIP' THEN 'CPO-OPERATOR-SKIPPED' ELSE o.LastErrorCode END,
         LastError = CASE @Action WHEN 'SKIP' THEN LEFT(N'skipped by ' + ORIGINAL_LOGIN() + N': ' + @Reason, 2000) ELSE o.LastError END,
+        -- An expired lease may still be a long run's: cleared, so that run's write (WHERE LeaseOwner = its owner) misses
+        -- and the operator's decision stands (review r15, 6); a requeued NOTE is then found by its marker.
+        LeaseOwner = NULL, LeaseExpiresUtc = NULL,
         UpdatedAtUtc = SYSUTCDATETIME()
     FROM woo.Outbox AS o WITH (UPDLOCK, ROWLOCK)
     WHERE o.MessageId = @MessageId AND o.[State] = @State AND (o.LeaseOwner IS NULL OR o.LeaseExpiresUtc <= SYSUTCDATETIME());

@@ -10,7 +10,7 @@
 --   more shipped, not all   -> NOTE with what shipped so far (NoteWhenPartlyShipped; Cause PARTIAL, Marker
 --                              'cpo:partial:<DOC_ID>:<release DOC_ID>', or ':s<shipped quantity>' when no new release
 --                              ticket was found);
---   new tracking numbers    -> NOTE (Marker 'cpo:tracking:<DOC_ID>:<first new number>');
+--   new tracking numbers    -> NOTE (Marker 'cpo:tracking:<DOC_ID>:<16 hex of SHA-256 of the first new number>');
 --   voided or cancelled     -> STATUS StatusWhenVoided when set (Cause VOIDED, Marker 'cpo:voided:<DOC_ID>') and a
 --                              WARNING alert CPO-FULFIL-VOIDED through woo.usp_RaiseAlert. Counterpoint marks: an audit
 --                              row with DOC_TYP 'V' or ACTIV 'C' on the open order; the order posted to history with
@@ -309,7 +309,7 @@ BEGIN
                     -- Tracking numbers added after the shipment was announced (written to the release ticket later).
                     INSERT INTO @Announce (QueueId, StoreId, WooOrderId, Kind, Cause, Marker, WooStatus, NoteText, IsCustomerNote)
                     VALUES (@Q, @S, @WooOrderId, 'NOTE', CASE WHEN @FShippedAnn = 'Y' THEN 'SHIPPED' ELSE 'PARTIAL' END,
-                            'cpo:tracking:' + CONVERT(varchar (20), @DocId) + ':' + @FirstNewTrk, NULL,
+                            'cpo:tracking:' + CONVERT(varchar (20), @DocId) + ':' + LOWER(CONVERT(varchar (16), HASHBYTES('SHA2_256', @FirstNewTrk), 2)), NULL,
                             LEFT(N'Tracking number(s): ' + @NewTrk + N'.', 2000), @CustSees);
                     SELECT @TrkRecord = 1, @Outcome = 'TRACKING';
                 END;

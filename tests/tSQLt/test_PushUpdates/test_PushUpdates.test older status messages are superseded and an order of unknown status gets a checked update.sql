@@ -1,6 +1,6 @@
 -- Order 7001 has two open STATUS messages (processing, then completed): only completed is sent, processing is SKIPPED
--- CPO-OUTBOX-SUPERSEDED. Order 7002 was never pulled (no known status): it is not batched blind but sent as a checked
--- update that the shop applies only from a status ranked below processing.
+-- CPO-OUTBOX-SUPERSEDED. Every status is a checked update (review r15, 1): 7001 only from a status ranked below
+-- completed, 7002 (never pulled, no known status) only from one ranked below processing.
 CREATE PROCEDURE [test_PushUpdates].[test older status messages are superseded and an order of unknown status gets a checked update]
 AS
 BEGIN
@@ -19,7 +19,7 @@ BEGIN
 
     SELECT s.kind, s.order_id, s.status, s.note INTO #ActualSent FROM #sent AS s;
     CREATE TABLE #ExpectedSent (kind varchar (10), order_id bigint, status nvarchar (40), note nvarchar (max));
-    INSERT INTO #ExpectedSent VALUES ('BATCH', 7001, N'completed', NULL), ('UPDATE', 7002, N'processing', N'pending,on-hold');
+    INSERT INTO #ExpectedSent VALUES ('UPDATE', 7001, N'completed', N'pending,on-hold,processing'), ('UPDATE', 7002, N'processing', N'pending,on-hold');
     EXEC tSQLt.AssertEqualsTable @Expected = N'#ExpectedSent', @Actual = N'#ActualSent';
     SELECT o.MessageId, o.[State], o.LastErrorCode INTO #Actual FROM woo.Outbox AS o;
     CREATE TABLE #Expected (MessageId bigint, [State] varchar (10), LastErrorCode varchar (40));

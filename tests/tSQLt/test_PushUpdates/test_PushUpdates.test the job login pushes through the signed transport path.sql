@@ -1,9 +1,17 @@
--- The least-privileged caller: the job login (CpOrdersJob only) runs the push (a status in a batch, a note); the
+-- The least-privileged caller: the job login (CpOrdersJob only) runs the push (a checked status update, a note); the
 -- transport procedures are spied, so decryption is not on this path (it is the transport procedures' own, signed,
 -- covered by test_StoreSecrets). Operators' setup and message procedures stay closed to the job.
 CREATE PROCEDURE [test_PushUpdates].[test the job login pushes through the signed transport path]
 AS
 BEGIN
+    -- Before the spies replace them: the order transports themselves are closed to the job login (review r15, 11); it
+    -- reaches them only through woo.usp_PushUpdates (ownership chaining). 229 = EXECUTE denied; a grant would let the
+    -- call run and fail on the unknown store instead.
+    DECLARE @Direct int;
+    EXEC [test_AsJobLogin].[ErrorNumberAsJobLogin] @Statement = N'EXEC woo.usp_WooUpdateOrder @StoreId = ''NOSTORE'', @OrderId = 1, @Status = N''completed'';', @ErrorNumber = @Direct OUTPUT;
+    EXEC tSQLt.AssertEquals @Expected = 229, @Actual = @Direct, @Message = N'the job login must not call woo.usp_WooUpdateOrder directly';
+    EXEC [test_AsJobLogin].[ErrorNumberAsJobLogin] @Statement = N'EXEC woo.usp_WooAddOrderNote @StoreId = ''NOSTORE'', @OrderId = 1, @Note = N''x'', @Marker = ''x'';', @ErrorNumber = @Direct OUTPUT;
+    EXEC tSQLt.AssertEquals @Expected = 229, @Actual = @Direct, @Message = N'the job login must not call woo.usp_WooAddOrderNote directly';
     EXEC [test_PushUpdates].[Arrange];
     CREATE TABLE #sent (seq int IDENTITY (1, 1), call_no int, kind varchar (10), order_id bigint, status nvarchar (40), note nvarchar (max), marker nvarchar (100));
     CREATE TABLE #fail (id bigint, code nvarchar (100));

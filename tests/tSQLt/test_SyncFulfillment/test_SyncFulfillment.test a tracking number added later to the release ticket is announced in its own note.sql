@@ -16,7 +16,7 @@ BEGIN
 
     CREATE TABLE #Expected (Kind varchar (10), Cause varchar (20), Marker varchar (100), NoteText nvarchar (2000));
     INSERT INTO #Expected VALUES ('NOTE', 'PARTIAL', 'cpo:partial:915110000010:915130000101', N'Partly shipped (1 of 3 so far): 1 of 2 x T15-A Test item A.'),
-                                 ('NOTE', 'PARTIAL', 'cpo:tracking:915110000010:1Z15LATE', N'Tracking number(s): 1Z15LATE.');
+                                 ('NOTE', 'PARTIAL', 'cpo:tracking:915110000010:d826d6e796b1eab5', N'Tracking number(s): 1Z15LATE.');
     SELECT o.Kind, o.Cause, o.Marker, o.NoteText INTO #Actual
     FROM woo.Outbox AS o WHERE o.StoreId = 'T15F' AND o.WooOrderId = 91510;
     EXEC tSQLt.AssertEqualsTable @Expected = N'#Expected', @Actual = N'#Actual', @Message = N'outbox rows after three runs';
