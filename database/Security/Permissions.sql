@@ -295,7 +295,8 @@ GRANT EXECUTE ON OBJECT::[woo].[usp_ReconcileCatalog] TO [CpOrdersOperator];
 GO
 
 -- Issue 15 (fulfillment): the job follows applied orders in Counterpoint and queues what the shop must learn; operators
--- may run it too (a dry run, one order with @QueueId). woo.usp_ReadFulfillment is internal (ownership chaining). The
+-- may run it too (a dry run, one order with @QueueId). woo.usp_ReadFulfillment and woo.usp_ReadFulfillmentHistory are
+-- internal (ownership chaining). The
 -- fulfillment state is readable by operators (no shoppers' personal data in it: quantities, tracking numbers, DOC_IDs).
 GRANT EXECUTE ON OBJECT::[woo].[usp_SyncFulfillment] TO [CpOrdersJob];
 GO

@@ -23,7 +23,7 @@ public class FulfillmentReadTests
     public void Fulfillment_reads_seek_every_Counterpoint_document_and_history_table_by_DOC_ID()
     {
         var checker = new SeekChecker();
-        foreach (string name in new[] { "woo.usp_ReadFulfillment", "woo.usp_SyncFulfillment" })
+        foreach (string name in new[] { "woo.usp_ReadFulfillment", "woo.usp_ReadFulfillmentHistory", "woo.usp_SyncFulfillment" })
             checker.Check(name, ProcedureText(name));
         Assert.Multiple(() =>
         {
@@ -70,10 +70,44 @@ public class FulfillmentReadTests
         var need = Regex.Matches(ProcedureText("woo.usp_SyncFulfillment"), @"\(N'(PS_\w+)', N'(\w+)'\)")
             .Select(m => $"{m.Groups[1].Value}.{m.Groups[2].Value}".ToUpperInvariant()).ToHashSet();
         SortedSet<string> read = CounterpointColumns(ProcedureText("woo.usp_ReadFulfillment"));
+        read.UnionWith(CounterpointColumns(ProcedureText("woo.usp_ReadFulfillmentHistory")));
         Assert.Multiple(() =>
         {
             Assert.That(read, Has.Count.GreaterThanOrEqualTo(20), "sanity: the reader's Counterpoint columns were found");
             Assert.That(read.Where(c => !need.Contains(c)), Is.Empty, "read by woo.usp_ReadFulfillment but not checked by woo.usp_SyncFulfillment's @Need");
+        });
+    }
+
+    // r15 finding 9 (design 10): PS_DOC_AUDIT_LOG.LOG_ENTRY is free text a clerk or connector wrote (it may name the
+    // customer); the void mark handed to alerts and @Outcomes carries LOG_SEQ_NO, DOC_TYP and ACTIV only.
+    [Test]
+    public void No_free_text_of_Counterpoints_audit_log_is_read_into_alerts()
+    {
+        SortedSet<string> read = CounterpointColumns(ProcedureText("woo.usp_ReadFulfillment"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(read, Does.Contain("PS_DOC_AUDIT_LOG.ACTIV"), "sanity: the audit log is read");
+            Assert.That(read, Does.Not.Contain("PS_DOC_AUDIT_LOG.LOG_ENTRY"));
+        });
+    }
+
+    // r15 finding 5: order history is optional. Only woo.usp_ReadFulfillmentHistory names PS_ORD_HIST*, so a history
+    // schema that differs fails that procedure alone (caught by woo.usp_SyncFulfillment, which keeps following open
+    // orders), and the run-time check keeps the history columns apart from the required ones.
+    [Test]
+    public void Order_history_is_read_only_by_its_own_procedure_and_checked_apart()
+    {
+        string reader = ProcedureText("woo.usp_ReadFulfillment"), history = ProcedureText("woo.usp_ReadFulfillmentHistory"),
+               sync = ProcedureText("woo.usp_SyncFulfillment");
+        string required = Regex.Match(sync, @"INSERT INTO @Need \(TableName, ColumnName\)(.*?);", RegexOptions.Singleline).Groups[1].Value;
+        string optional = Regex.Match(sync, @"INSERT INTO @NeedHistory \(TableName, ColumnName\)(.*?);", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(CounterpointColumns(reader).Where(c => c.StartsWith("PS_ORD_HIST", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(CounterpointColumns(history).Where(c => c.StartsWith("PS_ORD_HIST", StringComparison.Ordinal)), Is.Not.Empty);
+            Assert.That(required, Does.Contain("PS_DOC_HDR").And.Not.Contain("PS_ORD_HIST"), "the required columns");
+            Assert.That(optional, Does.Contain("PS_ORD_HIST_LIN"), "the history columns, checked apart");
+            Assert.That(sync, Does.Contain("CPO-FULFIL-HISTORY"), "one alert when history is unusable");
         });
     }
 

@@ -72,7 +72,7 @@ public class SecurityTests
         "woo.usp_RaiseAlert", "woo.usp_SendAlertMail", "woo.usp_TakeStepLocks", "woo.usp_ReleaseStepLocks",
         "woo.usp_EnqueueAfterCreate", "woo.usp_SetMessageStateByOperator",
         "woo.usp_GatherReconcileDocs",
-        "woo.usp_ReadFulfillment",
+        "woo.usp_ReadFulfillment", "woo.usp_ReadFulfillmentHistory",
         // The order write transports: reached from woo.usp_PushUpdates by ownership chaining only (review r15, 11).
         "woo.usp_WooUpdateOrder", "woo.usp_WooBatchUpdateOrders", "woo.usp_WooAddOrderNote", "woo.usp_WooListOrderNotes",
     };

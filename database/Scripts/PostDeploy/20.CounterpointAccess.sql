@@ -198,18 +198,21 @@ INSERT INTO @Objects (SchemaName, ObjectName)
 EXEC @CpExec N'SELECT s.name, o.name FROM sys.objects AS o JOIN sys.schemas AS s ON s.schema_id = o.schema_id WHERE o.is_ms_shipped = 0;';
 
 -- The predecessor's own tables (USER_*, e.g. dbo.USER_ORDER_STAGING read once by woo.usp_MigrateLegacyStaging) are
--- optional: a company that never ran it has none. Their grants are left out when they are missing (the procedure that
--- reads them says so at run time; deploying again after they appear makes the grant). NCR's tables are required.
+-- optional: a company that never ran it has none. So are exactly two of NCR's, the order history PS_ORD_HIST and
+-- PS_ORD_HIST_LIN (modelled from public evidence only; read only by woo.usp_ReadFulfillmentHistory, which
+-- woo.usp_SyncFulfillment skips, with an alert, when they are unusable). Their grants are left out when they are
+-- missing, with a WARNING line (the procedure that reads them says so at run time; deploying again after they appear
+-- makes the grant). Every other NCR table is required.
 DECLARE @Optional nvarchar(max) = (SELECT STUFF((SELECT DISTINCT N', ' + g.SchemaName + N'.' + g.ObjectName FROM @CpoCounterpointGrants AS g
-                              WHERE g.ObjectName LIKE N'USER[_]%'
+                              WHERE (g.ObjectName LIKE N'USER[_]%' OR g.ObjectName IN (N'PS_ORD_HIST', N'PS_ORD_HIST_LIN'))
                                 AND NOT EXISTS (SELECT 1 FROM @Objects AS o WHERE o.SchemaName COLLATE Latin1_General_100_CI_AS = g.SchemaName COLLATE Latin1_General_100_CI_AS AND o.ObjectName COLLATE Latin1_General_100_CI_AS = g.ObjectName COLLATE Latin1_General_100_CI_AS)
                               FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N''));
 IF @Optional IS NOT NULL
 BEGIN
     DELETE g FROM @CpoCounterpointGrants AS g
-    WHERE g.ObjectName LIKE N'USER[_]%'
+    WHERE (g.ObjectName LIKE N'USER[_]%' OR g.ObjectName IN (N'PS_ORD_HIST', N'PS_ORD_HIST_LIN'))
       AND NOT EXISTS (SELECT 1 FROM @Objects AS o WHERE o.SchemaName COLLATE Latin1_General_100_CI_AS = g.SchemaName COLLATE Latin1_General_100_CI_AS AND o.ObjectName COLLATE Latin1_General_100_CI_AS = g.ObjectName COLLATE Latin1_General_100_CI_AS);
-    RAISERROR (N'CpOrders post-deploy: WARNING: [%s] has no %s (the predecessor''s tables; optional): no grant on them, so woo.usp_MigrateLegacyStaging has nothing to read.', 10, 1, @CpDb, @Optional) WITH NOWAIT;
+    RAISERROR (N'CpOrders post-deploy: WARNING: [%s] has no %s (optional: the predecessor''s USER_* tables, read by woo.usp_MigrateLegacyStaging; the order history PS_ORD_HIST*, read by fulfillment''s history lookup): no grant on them; what reads them reports it at run time.', 10, 1, @CpDb, @Optional) WITH NOWAIT;
 END;
 SET @Missing = (SELECT STUFF((SELECT DISTINCT N', ' + g.SchemaName + N'.' + g.ObjectName FROM @CpoCounterpointGrants AS g
                               WHERE NOT EXISTS (SELECT 1 FROM @Objects AS o WHERE o.SchemaName COLLATE Latin1_General_100_CI_AS = g.SchemaName COLLATE Latin1_General_100_CI_AS AND o.ObjectName COLLATE Latin1_General_100_CI_AS = g.ObjectName COLLATE Latin1_General_100_CI_AS)

@@ -26,8 +26,19 @@ SET @CpoMissing = STUFF((SELECT N', ' + o.SchemaName + N'.' + o.ObjectName
                          FROM @CpoCounterpointObjects AS o
                          WHERE OBJECT_ID(QUOTENAME(N'$(CounterpointDb)') + N'.' + QUOTENAME(o.SchemaName) + N'.' + QUOTENAME(o.ObjectName)) IS NULL
                            AND o.ObjectName NOT LIKE N'USER[_]%' -- the predecessor's own tables are optional (PostDeploy/20)
+                           AND o.ObjectName NOT IN (N'PS_ORD_HIST', N'PS_ORD_HIST_LIN') -- order history: inferred, optional (PostDeploy/20)
                          ORDER BY o.SchemaName, o.ObjectName
                          FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N'');
+-- Order history (read only by fulfillment's history lookup, modelled from public evidence only): missing is a WARNING;
+-- fulfillment then follows open orders and alerts, at run time, what leaves them (README, Fulfillment back to the shop).
+DECLARE @CpoHistoryMissing nvarchar(max) = STUFF((SELECT N', ' + o.SchemaName + N'.' + o.ObjectName
+                         FROM @CpoCounterpointObjects AS o
+                         WHERE OBJECT_ID(QUOTENAME(N'$(CounterpointDb)') + N'.' + QUOTENAME(o.SchemaName) + N'.' + QUOTENAME(o.ObjectName)) IS NULL
+                           AND o.ObjectName IN (N'PS_ORD_HIST', N'PS_ORD_HIST_LIN')
+                         ORDER BY o.SchemaName, o.ObjectName
+                         FOR XML PATH(''), TYPE).value(N'.', N'nvarchar(max)'), 1, 2, N'');
+IF @CpoHistoryMissing IS NOT NULL
+    RAISERROR (N'CpOrders pre-deploy: WARNING: [$(CounterpointDb)] has no %s (order history; optional): fulfillment will not look up posted orders there.', 10, 1, @CpoHistoryMissing) WITH NOWAIT;
 IF @CpoMissing IS NOT NULL
     SET @CpoProblems += N' | [$(CounterpointDb)] has no ' + @CpoMissing + N' (or this login cannot see them: it needs a user there). Is it the Counterpoint company database, of a supported version?';
 SET @CpoCpCollation = CONVERT(sysname, DATABASEPROPERTYEX(N'$(CounterpointDb)', 'Collation'));

@@ -6,12 +6,17 @@
 -- Only seeks by keys we stored; never a scan of PS_DOC_HDR or of history (reads are READ COMMITTED, statement-long
 -- shared locks only, no hints; the caller's LOCK_TIMEOUT makes a read that meets a POS lock fail fast and retry later):
 --   1. PS_DOC_HDR by DOC_ID (PK) and DOC_GUID: the order is still open. A DOC_ID's day-of-year part repeats every
---      100 days (design 6), so a row with our DOC_ID and another DOC_GUID is another document: ours is gone.
+--      100 days (design 6), so a row with our DOC_ID and another DOC_GUID is another document: ours is gone. An order
+--      migrated from the predecessor has no DOC_GUID stored (@DocGuid NULL): it is sought by DOC_ID, TKT_NO and
+--      DOC_TYP 'O', and the GUID found is handed back (docGuid) for the caller to keep; not found: GONE.
 --   2. Open (a header DOC_TYP 'V' is a void mark): its lines by DOC_ID (PK prefix): ordered (ORIG_QTY, or QTY_SOLD when ORIG_QTY is 0) and QTY_SHIPPED, which
 --      grows when Counterpoint releases the order (doc-model 1.4); its audit log by DOC_ID (PK prefix) for a void
 --      (DOC_TYP 'V') or a cancellation (ACTIV 'C') [obs public SQL that excludes voided orders by an audit row with
---      DOC_TYP 'V'; doc-model 3: RIV uses ACTIV C for cancel].
---   3. Release tickets, only when QTY_SHIPPED grew past @QtyAnnounced (a rare event, not every run): the documents
+--      DOC_TYP 'V'; doc-model 3: RIV uses ACTIV C for cancel]. Only LOG_SEQ_NO, DOC_TYP and ACTIV are handed back:
+--      LOG_ENTRY is free text a clerk or connector wrote (it may name the customer) and never reaches an alert (design 10).
+--   3. Release tickets, only when QTY_SHIPPED grew past @QtyAnnounced, or is still more than the release tickets found
+--      so far cover (@ReleaseCoveredQty: a release ticket not yet confirmable when the quantity grew - its lines
+--      committed later - is looked for again on the following runs): the documents
 --      PS_DOC_HDR_ORIG_DOC links to the order (ORIG_DOC_ID = our DOC_ID; doc-model 14: release -> original). Why not
 --      PS_DOC_LIN.LINK_LIN_GUID = our LIN_GUID: LINK_LIN_GUID has no index (reference PK is DOC_ID, LIN_SEQ_NO), so
 --      finding lines by it scans every open line. ORIG_DOC holds links of open documents only; the reference declares
@@ -21,18 +26,16 @@
 --      @WatchReleases: release tickets found earlier and still open, re-read by DOC_ID for late tracking numbers.
 --   4. Tracking numbers: PS_DOC_PKG_TRK_NO of the order and of its open release tickets, by DOC_ID, only when more
 --      shipped (3) or a release ticket is watched.
---   5. Not open: PS_ORD_HIST with BUS_DAT between @HistoryFromUtc and now (+2 days for time zones) AND DOC_ID AND
---      TKT_NO - a seek on the (BUS_DAT, DOC_ID) key [infer] as on any index that leads with DOC_ID; its lines with
---      the header's BUS_DAT and DOC_ID (ordered: ORIG_QTY, which our writer sets; a line without it counts as
---      shipped as recorded). Found: HISTORY (posted); not found: GONE.
--- @Facts: {"docState":"OPEN|HISTORY|GONE","voidMark":...,"lines":[{seq,item,descr,ordered,shipped}],
+--   Not open: GONE here; the caller looks in order history through woo.usp_ReadFulfillmentHistory (a procedure of its
+--      own: the history tables are optional, README "Fulfillment back to the shop").
+-- @Facts: {"docState":"OPEN|GONE","docGuid":...,"voidMark":...,"lines":[{seq,item,descr,ordered,shipped}],
 --          "releases":[{docId,tktNo,isOpen,qty}],"tracking":[{no,docId}]}.
 CREATE PROCEDURE [woo].[usp_ReadFulfillment]
     @DocId           bigint,
     @DocGuid         uniqueidentifier,
     @TktNo           varchar (15),
     @QtyAnnounced    decimal (15, 4) = 0,
-    @HistoryFromUtc  datetime2 (0),
+    @ReleaseCoveredQty decimal (15, 4) = 0,   -- Σ QtyShipped of the release tickets already found (woo.OrderFulfillmentRelease)
     @WatchReleases   nvarchar (max) = NULL,   -- JSON array of release DOC_IDs still watched
     @Facts           nvarchar (max) = NULL OUTPUT
 AS
@@ -40,7 +43,7 @@ BEGIN
     SET NOCOUNT ON;
     SET XACT_ABORT ON;
 
-    DECLARE @State varchar (10) = 'GONE', @VoidMark nvarchar (400), @BusDat datetime, @From datetime, @To datetime, @ShippedMore bit = 0;
+    DECLARE @State varchar (10) = 'GONE', @VoidMark nvarchar (400), @ShippedMore bit = 0, @Uncovered bit = 0;
     DECLARE @Lines TABLE (LinSeqNo int NOT NULL PRIMARY KEY, LinGuid uniqueidentifier NULL, ItemNo varchar (20) NULL,
                           Descr varchar (250) NULL, Ordered decimal (15, 4) NOT NULL, Shipped decimal (15, 4) NOT NULL);
     DECLARE @Rel TABLE (DocId bigint NOT NULL PRIMARY KEY, TktNo varchar (15) NULL, IsOpen bit NOT NULL DEFAULT (0),
@@ -49,7 +52,12 @@ BEGIN
 
     -- 1. Open? (DOC_TYP 'V': fnGenDocId knows a void document type, doc-model 3 - taken as a void mark too.)
     DECLARE @DocTyp varchar (1);
-    SELECT @DocTyp = h.DOC_TYP FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = @DocId AND h.DOC_GUID = @DocGuid;
+    IF @DocGuid IS NOT NULL
+        SELECT @DocTyp = h.DOC_TYP FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = @DocId AND h.DOC_GUID = @DocGuid;
+    ELSE IF @TktNo IS NOT NULL
+        -- A migrated order (no DOC_GUID stored): our DOC_ID, our ticket number, an order document.
+        SELECT @DocTyp = h.DOC_TYP, @DocGuid = h.DOC_GUID
+        FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = @DocId AND h.TKT_NO = @TktNo AND h.DOC_TYP = 'O';
     IF @DocTyp IS NOT NULL
     BEGIN
         SET @State = 'OPEN';
@@ -61,16 +69,17 @@ BEGIN
                CASE WHEN l.ORIG_QTY > 0 THEN l.ORIG_QTY ELSE l.QTY_SOLD END, l.QTY_SHIPPED
         FROM [$(CounterpointDb)].dbo.PS_DOC_LIN AS l
         WHERE l.DOC_ID = @DocId;
-        SELECT TOP (1) @VoidMark = ISNULL(@VoidMark + N'; ', N'') + N'audit log ' + CONVERT(nvarchar (10), a.LOG_SEQ_NO) + N' (DOC_TYP ' + a.DOC_TYP + N', ACTIV ' + a.ACTIV
-                                   + N'): ' + ISNULL(CONVERT(nvarchar (250), a.LOG_ENTRY), N'')
+        SELECT TOP (1) @VoidMark = ISNULL(@VoidMark + N'; ', N'') + N'audit log LOG_SEQ_NO ' + CONVERT(nvarchar (10), a.LOG_SEQ_NO)
+                                   + N' (DOC_TYP ' + ISNULL(a.DOC_TYP, N'?') + N', ACTIV ' + ISNULL(a.ACTIV, N'?') + N')'
         FROM [$(CounterpointDb)].dbo.PS_DOC_AUDIT_LOG AS a
         WHERE a.DOC_ID = @DocId AND (a.DOC_TYP = 'V' OR a.ACTIV = 'C')
         ORDER BY a.LOG_SEQ_NO DESC;
 
         -- 3. Release tickets (only when something new shipped), plus the ones still watched.
-        SET @ShippedMore = CASE WHEN (SELECT ISNULL(SUM(CASE WHEN l.Shipped > l.Ordered THEN l.Ordered ELSE l.Shipped END), 0) FROM @Lines AS l)
-                                     > ISNULL(@QtyAnnounced, 0) THEN 1 ELSE 0 END;
-        IF @ShippedMore = 1
+        DECLARE @ShippedNow decimal (15, 4) = (SELECT ISNULL(SUM(CASE WHEN l.Shipped > l.Ordered THEN l.Ordered ELSE l.Shipped END), 0) FROM @Lines AS l);
+        SELECT @ShippedMore = CASE WHEN @ShippedNow > ISNULL(@QtyAnnounced, 0) THEN 1 ELSE 0 END,
+               @Uncovered = CASE WHEN @ShippedNow > ISNULL(@ReleaseCoveredQty, 0) THEN 1 ELSE 0 END;
+        IF @ShippedMore = 1 OR @Uncovered = 1
             INSERT INTO @Rel (DocId)
             SELECT DISTINCT o.DOC_ID
             FROM [$(CounterpointDb)].dbo.PS_DOC_HDR_ORIG_DOC AS o
@@ -108,31 +117,14 @@ BEGIN
               AND t.PKG_TRK_NO IS NOT NULL AND LTRIM(RTRIM(t.PKG_TRK_NO)) <> '';
     END
     ELSE
-    BEGIN
-        -- 5. Posted? A narrow BUS_DAT range (business dates are local: two days either side) and the DOC_ID.
-        SELECT @From = CONVERT(datetime, CONVERT(date, DATEADD(DAY, -2, @HistoryFromUtc))),
-               @To = CONVERT(datetime, CONVERT(date, DATEADD(DAY, 2, SYSUTCDATETIME())));
-        SELECT TOP (1) @BusDat = oh.BUS_DAT
-        FROM [$(CounterpointDb)].dbo.PS_ORD_HIST AS oh
-        WHERE oh.BUS_DAT >= @From AND oh.BUS_DAT <= @To AND oh.DOC_ID = @DocId AND oh.TKT_NO = @TktNo
-        ORDER BY oh.BUS_DAT DESC;
-        IF @BusDat IS NOT NULL
-        BEGIN
-            SET @State = 'HISTORY';
-            INSERT INTO @Lines (LinSeqNo, LinGuid, ItemNo, Descr, Ordered, Shipped)
-            SELECT hl.LIN_SEQ_NO, NULL, hl.ITEM_NO, NULL, CASE WHEN hl.ORIG_QTY > 0 THEN hl.ORIG_QTY ELSE hl.QTY_SHIPPED END, hl.QTY_SHIPPED
-            FROM [$(CounterpointDb)].dbo.PS_ORD_HIST_LIN AS hl
-            WHERE hl.BUS_DAT = @BusDat AND hl.DOC_ID = @DocId;
-        END;
-        -- Watched release tickets are posted or gone with it: handed back closed.
+        -- Not open (posted, voided or gone): watched release tickets are posted or gone with it, handed back closed.
         INSERT INTO @Rel (DocId, Watched)
         SELECT DISTINCT w.DocId, 1
         FROM OPENJSON(ISNULL(@WatchReleases, N'[]')) WITH (DocId bigint N'$') AS w
         WHERE w.DocId IS NOT NULL;
-    END;
 
     SET @Facts = (
-        SELECT @State AS docState, @VoidMark AS voidMark,
+        SELECT @State AS docState, CASE WHEN @State = 'OPEN' THEN @DocGuid END AS docGuid, @VoidMark AS voidMark,
                JSON_QUERY(ISNULL((SELECT l.LinSeqNo AS seq, l.ItemNo AS item, l.Descr AS descr, l.Ordered AS ordered, l.Shipped AS shipped
                                   FROM @Lines AS l ORDER BY l.LinSeqNo FOR JSON PATH), N'[]')) AS lines,
                JSON_QUERY(ISNULL((SELECT r.DocId AS docId, r.TktNo AS tktNo, CONVERT(bit, r.IsOpen) AS isOpen, r.Qty AS qty

@@ -5,13 +5,18 @@
 -- created in the range with the queue and with the Counterpoint documents CpOrders wrote (read by DOC_ID through the
 -- signed woo.usp_GatherReconcileDocs; totals and payments compared by the pure wooclr.ReconcileOrder, design 11).
 -- Findings (woo.ReconcileFinding codes): a sale in the shop (status the store imports, or completed) missing from the
--- queue or not applied - only when the pull has had its chance (modified before the store's watermark); a document
+-- queue or not applied - only when the pull has had its chance (modified before the store's watermark; a sale modified
+-- after it is listed INFO CPO-RECON-NOT-YET-PULLED, and a watermark behind the end of the range makes the run WARNING
+-- CPO-RECON-INCOMPLETE: a stuck pull is never reported OK); a document (matched by DOC_ID and DOC_GUID, never another
+-- document that reuses the DOC_ID; a type other than 'O' is reported, not compared)
 -- whose totals or payments differ; an applied order the shop still shows unprocessed while the store's status rule
 -- says which status it should have; a document no longer open (INFO). A read that did not reach the end (an error
 -- row, or @MaxCalls spent) finds nothing "missing" beyond what it read and makes the run WARNING with the reason.
 -- @FromUtc NULL = yesterday 00:00 UTC, @ToUtc NULL = @FromUtc + 1 day: EXEC woo.usp_Reconcile @StoreId = 'WEB' is the
 -- daily run. One woo.RunLog row (Step RECONCILE); findings with a WARNING raise one alert (woo.usp_RaiseAlert,
 -- CPO-RECON-FINDINGS). @Execute = 'N' reads the shop and Counterpoint, shows the findings and writes nothing.
+-- Counterpoint is read with LOCK_TIMEOUT 5 s and DEADLOCK_PRIORITY LOW (design 5: the POS waits for nobody); a lock
+-- timeout or deadlock there (1222/1205) compares no document and makes the run WARNING CPO-RECON-INCOMPLETE.
 CREATE PROCEDURE [woo].[usp_Reconcile]
     @StoreId  varchar (10),
     @FromUtc  datetime2 (0) = NULL,
@@ -152,18 +157,44 @@ BEGIN
             order_id bigint NOT NULL PRIMARY KEY, status nvarchar (40) COLLATE DATABASE_DEFAULT NULL, number nvarchar (40) COLLATE DATABASE_DEFAULT NULL,
             date_created_gmt datetime2 (0) NULL, date_modified_gmt datetime2 NULL, order_json nvarchar (max) COLLATE DATABASE_DEFAULT NULL,
             is_sale bit NOT NULL, QueueId bigint NULL, QueueState varchar (10) COLLATE DATABASE_DEFAULT NULL, LastErrorCode varchar (40) COLLATE DATABASE_DEFAULT NULL,
-            DocId bigint NULL, TktNo varchar (15) COLLATE DATABASE_DEFAULT NULL);
-        INSERT INTO #orders (order_id, status, number, date_created_gmt, date_modified_gmt, order_json, is_sale, QueueId, QueueState, LastErrorCode, DocId, TktNo)
+            DocId bigint NULL, TktNo varchar (15) COLLATE DATABASE_DEFAULT NULL, DocGuid uniqueidentifier NULL);
+        INSERT INTO #orders (order_id, status, number, date_created_gmt, date_modified_gmt, order_json, is_sale, QueueId, QueueState, LastErrorCode, DocId, TktNo, DocGuid)
         SELECT s.order_id, s.status, s.number, s.date_created_gmt, s.date_modified_gmt, s.order_json,
                CASE WHEN s.status = N'completed' OR EXISTS (SELECT 1 FROM STRING_SPLIT(@Import, N',') AS x WHERE LTRIM(RTRIM(x.value)) = s.status) THEN 1 ELSE 0 END,
-               q.QueueId, q.[State], q.LastErrorCode, q.DocId, q.TktNo
+               q.QueueId, q.[State], q.LastErrorCode, q.DocId, q.TktNo, q.DocGuid
         FROM #shop AS s
         LEFT JOIN woo.OrderQueue AS q ON q.StoreId = @StoreId AND q.WooOrderId = s.order_id
         WHERE s.date_created_gmt >= @FromUtc AND s.date_created_gmt < @ToUtc;
 
-        DECLARE @DocIdsJson nvarchar (max) = (SELECT o.DocId AS DocId FROM #orders AS o WHERE o.QueueState = 'APPLIED' AND o.DocId IS NOT NULL FOR JSON PATH),
-                @DocsJson nvarchar (max);
-        EXEC woo.usp_GatherReconcileDocs @DocIdsJson = @DocIdsJson, @DocsJson = @DocsJson OUTPUT;
+        DECLARE @DocIdsJson nvarchar (max) = (SELECT o.DocId AS DocId, o.DocGuid AS DocGuid, o.TktNo AS TktNo
+                                              FROM #orders AS o WHERE o.QueueState = 'APPLIED' AND o.DocId IS NOT NULL FOR JSON PATH),
+                @DocsJson nvarchar (max), @DocsRead bit = 0;
+        -- Counterpoint politely (design 5): a POS lock or a deadlock makes this read give up, not wait.
+        SET LOCK_TIMEOUT 5000;
+        SET DEADLOCK_PRIORITY LOW;
+        BEGIN TRY
+            EXEC woo.usp_GatherReconcileDocs @DocIdsJson = @DocIdsJson, @DocsJson = @DocsJson OUTPUT;
+            SET @DocsRead = 1;
+        END TRY
+        BEGIN CATCH
+            IF ERROR_NUMBER() NOT IN (1205, 1222)
+                THROW;
+            SET @ReadNote = LEFT(ISNULL(@ReadNote + N'; ', N'') + N'Counterpoint''s documents could not be read (Msg ' + CONVERT(nvarchar (10), ERROR_NUMBER())
+                                 + N', a POS lock or deadlock): no document was compared; run it again', 4000);
+        END CATCH;
+        SET LOCK_TIMEOUT -1;
+        SET DEADLOCK_PRIORITY NORMAL;
+        -- The pull's watermark behind the end of the range: sales modified after it were not judged (the pull may be
+        -- stuck, which is exactly what a reconciliation must not report as OK).
+        IF @Watermark < @ToUtc
+        BEGIN
+            DECLARE @NotJudged int = (SELECT COUNT(*) FROM #orders AS o
+                                      WHERE o.is_sale = 1 AND (o.QueueId IS NULL OR o.QueueState IN ('PENDING', 'RETRY', 'PARKED', 'DEAD'))
+                                        AND (o.date_modified_gmt >= @Watermark OR o.date_modified_gmt IS NULL));
+            SET @ReadNote = LEFT(ISNULL(@ReadNote + N'; ', N'') + N'the store''s pull watermark is at ' + CONVERT(nvarchar (30), @Watermark, 126)
+                                 + N' UTC, before the end of the range: ' + CONVERT(nvarchar (20), @NotJudged)
+                                 + N' sale(s) modified after it were not judged (CPO-RECON-NOT-YET-PULLED); is the pull running? (woo.HealthStore)', 4000);
+        END;
         CREATE TABLE #docs (
             DOC_ID bigint NOT NULL PRIMARY KEY, DOC_TYP varchar (1) COLLATE DATABASE_DEFAULT NULL, TKT_NO varchar (15) COLLATE DATABASE_DEFAULT NULL,
             TOT decimal (15, 2) NULL, TAX_AMT decimal (15, 2) NULL, TOT_MISC decimal (15, 2) NULL, SUB_TOT decimal (15, 2) NULL,
@@ -199,12 +230,29 @@ BEGIN
         WHERE o.is_sale = 1
           AND (o.QueueId IS NULL OR o.QueueState IN ('PENDING', 'RETRY', 'PARKED', 'DEAD'))
           AND o.date_modified_gmt < @Watermark;
-        -- Applied, but the document is not open any more: not compared here.
+        -- Not yet judged: a sale not in Counterpoint, modified after the watermark (the pull has not had its chance).
+        INSERT INTO #findings (WooOrderId, WooOrderNumber, WooStatus, DateCreatedGmt, QueueId, QueueState, DocId, TktNo, Severity, Code, [Message])
+        SELECT o.order_id, o.number, o.status, o.date_created_gmt, o.QueueId, o.QueueState, o.DocId, o.TktNo, 'INFO', 'CPO-RECON-NOT-YET-PULLED',
+               LEFT(N'WooCommerce order ' + CONVERT(nvarchar (20), o.order_id) + N' was modified at ' + ISNULL(CONVERT(nvarchar (30), o.date_modified_gmt, 126), N'?')
+                    + N' UTC, after the store''s pull watermark ' + CONVERT(nvarchar (30), @Watermark, 126) + N' UTC, and is not in Counterpoint yet: not judged.', 2000)
+        FROM #orders AS o
+        WHERE o.is_sale = 1
+          AND (o.QueueId IS NULL OR o.QueueState IN ('PENDING', 'RETRY', 'PARKED', 'DEAD'))
+          AND (o.date_modified_gmt >= @Watermark OR o.date_modified_gmt IS NULL);
+        -- Applied, but the document is not open any more: not compared here (nor when Counterpoint could not be read).
         INSERT INTO #findings (WooOrderId, WooOrderNumber, WooStatus, DateCreatedGmt, QueueId, QueueState, DocId, TktNo, Severity, Code, [Message])
         SELECT o.order_id, o.number, o.status, o.date_created_gmt, o.QueueId, o.QueueState, o.DocId, o.TktNo, 'INFO', 'CPO-RECON-DOC-NOT-OPEN',
                N'document ' + CONVERT(nvarchar (20), o.DocId) + N' (ticket ' + ISNULL(o.TktNo, N'?') + N') is no longer in PS_DOC_HDR (posted or voided): totals not compared.'
         FROM #orders AS o
-        WHERE o.QueueState = 'APPLIED' AND NOT EXISTS (SELECT 1 FROM #docs AS d WHERE d.DOC_ID = o.DocId);
+        WHERE o.QueueState = 'APPLIED' AND @DocsRead = 1 AND NOT EXISTS (SELECT 1 FROM #docs AS d WHERE d.DOC_ID = o.DocId);
+        -- Our document, but no longer an order (DOC_TYP other than 'O'): reported, not compared with the shop's order.
+        INSERT INTO #findings (WooOrderId, WooOrderNumber, WooStatus, DateCreatedGmt, QueueId, QueueState, DocId, TktNo, Severity, Code, [Message])
+        SELECT o.order_id, o.number, o.status, o.date_created_gmt, o.QueueId, o.QueueState, o.DocId, d.TKT_NO, 'INFO', 'CPO-RECON-DOC-TYPE',
+               N'document ' + CONVERT(nvarchar (20), o.DocId) + N' (ticket ' + ISNULL(d.TKT_NO, N'?') + N') has DOC_TYP ''' + ISNULL(d.DOC_TYP, N'?')
+               + N''', not ''O'' (an order): totals not compared.'
+        FROM #orders AS o
+        JOIN #docs AS d ON d.DOC_ID = o.DocId
+        WHERE o.QueueState = 'APPLIED' AND ISNULL(d.DOC_TYP, '') <> 'O';
         -- Totals and payments, to the cent (wooclr.ReconcileOrder: pure, design 11).
         INSERT INTO #findings (WooOrderId, WooOrderNumber, WooStatus, DateCreatedGmt, QueueId, QueueState, DocId, TktNo, Severity, Code, Field, ShopValue,
                                CounterpointValue, [Difference], [Message])
@@ -215,7 +263,7 @@ BEGIN
         FROM #orders AS o
         JOIN #docs AS d ON d.DOC_ID = o.DocId
         CROSS APPLY wooclr.ReconcileOrder(o.order_json, ISNULL(d.TOT, 0), d.TAX_AMT, d.TOT_MISC, d.SUB_TOT, d.TOT_LIN_DISC, d.TOT_HDR_DISC, d.PAYMENTS) AS c
-        WHERE o.QueueState = 'APPLIED';
+        WHERE o.QueueState = 'APPLIED' AND d.DOC_TYP = 'O';
         -- Applied, while the shop still shows it unprocessed and the store's rule names the status it should have by now.
         INSERT INTO #findings (WooOrderId, WooOrderNumber, WooStatus, DateCreatedGmt, QueueId, QueueState, DocId, TktNo, Severity, Code, [Message])
         SELECT o.order_id, o.number, o.status, o.date_created_gmt, o.QueueId, o.QueueState, o.DocId, o.TktNo, 'WARNING', 'CPO-RECON-SHOP-UNPROCESSED',

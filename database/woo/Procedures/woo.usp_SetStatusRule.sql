@@ -14,6 +14,7 @@ CREATE PROCEDURE [woo].[usp_SetStatusRule]
     @CustomerSeesShipNotes   char (1) = NULL,
     @StatusWhenVoided        nvarchar (100) = NULL,    -- e.g. 'cancelled'; '' = alert only
     @StatusOrder             nvarchar (1000) = NULL,   -- 'pending,on-hold,processing,completed' plus any plugin status in its place
+    @VoidWhenGone            char (1) = NULL,          -- Y: a document gone without history counts as voided (default N: alert only)
     @Execute                 char (1) = 'Y'
 AS
 BEGIN
@@ -22,10 +23,10 @@ BEGIN
 
     DECLARE @Errors TABLE (Id int IDENTITY (1, 1) NOT NULL, [Message] nvarchar (4000) NOT NULL);
     DECLARE @Found bit = 0, @CurEnabled char (1), @CurAfter varchar (40), @CurPrivate char (1), @CurCustomer nvarchar (1000),
-            @CurShipped varchar (40), @CurPartly char (1), @CurSees char (1), @CurVoided varchar (40), @CurOrder varchar (400);
+            @CurShipped varchar (40), @CurPartly char (1), @CurSees char (1), @CurVoided varchar (40), @CurOrder varchar (400), @CurGone char (1);
     SELECT @Found = 1, @CurEnabled = r.IsEnabled, @CurAfter = r.StatusAfterCreate, @CurPrivate = r.PrivateNoteAfterCreate,
            @CurCustomer = r.CustomerNoteAfterCreate, @CurShipped = r.StatusWhenShipped, @CurPartly = r.NoteWhenPartlyShipped,
-           @CurSees = r.CustomerSeesShipNotes, @CurVoided = r.StatusWhenVoided, @CurOrder = r.StatusOrder
+           @CurSees = r.CustomerSeesShipNotes, @CurVoided = r.StatusWhenVoided, @CurOrder = r.StatusOrder, @CurGone = r.VoidWhenGone
     FROM woo.StoreStatusRule AS r WHERE r.StoreId = @StoreId;
 
     -- The new values: NULL keeps (the table's default for a new rule), '' clears an optional one.
@@ -37,6 +38,7 @@ BEGIN
             @NewPartly char (1) = ISNULL(@NoteWhenPartlyShipped, ISNULL(@CurPartly, 'Y')),
             @NewSees char (1) = ISNULL(@CustomerSeesShipNotes, ISNULL(@CurSees, 'Y')),
             @NewVoided nvarchar (100) = CASE WHEN @StatusWhenVoided IS NULL THEN @CurVoided ELSE NULLIF(LTRIM(RTRIM(@StatusWhenVoided)), N'') END,
+            @NewGone char (1) = ISNULL(@VoidWhenGone, ISNULL(@CurGone, 'N')),
             @NewOrder nvarchar (1000) = CASE WHEN @StatusOrder IS NULL THEN ISNULL(@CurOrder, 'pending,on-hold,processing,completed')
                                              ELSE REPLACE(REPLACE(LTRIM(RTRIM(@StatusOrder)), N' ', N''), NCHAR(9), N'') END;
 
@@ -47,6 +49,8 @@ BEGIN
     IF (@IsEnabled IS NOT NULL AND @IsEnabled NOT IN ('Y', 'N')) OR (@PrivateNoteAfterCreate IS NOT NULL AND @PrivateNoteAfterCreate NOT IN ('Y', 'N'))
        OR (@NoteWhenPartlyShipped IS NOT NULL AND @NoteWhenPartlyShipped NOT IN ('Y', 'N')) OR (@CustomerSeesShipNotes IS NOT NULL AND @CustomerSeesShipNotes NOT IN ('Y', 'N'))
         INSERT INTO @Errors ([Message]) VALUES (N'@IsEnabled, @PrivateNoteAfterCreate, @NoteWhenPartlyShipped and @CustomerSeesShipNotes must be NULL, Y or N.');
+    IF @VoidWhenGone IS NOT NULL AND @VoidWhenGone NOT IN ('Y', 'N')
+        INSERT INTO @Errors ([Message]) VALUES (N'@VoidWhenGone must be NULL, Y or N.');
     IF LEN(@NewCustomer) > 1000
         INSERT INTO @Errors ([Message]) VALUES (N'@CustomerNoteAfterCreate is ' + CONVERT(nvarchar (20), LEN(@NewCustomer)) + N' characters long; at most 1000.');
 
@@ -110,7 +114,8 @@ BEGIN
                  (6, N'NoteWhenPartlyShipped', @CurPartly, @NewPartly),
                  (7, N'CustomerSeesShipNotes', @CurSees, @NewSees),
                  (8, N'StatusWhenVoided', @CurVoided, @NewVoided),
-                 (9, N'StatusOrder', @CurOrder, @NewOrder)) AS c (Ord, [Column], [Current], [New])
+                 (9, N'StatusOrder', @CurOrder, @NewOrder),
+                 (10, N'VoidWhenGone', @CurGone, @NewGone)) AS c (Ord, [Column], [Current], [New])
     ORDER BY c.Ord;
     IF @Execute = 'N'
     BEGIN
@@ -123,14 +128,14 @@ BEGIN
     SET IsEnabled = @NewEnabled, StatusAfterCreate = CONVERT(varchar (40), @NewAfter), PrivateNoteAfterCreate = @NewPrivate,
         CustomerNoteAfterCreate = CONVERT(nvarchar (1000), @NewCustomer), StatusWhenShipped = CONVERT(varchar (40), @NewShipped),
         NoteWhenPartlyShipped = @NewPartly, CustomerSeesShipNotes = @NewSees, StatusWhenVoided = CONVERT(varchar (40), @NewVoided),
-        StatusOrder = CONVERT(varchar (400), @NewOrder), UpdatedAtUtc = SYSUTCDATETIME(), UpdatedBy = ORIGINAL_LOGIN()
+        StatusOrder = CONVERT(varchar (400), @NewOrder), VoidWhenGone = @NewGone, UpdatedAtUtc = SYSUTCDATETIME(), UpdatedBy = ORIGINAL_LOGIN()
     FROM woo.StoreStatusRule AS r WITH (UPDLOCK, HOLDLOCK)
     WHERE r.StoreId = @StoreId;
     IF @@ROWCOUNT = 0
         INSERT INTO woo.StoreStatusRule (StoreId, IsEnabled, StatusAfterCreate, PrivateNoteAfterCreate, CustomerNoteAfterCreate, StatusWhenShipped,
-                                         NoteWhenPartlyShipped, CustomerSeesShipNotes, StatusWhenVoided, StatusOrder, UpdatedAtUtc, UpdatedBy)
+                                         NoteWhenPartlyShipped, CustomerSeesShipNotes, StatusWhenVoided, StatusOrder, VoidWhenGone, UpdatedAtUtc, UpdatedBy)
         VALUES (@StoreId, @NewEnabled, CONVERT(varchar (40), @NewAfter), @NewPrivate, CONVERT(nvarchar (1000), @NewCustomer), CONVERT(varchar (40), @NewShipped),
-                @NewPartly, @NewSees, CONVERT(varchar (40), @NewVoided), CONVERT(varchar (400), @NewOrder), SYSUTCDATETIME(), ORIGINAL_LOGIN());
+                @NewPartly, @NewSees, CONVERT(varchar (40), @NewVoided), CONVERT(varchar (400), @NewOrder), @NewGone, SYSUTCDATETIME(), ORIGINAL_LOGIN());
     COMMIT TRANSACTION;
     RAISERROR (N'woo.usp_SetStatusRule: done (the change is listed).', 10, 1) WITH NOWAIT;
     RETURN 0;

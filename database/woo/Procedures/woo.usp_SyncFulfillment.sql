@@ -12,17 +12,27 @@
 --                              ticket was found);
 --   new tracking numbers    -> NOTE (Marker 'cpo:tracking:<DOC_ID>:<16 hex of SHA-256 of the first new number>');
 --   voided or cancelled     -> STATUS StatusWhenVoided when set (Cause VOIDED, Marker 'cpo:voided:<DOC_ID>') and a
---                              WARNING alert CPO-FULFIL-VOIDED through woo.usp_RaiseAlert. Counterpoint marks: an audit
---                              row with DOC_TYP 'V' or ACTIV 'C' on the open order; the order posted to history with
---                              nothing shipped; or the document gone without history for @GoneGraceMinutes (two
---                              sightings, so a posting seen half-way is never taken for a void) when nothing had
---                              shipped (otherwise only an alert CPO-FULFIL-GONE: a posting the lookup missed).
--- Shipment notes are customer notes when CustomerSeesShipNotes = 'Y'. An order migrated from the predecessor is
--- baselined on its first check (its state is recorded, nothing announced). The Outbox key (StoreId, WooOrderId, Kind,
--- Marker) makes a repeat a no-op; the state makes it never tried. Failures are per order (other orders go on): a
--- deadlock or lock timeout leaves the order for the next run; another error is recorded on its state row and alerted
--- (CPO-FULFIL-ORDER). A Counterpoint table or column this step reads missing (checked first, and errors 207/208 while
--- reading) stops the run: RunLog FAILED and a CRITICAL alert CPO-FULFIL-SCHEMA.
+--                              WARNING alert CPO-FULFIL-VOIDED through woo.usp_RaiseAlert, ONLY while nothing has
+--                              shipped (nothing read, nothing announced). Counterpoint marks: an audit row with
+--                              DOC_TYP 'V' or ACTIV 'C' on the open order; the order posted to history with nothing
+--                              shipped; or - only where woo.StoreStatusRule.VoidWhenGone = 'Y' - the document gone
+--                              without history for @GoneGraceMinutes (two sightings). A mark after something shipped is
+--                              alerted only (CPO-FULFIL-VOID-AFTER-SHIP); a document gone without history is alerted
+--                              only by default (CPO-FULFIL-GONE: an absence may be a posting the lookup missed).
+-- Shipment notes are customer notes when CustomerSeesShipNotes = 'Y'. BASELINE (state recorded, nothing announced, a
+-- document no longer open closed silently) on the first check of: an order applied before woo.Store.FulfillmentFromUtc
+-- (the deploy that brought fulfillment, or the store's creation: orders an earlier version applied are never announced
+-- as new), an order migrated from the predecessor, and an order that already has fulfillment messages in woo.Outbox (its
+-- state row was deleted to check it afresh). A migrated order without DOC_GUID is sought by DOC_ID, TKT_NO and DOC_TYP
+-- 'O' (the GUID found is kept in woo.OrderFulfillment.DocGuid); one with no TKT_NO either is closed UNTRACKED with
+-- the reason. The Outbox key (StoreId, WooOrderId, Kind, Marker) makes a repeat a no-op; the state makes it never
+-- tried. Failures are per order (other orders go on): a deadlock or lock timeout leaves the order for the next run
+-- (its LastCheckedUtc moves, so other orders get their turn); another error is recorded on its state row and alerted
+-- (CPO-FULFIL-ORDER). A Counterpoint table or column of the OPEN documents missing (checked first, and errors 207/208
+-- while reading) stops the run: RunLog FAILED and a CRITICAL alert CPO-FULFIL-SCHEMA. Order history (PS_ORD_HIST,
+-- PS_ORD_HIST_LIN: inferred, optional at deploy) missing or different disables only the history lookup (one WARNING
+-- alert CPO-FULFIL-HISTORY per run, folded): open orders are still followed, and an order that leaves the open
+-- documents is then alerted, never announced.
 -- Pipeline lock Shared (like woo.usp_PullOrders) and its own lock 'CpOrders.SyncFulfillment' Exclusive, both timeout 0
 -- (logged SKIPPED). One woo.RunLog row per real run (Step FULFILLMENT). @Execute = 'N' reads everything and returns
 -- what it would announce; it writes nothing (no run log, no state, no outbox, no alert). @Outcomes returns the result
@@ -125,13 +135,17 @@ BEGIN
                (N'PS_DOC_LIN', N'LIN_TYP'), (N'PS_DOC_LIN', N'ITEM_NO'), (N'PS_DOC_LIN', N'DESCR'), (N'PS_DOC_LIN', N'QTY_SOLD'),
                (N'PS_DOC_LIN', N'ORIG_QTY'), (N'PS_DOC_LIN', N'QTY_SHIPPED'),
                (N'PS_DOC_AUDIT_LOG', N'DOC_ID'), (N'PS_DOC_AUDIT_LOG', N'LOG_SEQ_NO'), (N'PS_DOC_AUDIT_LOG', N'DOC_TYP'),
-               (N'PS_DOC_AUDIT_LOG', N'ACTIV'), (N'PS_DOC_AUDIT_LOG', N'LOG_ENTRY'),
+               (N'PS_DOC_AUDIT_LOG', N'ACTIV'),
                (N'PS_DOC_HDR_ORIG_DOC', N'DOC_ID'), (N'PS_DOC_HDR_ORIG_DOC', N'ORIG_DOC_ID'),
-               (N'PS_DOC_PKG_TRK_NO', N'DOC_ID'), (N'PS_DOC_PKG_TRK_NO', N'PKG_TRK_NO'),
-               (N'PS_ORD_HIST', N'BUS_DAT'), (N'PS_ORD_HIST', N'DOC_ID'), (N'PS_ORD_HIST', N'TKT_NO'),
+               (N'PS_DOC_PKG_TRK_NO', N'DOC_ID'), (N'PS_DOC_PKG_TRK_NO', N'PKG_TRK_NO');
+        -- Order history (woo.usp_ReadFulfillmentHistory): optional. Missing: only the history lookup is off.
+        DECLARE @NeedHistory TABLE (TableName sysname NOT NULL, ColumnName sysname NOT NULL, PRIMARY KEY (TableName, ColumnName));
+        INSERT INTO @NeedHistory (TableName, ColumnName)
+        VALUES (N'PS_ORD_HIST', N'BUS_DAT'), (N'PS_ORD_HIST', N'DOC_ID'), (N'PS_ORD_HIST', N'TKT_NO'),
                (N'PS_ORD_HIST_LIN', N'BUS_DAT'), (N'PS_ORD_HIST_LIN', N'DOC_ID'), (N'PS_ORD_HIST_LIN', N'LIN_SEQ_NO'),
                (N'PS_ORD_HIST_LIN', N'ITEM_NO'), (N'PS_ORD_HIST_LIN', N'ORIG_QTY'), (N'PS_ORD_HIST_LIN', N'QTY_SHIPPED');
-        DECLARE @CpExec nvarchar (300) = QUOTENAME(N'$(CounterpointDb)') + N'.sys.sp_executesql', @LiveXml xml, @Probe int, @Missing nvarchar (max);
+        DECLARE @CpExec nvarchar (300) = QUOTENAME(N'$(CounterpointDb)') + N'.sys.sp_executesql', @LiveXml xml, @Probe int, @Missing nvarchar (max),
+                @HistoryOk bit = 1, @HistoryProblem nvarchar (2000);
         -- A static read (a seek that finds nothing): it makes this module one the build signs, and fails here, plainly,
         -- without the signature.
         SELECT @Probe = COUNT(*) FROM [$(CounterpointDb)].dbo.PS_DOC_HDR AS h WHERE h.DOC_ID = -1;
@@ -150,12 +164,19 @@ BEGIN
         IF @Missing IS NOT NULL
         BEGIN
             SET @SchemaError = LEFT(N'CPO-FULFIL-SCHEMA: the Counterpoint database lacks (or the signing certificate''s user cannot see) what fulfillment reads: '
-                                    + @Missing + N'. No order was checked and nothing was announced. PS_ORD_HIST and PS_ORD_HIST_LIN are modelled from public evidence only '
-                                    + N'(README, Fulfillment back to the shop): compare with sys.columns there and deploy a CpOrders built for this Counterpoint version.', 4000);
+                                    + @Missing + N'. No order was checked and nothing was announced. Compare with sys.columns there and deploy a CpOrders '
+                                    + N'built for this Counterpoint version (README, Fulfillment back to the shop).', 4000);
             THROW 50501, @SchemaError, 1;
         END;
-
-        -- 4. The orders to check.
+        SET @Missing = (SELECT STRING_AGG(CONVERT(nvarchar (max), n.TableName + N'.' + n.ColumnName), N', ') WITHIN GROUP (ORDER BY n.TableName, n.ColumnName)
+                        FROM @NeedHistory AS n
+                        WHERE NOT EXISTS (SELECT 1 FROM @LiveXml.nodes(N'/c') AS x(c)
+                                          WHERE x.c.value(N'@t', N'sysname') COLLATE Latin1_General_100_CI_AS = n.TableName COLLATE Latin1_General_100_CI_AS
+                                            AND x.c.value(N'@c', N'sysname') COLLATE Latin1_General_100_CI_AS = n.ColumnName COLLATE Latin1_General_100_CI_AS));
+        IF @Missing IS NOT NULL
+            SELECT @HistoryOk = 0,
+                   @HistoryProblem = LEFT(N'the Counterpoint database lacks (or the signing certificate''s user cannot see) ' + @Missing, 2000);
+-- 4. The orders to check.
         DECLARE @Orders TABLE (Seq int IDENTITY (1, 1) NOT NULL PRIMARY KEY, QueueId bigint NOT NULL);
         INSERT INTO @Orders (QueueId)
         SELECT TOP (@MaxOrders) q.QueueId
@@ -163,7 +184,7 @@ BEGIN
         JOIN woo.Store AS s ON s.StoreId = q.StoreId
         LEFT JOIN woo.StoreStatusRule AS r ON r.StoreId = q.StoreId
         LEFT JOIN woo.OrderFulfillment AS f ON f.QueueId = q.QueueId
-        WHERE q.[State] = 'APPLIED' AND q.DocId IS NOT NULL AND q.DocGuid IS NOT NULL AND q.TktNo IS NOT NULL
+        WHERE q.[State] = 'APPLIED' AND q.DocId IS NOT NULL     -- a migrated row without DOC_GUID too (sought by TKT_NO, or closed UNTRACKED)
           AND s.IsEnabled = 'Y' AND ISNULL(r.IsEnabled, 'Y') = 'Y'
           AND ISNULL(f.Closed, 'N') = 'N'
           AND (@StoreId IS NULL OR q.StoreId = @StoreId) AND (@QueueId IS NULL OR q.QueueId = @QueueId)
@@ -182,7 +203,9 @@ BEGIN
                 @FirstNewTrk varchar (25), @AllTrk nvarchar (1000), @NewReleaseId bigint, @Closed char (1), @NewShippedAnn char (1),
                 @NewVoidAnn char (1), @NewQtyAnn decimal (15, 4), @NewGoneSince datetime2 (0), @NewLastSeenOpen datetime2 (0),
                 @AlertCode varchar (40), @AlertMsg nvarchar (4000), @ErrNo int, @ErrMsg nvarchar (4000), @Code varchar (40),
-                @Outcome varchar (20), @FirstAnnounce int, @TrkRecord bit, @HistoryFrom datetime2 (0), @FQtySeen decimal (15, 4), @GoneLong bit;
+                @Outcome varchar (20), @FirstAnnounce int, @TrkRecord bit, @HistoryFrom datetime2 (0), @FQtySeen decimal (15, 4), @GoneLong bit,
+                @FromUtc datetime2 (0), @VoidGone char (1), @FDocGuid uniqueidentifier, @FoundGuid uniqueidentifier, @RelCovered decimal (15, 4),
+                @PriorMessages bit, @HistFacts nvarchar (max), @HistoryRead bit, @VoidAfterShip bit, @Untracked bit;
         DECLARE @Facts_Lines TABLE (Seq int NOT NULL PRIMARY KEY, Item varchar (20) NULL, Descr nvarchar (250) NULL, Ordered decimal (15, 4) NOT NULL, Shipped decimal (15, 4) NOT NULL);
         DECLARE @Facts_Rel TABLE (DocId bigint NOT NULL PRIMARY KEY, TktNo varchar (15) NULL, IsOpen bit NOT NULL, Qty decimal (15, 4) NOT NULL);
         DECLARE @Facts_Trk TABLE (TrackingNo varchar (25) NOT NULL PRIMARY KEY, DocId bigint NOT NULL);
@@ -192,7 +215,9 @@ BEGIN
             SELECT @S = NULL, @WooOrderId = NULL, @DocId = NULL, @DocGuid = NULL, @TktNo = NULL, @Source = NULL, @AppliedAt = NULL,
                    @HasState = 0, @FQtyAnn = 0, @FShippedAnn = 'N', @FVoidAnn = 'N', @FLastSeenOpen = NULL, @FGoneSince = NULL, @FQtySeen = 0,
                    @Facts = NULL, @DocState = NULL, @VoidMark = NULL, @AlertCode = NULL, @AlertMsg = NULL, @ErrNo = NULL, @ErrMsg = NULL,
-                   @Outcome = NULL, @NewReleaseId = NULL, @NewTrk = NULL, @FirstNewTrk = NULL, @AllTrk = NULL, @ShippedText = NULL;
+                   @Outcome = NULL, @NewReleaseId = NULL, @NewTrk = NULL, @FirstNewTrk = NULL, @AllTrk = NULL, @ShippedText = NULL,
+                   @FromUtc = NULL, @VoidGone = 'N', @FDocGuid = NULL, @FoundGuid = NULL, @RelCovered = 0, @PriorMessages = 0,
+                   @HistFacts = NULL, @HistoryRead = 0, @VoidAfterShip = 0, @Untracked = 0;
             DELETE FROM @Facts_Lines;
             DELETE FROM @Facts_Rel;
             DELETE FROM @Facts_Trk;
@@ -201,23 +226,59 @@ BEGIN
                 SELECT @S = q.StoreId, @WooOrderId = q.WooOrderId, @DocId = q.DocId, @DocGuid = q.DocGuid, @TktNo = q.TktNo,
                        @Source = q.[Source], @AppliedAt = ISNULL(q.AppliedAtUtc, q.UpdatedAtUtc),
                        @StatusShipped = ISNULL(r.StatusWhenShipped, 'completed'), @NotePartly = ISNULL(r.NoteWhenPartlyShipped, 'Y'),
-                       @CustSees = ISNULL(r.CustomerSeesShipNotes, 'Y'), @StatusVoided = r.StatusWhenVoided
+                       @CustSees = ISNULL(r.CustomerSeesShipNotes, 'Y'), @StatusVoided = r.StatusWhenVoided,
+                       @VoidGone = ISNULL(r.VoidWhenGone, 'N'), @FromUtc = s.FulfillmentFromUtc
                 FROM woo.OrderQueue AS q
+                JOIN woo.Store AS s ON s.StoreId = q.StoreId
                 LEFT JOIN woo.StoreStatusRule AS r ON r.StoreId = q.StoreId
                 WHERE q.QueueId = @Q;
                 SELECT @HasState = 1, @FQtyAnn = f.QtyAnnounced, @FShippedAnn = f.ShippedAnnounced, @FVoidAnn = f.VoidAnnounced,
-                       @FLastSeenOpen = f.LastSeenOpenUtc, @FGoneSince = f.GoneSinceUtc, @FQtySeen = f.QtyShipped
+                       @FLastSeenOpen = f.LastSeenOpenUtc, @FGoneSince = f.GoneSinceUtc, @FQtySeen = f.QtyShipped, @FDocGuid = f.DocGuid
                 FROM woo.OrderFulfillment AS f WHERE f.QueueId = @Q;
+                SET @DocGuid = ISNULL(@DocGuid, @FDocGuid);
+                SET @RelCovered = ISNULL((SELECT SUM(r.QtyShipped) FROM woo.OrderFulfillmentRelease AS r WHERE r.QueueId = @Q), 0);
+                -- Fulfillment messages already queued for this order (its state row was deleted to check it afresh).
+                IF @HasState = 0 AND EXISTS (SELECT 1 FROM woo.Outbox AS o WHERE o.StoreId = @S AND o.WooOrderId = @WooOrderId
+                                                                          AND o.Cause IN ('SHIPPED', 'PARTIAL', 'VOIDED'))
+                    SET @PriorMessages = 1;
+                -- Baseline on the first check (see the header): recorded, never announced.
+                SET @Baseline = CASE WHEN @HasState = 0 AND (@Source = 'MIGRATION' OR @AppliedAt < @FromUtc OR @PriorMessages = 1) THEN 1 ELSE 0 END;
+                SET @Untracked = CASE WHEN @DocGuid IS NULL AND @TktNo IS NULL THEN 1 ELSE 0 END;
                 -- Release tickets still watched, as a JSON array of DOC_IDs.
                 SET @Watch = (SELECT N'[' + STRING_AGG(CONVERT(nvarchar (max), CONVERT(nvarchar (20), r.ReleaseDocId)), N',') + N']'
                               FROM woo.OrderFulfillmentRelease AS r WHERE r.QueueId = @Q AND r.IsOpen = 'Y');
 
-                -- 5a. Read Counterpoint (no transaction open: statement-long shared locks only). History is searched from
-                --     the last run that saw the document open (or its writing).
+                -- 5a. Read Counterpoint (no transaction open: statement-long shared locks only).
                 SET @HistoryFrom = ISNULL(@FLastSeenOpen, @AppliedAt);
-                EXEC woo.usp_ReadFulfillment @DocId = @DocId, @DocGuid = @DocGuid, @TktNo = @TktNo, @QtyAnnounced = @FQtyAnn,
-                     @HistoryFromUtc = @HistoryFrom, @WatchReleases = @Watch, @Facts = @Facts OUTPUT;
-                SELECT @DocState = JSON_VALUE(@Facts, N'$.docState'), @VoidMark = JSON_VALUE(@Facts, N'$.voidMark');
+                IF @Untracked = 1
+                    SET @Facts = N'{"docState":"UNTRACKED","lines":[],"releases":[],"tracking":[]}';
+                ELSE
+                    EXEC woo.usp_ReadFulfillment @DocId = @DocId, @DocGuid = @DocGuid, @TktNo = @TktNo, @QtyAnnounced = @FQtyAnn,
+                                                 @ReleaseCoveredQty = @RelCovered, @WatchReleases = @Watch, @Facts = @Facts OUTPUT;
+                SELECT @DocState = JSON_VALUE(@Facts, N'$.docState'), @VoidMark = JSON_VALUE(@Facts, N'$.voidMark'),
+                       @FoundGuid = TRY_CONVERT(uniqueidentifier, JSON_VALUE(@Facts, N'$.docGuid'));
+                -- Not open: order history, searched around the order's entry and from the last sighting open (two narrow
+                -- ranges; woo.usp_ReadFulfillmentHistory). Not for a baseline (a document no longer open is closed
+                -- silently), nor when history is unusable on this server.
+                IF @DocState = 'GONE' AND @Baseline = 0 AND @HistoryOk = 1 AND @TktNo IS NOT NULL
+                BEGIN
+                    BEGIN TRY
+                        EXEC woo.usp_ReadFulfillmentHistory @DocId = @DocId, @TktNo = @TktNo, @AppliedAtUtc = @AppliedAt,
+                                                            @LastSeenOpenUtc = @FLastSeenOpen, @Facts = @HistFacts OUTPUT;
+                        SET @HistoryRead = 1;
+                    END TRY
+                    BEGIN CATCH
+                        IF ERROR_NUMBER() NOT IN (207, 208, 213, 4104)
+                            THROW;
+                        -- History differs from the model on this server: only the history lookup is off (the order
+                        -- stays GONE: alerted, never announced).
+                        SELECT @HistoryOk = 0, @HistoryProblem = LEFT(N'reading PS_ORD_HIST failed to compile (Msg ' + CONVERT(nvarchar (10), ERROR_NUMBER())
+                                                                      + N': ' + ERROR_MESSAGE() + N')', 2000);
+                    END CATCH;
+                    IF @HistoryRead = 1 AND JSON_VALUE(@HistFacts, N'$.docState') = 'HISTORY'
+                        SET @Facts = JSON_MODIFY(JSON_MODIFY(@Facts, N'$.docState', N'HISTORY'), N'$.lines', JSON_QUERY(@HistFacts, N'$.lines'));
+                    SET @DocState = JSON_VALUE(@Facts, N'$.docState');
+                END;
                 INSERT INTO @Facts_Lines (Seq, Item, Descr, Ordered, Shipped)
                 SELECT l.seq, l.item, l.descr, l.ordered, CASE WHEN l.shipped > l.ordered THEN l.ordered WHEN l.shipped < 0 THEN 0 ELSE l.shipped END
                 FROM OPENJSON(@Facts, N'$.lines') WITH (seq int, item varchar (20), descr nvarchar (250), ordered decimal (15, 4), shipped decimal (15, 4)) AS l;
@@ -237,15 +298,21 @@ BEGIN
                 FROM @Facts_Lines AS l;
                 SELECT @NewGoneSince = CASE WHEN @DocState = 'GONE' THEN ISNULL(@FGoneSince, @Now) END,
                        @NewLastSeenOpen = CASE WHEN @DocState = 'OPEN' THEN @Now ELSE @FLastSeenOpen END;
-                -- Gone (neither open nor found in history) past the grace period: a void or cancellation - unless something
-                -- had shipped, which makes a posting the history lookup missed likelier than a cancellation (then only an
-                -- alert, CPO-FULFIL-GONE, never a status the shop would show).
+                -- Gone (neither open nor found in history) past the grace period: an absence alone. By default only an
+                -- alert (CPO-FULFIL-GONE): a posting the history lookup missed is as likely as a cancellation. A void
+                -- status only where the store chose VoidWhenGone = 'Y', and never after something shipped.
                 SET @GoneLong = CASE WHEN @DocState = 'GONE' AND @FGoneSince IS NOT NULL AND DATEDIFF(MINUTE, @FGoneSince, @Now) >= @GoneGraceMinutes THEN 1 ELSE 0 END;
-                SET @IsVoid = CASE WHEN @DocState = 'OPEN' AND @VoidMark IS NOT NULL THEN 1
-                                   WHEN @DocState = 'HISTORY' AND @LineCount > 0 AND @ShippedQty = 0 THEN 1
-                                   WHEN @GoneLong = 1 AND @FQtySeen = 0 THEN 1
+                -- A void is announced only while nothing has shipped: nothing read now, before, or announced. A mark
+                -- after a shipment (the rest cancelled? history keeping QTY_SHIPPED differently?) is alerted only.
+                SET @IsVoid = CASE WHEN @FQtyAnn > 0 OR @FQtySeen > 0 OR @ShippedQty > 0 OR @Baseline = 1 THEN 0
+                                   WHEN @DocState = 'OPEN' AND @VoidMark IS NOT NULL THEN 1
+                                   WHEN @DocState = 'HISTORY' AND @LineCount > 0 THEN 1
+                                   WHEN @GoneLong = 1 AND @VoidGone = 'Y' THEN 1
                                    ELSE 0 END;
-                SET @Baseline = CASE WHEN @HasState = 0 AND @Source = 'MIGRATION' THEN 1 ELSE 0 END;
+                SET @VoidAfterShip = CASE WHEN @Baseline = 0 AND (@FQtyAnn > 0 OR @FQtySeen > 0 OR @ShippedQty > 0)
+                                               AND ((@DocState = 'OPEN' AND @VoidMark IS NOT NULL)
+                                                    OR (@DocState = 'HISTORY' AND @LineCount > 0 AND @ShippedQty = 0))
+                                          THEN 1 ELSE 0 END;
                 SET @NewReleaseId = (SELECT MAX(r.DocId) FROM @Facts_Rel AS r WHERE r.IsOpen = 1 AND r.Qty > 0
                                      AND NOT EXISTS (SELECT 1 FROM woo.OrderFulfillmentRelease AS k WHERE k.QueueId = @Q AND k.ReleaseDocId = r.DocId));
                 SELECT @NewTrk = STRING_AGG(CONVERT(nvarchar (max), t.TrackingNo), N', ') WITHIN GROUP (ORDER BY t.TrackingNo),
@@ -260,9 +327,10 @@ BEGIN
                 SELECT @NewShippedAnn = @FShippedAnn, @NewVoidAnn = @FVoidAnn, @NewQtyAnn = @FQtyAnn, @Closed = 'N', @TrkRecord = 0;
 
                 IF @Baseline = 1
-                    -- A migrated order: what Counterpoint shows now is recorded, not announced (the predecessor or the shop
-                    -- already knew it); later changes are announced.
-                    SELECT @NewShippedAnn = CASE WHEN @Full = 1 THEN 'Y' ELSE 'N' END, @NewVoidAnn = CASE WHEN @IsVoid = 1 THEN 'Y' ELSE 'N' END,
+                    -- A baseline (an order applied before fulfillment existed, migrated, or re-checked): what Counterpoint
+                    -- shows now is recorded, not announced (the shop already knew it, or was told); later changes are announced.
+                    SELECT @NewShippedAnn = CASE WHEN @Full = 1 THEN 'Y' ELSE 'N' END,
+                           @NewVoidAnn = CASE WHEN @DocState = 'OPEN' AND @VoidMark IS NOT NULL THEN 'Y' ELSE 'N' END,   -- a void already there is known, not news
                            @NewQtyAnn = @ShippedQty, @TrkRecord = 1, @Outcome = 'BASELINED';
                 ELSE IF @IsVoid = 1 AND @FVoidAnn = 'N' AND @FShippedAnn = 'N'
                 BEGIN
@@ -317,18 +385,31 @@ BEGIN
                 -- Closed: no longer followed. Voided; or no longer open and nothing left to watch (a release ticket still
                 -- open keeps the order followed for its tracking numbers).
                 IF @NewVoidAnn = 'Y'
-                   OR (@DocState = 'HISTORY')
-                   OR (@DocState = 'GONE' AND @NewShippedAnn = 'Y')
-                   OR (@GoneLong = 1 AND @FQtySeen > 0)
+                   OR (@DocState IN ('HISTORY', 'UNTRACKED'))
+                   OR (@DocState = 'GONE' AND (@NewShippedAnn = 'Y' OR @Baseline = 1))
+                   OR (@GoneLong = 1)
                     SET @Closed = 'Y';
-                IF @GoneLong = 1 AND @FQtySeen > 0 AND @NewShippedAnn = 'N' AND @Baseline = 0
+                IF @GoneLong = 1 AND @IsVoid = 0 AND @NewShippedAnn = 'N' AND @Baseline = 0
                     SELECT @AlertCode = 'CPO-FULFIL-GONE',
                            @AlertMsg = LEFT(N'WooCommerce order ' + CONVERT(nvarchar (20), @WooOrderId) + N' (queue id ' + CONVERT(nvarchar (20), @Q)
-                                       + N'): order DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N' left Counterpoint''s open documents after '
-                                       + CONVERT(nvarchar (30), CONVERT(float, @FQtySeen)) + N' had shipped, and was not found in PS_ORD_HIST (searched by BUS_DAT from '
-                                       + CONVERT(nvarchar (30), @HistoryFrom, 126) + N' and DOC_ID). Nothing more was announced and it is no longer followed: '
-                                       + N'find it in Counterpoint and tell the shop by hand whether the rest shipped.', 4000);
-                IF @DocState = 'HISTORY' AND @Full = 0 AND @ShippedQty > 0 AND @Baseline = 0 AND @FVoidAnn = 'N'
+                                            + N'): order DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + ISNULL(@TktNo, N'?') + N' left Counterpoint''s open documents ('
+                                            + CONVERT(nvarchar (30), CONVERT(float, @FQtySeen)) + N' had shipped) and '
+                                            + CASE WHEN @HistoryOk = 1 THEN N'was not found in PS_ORD_HIST (searched by BUS_DAT around '
+                                                                            + CONVERT(nvarchar (30), @AppliedAt, 126) + N' and from ' + CONVERT(nvarchar (30), @HistoryFrom, 126) + N', DOC_ID, TKT_NO)'
+                                                   ELSE N'order history could not be read (CPO-FULFIL-HISTORY)' END
+                                            + N'. Nothing was announced (a void is announced from an absence only where woo.usp_SetStatusRule @VoidWhenGone = ''Y'') '
+                                            + N'and it is no longer followed: find it in Counterpoint and tell the shop by hand whether it shipped or was cancelled.', 4000);
+                IF @VoidAfterShip = 1
+                    SELECT @AlertCode = 'CPO-FULFIL-VOID-AFTER-SHIP',
+                           @AlertMsg = LEFT(N'WooCommerce order ' + CONVERT(nvarchar (20), @WooOrderId) + N' (queue id ' + CONVERT(nvarchar (20), @Q)
+                                            + N'): order DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + ISNULL(@TktNo, N'?') + N' '
+                                            + CASE WHEN @DocState = 'OPEN' THEN N'carries a void or cancel mark (' + @VoidMark + N')'
+                                                   ELSE N'was closed in Counterpoint''s history with 0 shipped' END
+                                            + N' after ' + CONVERT(nvarchar (30), CONVERT(float, CASE WHEN @ShippedQty > @FQtySeen THEN @ShippedQty ELSE @FQtySeen END))
+                                            + N' had shipped. No void status was sent: settle the rest (refund, status) in the shop by hand.', 4000);
+                IF @Untracked = 1
+                    SET @Outcome = 'UNTRACKED';
+                IF @DocState = 'HISTORY' AND @Full = 0 AND @ShippedQty > 0 AND @Baseline = 0 AND @FVoidAnn = 'N' AND @VoidAfterShip = 0
                     SELECT @AlertCode = 'CPO-FULFIL-CLOSED-SHORT',
                            @AlertMsg = LEFT(N'WooCommerce order ' + CONVERT(nvarchar (20), @WooOrderId) + N' (queue id ' + CONVERT(nvarchar (20), @Q)
                                        + N'): Counterpoint closed order DOC_ID ' + CONVERT(nvarchar (20), @DocId) + N', TKT_NO ' + @TktNo + N' with '
@@ -356,7 +437,7 @@ BEGIN
                         THROW 50502, N'CPO-FULFIL-RACE: the order''s fulfillment state changed while it was read; it is checked again next run.', 1;
                     IF NOT EXISTS (SELECT 1 FROM woo.OrderFulfillment AS f WITH (UPDLOCK, HOLDLOCK) WHERE f.QueueId = @Q)
                         INSERT INTO woo.OrderFulfillment (QueueId, StoreId, DocId, DocState, Baselined, FirstCheckedUtc, LastCheckedUtc)
-                        VALUES (@Q, @S, @DocId, CASE WHEN @IsVoid = 1 THEN 'VOIDED' ELSE @DocState END, CASE WHEN @Baseline = 1 THEN 'Y' ELSE 'N' END, @Now, @Now);
+                        VALUES (@Q, @S, @DocId, CASE WHEN @IsVoid = 1 THEN 'VOIDED' ELSE @DocState END, CASE WHEN @Baseline = 1 OR @Untracked = 1 THEN 'Y' ELSE 'N' END, @Now, @Now);
 
                     INSERT INTO woo.Outbox (StoreId, WooOrderId, QueueId, Kind, Cause, Marker, WooStatus, NoteText, IsCustomerNote)
                     SELECT a.StoreId, a.WooOrderId, a.QueueId, a.Kind, a.Cause, a.Marker, a.WooStatus, a.NoteText, a.IsCustomerNote
@@ -392,7 +473,9 @@ BEGIN
                         f.QtyAnnounced = @NewQtyAnn, f.ShippedAnnounced = @NewShippedAnn, f.VoidAnnounced = @NewVoidAnn, f.Closed = @Closed,
                         f.LastSeenOpenUtc = @NewLastSeenOpen, f.GoneSinceUtc = @NewGoneSince, f.LastCheckedUtc = @Now,
                         f.LastChangeUtc = CASE WHEN @Outcome IN ('SHIPPED', 'PARTIAL', 'TRACKING', 'VOIDED') THEN @Now ELSE f.LastChangeUtc END,
-                        f.LastErrorCode = NULL, f.LastError = NULL
+                        f.LastErrorCode = CASE WHEN @Untracked = 1 THEN 'CPO-FULFIL-UNTRACKED' END,
+                        f.LastError = CASE WHEN @Untracked = 1 THEN N'Not followed: the queue row (migrated from the predecessor) has neither DOC_GUID nor TKT_NO, so its document cannot be told from another with the same DOC_ID.' END,
+                        f.DocGuid = ISNULL(f.DocGuid, @FoundGuid)
                     FROM woo.OrderFulfillment AS f
                     WHERE f.QueueId = @Q;
 
@@ -426,6 +509,10 @@ BEGIN
                 BEGIN
                     -- Transient (a POS lock, a deadlock it won, a race): the order keeps its place for the next run.
                     SET @Transient += 1;
+                    -- Its LastCheckedUtc moves (no transaction is open here), so a few orders that keep meeting POS
+                    -- locks never starve the rest of the queue (an order with no state row yet stays first).
+                    IF @Execute = 'Y'
+                        UPDATE f SET f.LastCheckedUtc = @Now FROM woo.OrderFulfillment AS f WHERE f.QueueId = @Q;
                     INSERT INTO @Done (QueueId, WooOrderId, DocId, DocState, Outcome, Code, [Message])
                     VALUES (@Q, @WooOrderId, @DocId, @DocState, 'RETRY-NEXT-RUN', @Code, LEFT(@ErrMsg, 2000));
                 END
@@ -456,6 +543,16 @@ BEGIN
         IF @SchemaError IS NOT NULL
             THROW 50501, @SchemaError, 1;   -- the run's CATCH records it FAILED and alerts
 
+        -- Order history unusable on this server: one alert per run (woo.usp_RaiseAlert folds repeats).
+        IF @HistoryOk = 0 AND @Execute = 'Y'
+        BEGIN
+            SET @Msg = LEFT(N'Fulfillment cannot read Counterpoint''s order history: ' + ISNULL(@HistoryProblem, N'?')
+                            + N'. Open orders are still followed (shipments, tracking numbers, voids); an order that leaves the open documents is '
+                            + N'alerted (CPO-FULFIL-GONE), never announced. PS_ORD_HIST and PS_ORD_HIST_LIN are modelled from public evidence only: '
+                            + N'compare them with this Counterpoint version (README, Fulfillment back to the shop).', 4000);
+            EXEC woo.usp_RaiseAlert @Severity = 'WARNING', @Code = 'CPO-FULFIL-HISTORY', @Message = @Msg, @StoreId = @StoreId, @RunId = @RunId;
+        END;
+
         -- 6. What was (or would be) announced, and the record of the run.
         SET @Outcomes = (SELECT d.QueueId, d.WooOrderId, d.DocId, d.DocState, d.Outcome, a.Kind, a.Cause, a.Marker, a.WooStatus, a.NoteText,
                                 a.IsCustomerNote, d.Code
@@ -469,7 +566,7 @@ BEGIN
         IF @Execute = 'Y'
         BEGIN
             UPDATE r
-            SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = CASE WHEN @Failed > 0 THEN 'WARNING' ELSE 'OK' END,
+            SET r.EndedAtUtc = SYSUTCDATETIME(), r.Outcome = CASE WHEN @Failed > 0 OR @HistoryOk = 0 THEN 'WARNING' ELSE 'OK' END,
                 r.OrdersRead = @Checked + @Failed + @Transient, r.OrdersCreated = @Messages, r.OrdersRetried = @Transient,
                 r.Details = (SELECT @Checked AS checked, @Shipped AS shipped, @Partial AS partial, @Voided AS voided, @Tracking AS tracking_notes,
                                     @Baselined AS baselined, @Failed AS failed, @Transient AS retry_next_run, @Messages AS outbox_messages

@@ -40,6 +40,10 @@ CREATE TABLE [woo].[Store] (
     [CreatedAtUtc]           datetime2 (0)   CONSTRAINT [DF_Store_CreatedAtUtc] DEFAULT (SYSUTCDATETIME()) NOT NULL,
     [UpdatedAtUtc]           datetime2 (0)   CONSTRAINT [DF_Store_UpdatedAtUtc] DEFAULT (SYSUTCDATETIME()) NOT NULL,
     [UpdatedBy]              sysname         CONSTRAINT [DF_Store_UpdatedBy] DEFAULT (ORIGINAL_LOGIN()) NOT NULL,
+    -- Fulfillment cut-over (woo.usp_SyncFulfillment): an order applied before it is baselined on its first check (its
+    -- state recorded, nothing announced). The default fills it with the deploy time on an upgrade that adds it, and
+    -- with the creation time for a new store: orders applied by an earlier version are never announced as new.
+    [FulfillmentFromUtc]     datetime2 (0)   CONSTRAINT [DF_Store_FulfillmentFromUtc] DEFAULT (SYSUTCDATETIME()) NOT NULL,
     CONSTRAINT [PK_Store] PRIMARY KEY CLUSTERED ([StoreId]),
     CONSTRAINT [CK_Store_YN] CHECK ([IsEnabled] IN ('Y', 'N') AND [AllowPlainHttp] IN ('Y', 'N') AND [UseWebNumberAsTicket] IN ('Y', 'N')),
     CONSTRAINT [CK_Store_AuthMode] CHECK ([AuthMode] IN ('basic', 'query', 'oauth1')),

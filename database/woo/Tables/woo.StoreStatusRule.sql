@@ -19,8 +19,13 @@ CREATE TABLE [woo].[StoreStatusRule] (
     [StatusOrder]             varchar (400)   CONSTRAINT [DF_StoreStatusRule_StatusOrder] DEFAULT ('pending,on-hold,processing,completed') NOT NULL,
     [UpdatedAtUtc]            datetime2 (0)   CONSTRAINT [DF_StoreStatusRule_UpdatedAtUtc] DEFAULT (SYSUTCDATETIME()) NOT NULL,
     [UpdatedBy]               sysname         CONSTRAINT [DF_StoreStatusRule_UpdatedBy] DEFAULT (ORIGINAL_LOGIN()) NOT NULL,
+    -- Y: an order document that left Counterpoint's open documents and was not found in history (after the grace
+    -- period, nothing shipped) is announced as voided (StatusWhenVoided). N (default): only the alert CPO-FULFIL-GONE
+    -- (an absence alone may be a posting the history lookup missed).
+    [VoidWhenGone]            char (1)        CONSTRAINT [DF_StoreStatusRule_VoidWhenGone] DEFAULT ('N') NOT NULL,
     CONSTRAINT [PK_StoreStatusRule] PRIMARY KEY CLUSTERED ([StoreId]),
     CONSTRAINT [FK_StoreStatusRule_Store] FOREIGN KEY ([StoreId]) REFERENCES [woo].[Store] ([StoreId]),
     CONSTRAINT [CK_StoreStatusRule_YN] CHECK ([IsEnabled] IN ('Y', 'N') AND [PrivateNoteAfterCreate] IN ('Y', 'N')
-                                             AND [NoteWhenPartlyShipped] IN ('Y', 'N') AND [CustomerSeesShipNotes] IN ('Y', 'N'))
+                                             AND [NoteWhenPartlyShipped] IN ('Y', 'N') AND [CustomerSeesShipNotes] IN ('Y', 'N')
+                                             AND [VoidWhenGone] IN ('Y', 'N'))
 );

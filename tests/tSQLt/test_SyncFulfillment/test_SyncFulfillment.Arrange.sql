@@ -1,11 +1,12 @@
--- Helper (not a test): store T15F (status rule row only when @StatusWhenVoided is given: otherwise the column defaults
--- apply), its Counterpoint station, and one applied order: WooCommerce order @WooOrderId, document DOC_ID @DocId
+-- Helper (not a test): store T15F (status rule row only when @StatusWhenVoided is given, with @VoidWhenGone: otherwise
+-- the column defaults apply; FulfillmentFromUtc = its creation, so the order below is followed, not baselined), its Counterpoint station, and one applied order: WooCommerce order @WooOrderId, document DOC_ID @DocId
 -- (TKT_NO 'W15-' + last digits), two order lines: T15-A x 2 (LIN_GUID @Line1Guid) and T15-B x 1 (@Line2Guid), nothing
 -- shipped yet, written as the document writer leaves an order (ORIG_QTY = QTY_SOLD = QTY_ENTD, QTY_SHIPPED 0).
 CREATE PROCEDURE [test_SyncFulfillment].[Arrange]
     @WooOrderId        bigint = 91501,
     @DocId             bigint = 915110000001,
     @StatusWhenVoided  varchar (40) = NULL,
+    @VoidWhenGone      char (1) = 'N',
     @QueueId           bigint = NULL OUTPUT
 AS
 BEGIN
@@ -18,7 +19,7 @@ BEGIN
         INSERT INTO [$(CounterpointDb)].dbo.PS_STA (STR_ID, STA_ID, STA_NO) VALUES ('T15F', '1', 1);
     END;
     IF @StatusWhenVoided IS NOT NULL AND NOT EXISTS (SELECT 1 FROM woo.StoreStatusRule WHERE StoreId = 'T15F')
-        INSERT INTO woo.StoreStatusRule (StoreId, StatusWhenVoided) VALUES ('T15F', @StatusWhenVoided);
+        INSERT INTO woo.StoreStatusRule (StoreId, StatusWhenVoided, VoidWhenGone) VALUES ('T15F', @StatusWhenVoided, @VoidWhenGone);
 
     DECLARE @TktNo varchar (15) = 'W15-' + RIGHT(CONVERT(varchar (20), @DocId), 4), @DocGuid uniqueidentifier = NEWID();
     INSERT INTO [$(CounterpointDb)].dbo.PS_DOC_HDR (DOC_ID, STR_ID, STA_ID, TKT_NO, DOC_TYP, DOC_GUID, ORD_LINS, TKT_DT)

@@ -1,12 +1,13 @@
 -- The order document disappears from the open tables without reaching history (a cancellation): the first run only
 -- notes when it went missing (a posting seen half-way must never read as a void); a later run, after the grace period
--- (@GoneGraceMinutes = 0 here), announces the configured status and alerts the operator.
+-- (@GoneGraceMinutes = 0 here), announces the configured status and alerts the operator - only because the store chose
+-- VoidWhenGone = 'Y' (by default an absence alone is only alerted: the test beside this one).
 --[@tSQLt:NoTransaction]('test_SyncFulfillment.CleanUp')
 CREATE PROCEDURE [test_SyncFulfillment].[test a document gone without history is voided only when seen gone twice]
 AS
 BEGIN
     DECLARE @QueueId bigint, @Today datetime = CONVERT(date, SYSUTCDATETIME());
-    EXEC test_SyncFulfillment.Arrange @WooOrderId = 91508, @DocId = 915110000008, @StatusWhenVoided = 'cancelled', @QueueId = @QueueId OUTPUT;
+    EXEC test_SyncFulfillment.Arrange @WooOrderId = 91508, @DocId = 915110000008, @StatusWhenVoided = 'cancelled', @VoidWhenGone = 'Y', @QueueId = @QueueId OUTPUT;
     EXEC test_SyncFulfillment.PostOrder @DocId = 915110000008, @BusDat = @Today, @ToHistory = 0;
 
     EXEC woo.usp_SyncFulfillment @StoreId = 'T15F', @GoneGraceMinutes = 0;
