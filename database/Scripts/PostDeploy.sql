@@ -6,7 +6,7 @@ reports no changes.
      derives from the code (obj/generated/PostDeploy.CounterpointAccess.Data.sql, same batch);
   3. the symmetric key that protects each store's WooCommerce secret, and access to it for exactly the modules that
      use it (local signing certificate, private key removed);
-  4. the schema version; 5. the jobs disabled by pre-deploy, and the pipeline lock;
+  4. the schema version; 4b. no role keeps EXECUTE on an internal or DBA-only procedure (upgrades); 5. the jobs disabled by pre-deploy, and the pipeline lock;
   6. the install checks as the deploying sysadmin sees them, recorded for the health views (woo.InstallCheckRecord).
 */
 :r ./PostDeploy/10.MasterKeyAndCertificates.sql
@@ -16,5 +16,6 @@ reports no changes.
 :r ./PostDeploy/35.SecretAccess.sql
 :r ../../obj/generated/PostDeploy.Version.sql
 :r ./PostDeploy/40.SchemaVersion.sql
+:r ./PostDeploy/45.RevokeInternal.sql
 :r ./PostDeploy/90.RestoreJobs.sql
 :r ./PostDeploy/95.HealthRecord.sql

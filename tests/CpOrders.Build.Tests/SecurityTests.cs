@@ -141,6 +141,26 @@ public class SecurityTests
         });
     }
 
+    /// <summary>
+    /// Publishing never revokes a grant the source no longer has (DropPermissionsNotInSource=False): post-deploy step
+    /// 45 revokes EXECUTE on exactly the procedures no role may hold, so an upgraded database loses an earlier grant
+    /// (final review of issue 15: the order transports were granted to the job role before). Fails when a procedure is
+    /// made internal here but not revoked there, or the other way round.
+    /// </summary>
+    [Test]
+    public void Post_deploy_revokes_exactly_the_procedures_no_role_may_execute()
+    {
+        string script = Source("database", "Scripts", "PostDeploy", "45.RevokeInternal.sql");
+        var revoked = Regex.Matches(script, @"\(N'(\w+)', N'(\w+)'\)").Select(m => $"{m.Groups[1].Value}.{m.Groups[2].Value}")
+                           .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var noRole = InternalQueueProcedures.Concat(InternalProcedures).Concat(DbaProcedures).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Multiple(() =>
+        {
+            Assert.That(revoked, Is.EquivalentTo(noRole), "45.RevokeInternal.sql lists exactly the internal and DBA-only procedures");
+            Assert.That(Source("database", "Scripts", "PostDeploy.sql"), Does.Contain(":r ./PostDeploy/45.RevokeInternal.sql"), "post-deploy runs it");
+        });
+    }
+
     [Test]
     public void Signing_certificate_is_new_per_signature_set_and_loses_its_private_key()
     {

@@ -211,7 +211,7 @@ BEGIN
                               UNION ALL
                               SELECT CONVERT(nvarchar (255), p.Prefix + s.StoreId)
                               FROM woo.Store AS s
-                              CROSS JOIN (VALUES (N'CpOrders.PushUpdates:'), (N'CpOrders.PushStock:'), (N'CpOrders.ReadCatalog:')) AS p (Prefix)
+                              CROSS JOIN (VALUES (N'CpOrders.PushUpdates:'), (N'CpOrders.PushStock:'), (N'CpOrders.ReadCatalog:'), (N'CpOrders.Reconcile:')) AS p (Prefix)
                               UNION ALL
                               SELECT N'CpOrders.Pipeline' WHERE @PipelineHeldBefore = 0) AS n
                         WHERE APPLOCK_MODE(N'public', n.LockName, N'Session') <> N'NoLock';

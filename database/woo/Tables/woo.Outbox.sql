@@ -1,7 +1,7 @@
 -- What the shop must learn: one outbound message per change, written in the same transaction as the change that causes
 -- it (the document written, a shipment seen, a void, an operator's re-push), so no change is lost and none is
 -- announced that did not commit (issue 15). woo.usp_PushUpdates sends them later, outside any transaction (design 4):
--- STATUS messages through the orders batch endpoint, NOTE messages one by one, each note carrying its Marker so a retry
+-- STATUS messages through the checked update (the shop's current status read first: never backwards), NOTE messages one by one, each note carrying its Marker so a retry
 -- after a timeout finds the note already posted and never posts it twice.
 -- States as the order queue: PENDING (due), RETRY (failed, due again at NextAttemptUtc), SENT, DEAD (gave up: attempts
 -- exhausted or no retry can help), SKIPPED (superseded by a later message of the same kind for the order, or an

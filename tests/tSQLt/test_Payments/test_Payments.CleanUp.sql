@@ -32,6 +32,8 @@ BEGIN
     DELETE FROM [$(CounterpointDb)].dbo.PS_STR WHERE STR_ID = 'T15Y';
 
     DELETE e FROM woo.OrderEvent AS e JOIN woo.OrderQueue AS q ON q.QueueId = e.QueueId WHERE q.StoreId = 'T15Y';
+    DELETE FROM woo.Outbox WHERE StoreId = 'T15Y';            -- the notes queued with each applied document (issue 15; OutboxEvent cascades)
+    DELETE FROM woo.StoreStatusRule WHERE StoreId = 'T15Y';
     DELETE FROM woo.Alert WHERE StoreId = 'T15Y' OR RunId IN (SELECT r.RunId FROM woo.RunLog AS r WHERE r.StoreId = 'T15Y');
     DELETE FROM woo.RunLog WHERE StoreId = 'T15Y';
     DELETE FROM woo.OrderQueue WHERE StoreId = 'T15Y';
