@@ -13,8 +13,6 @@ VALUES
     (N'woo', N'usp_WriteOrderDocument'),
     (N'woo', N'usp_RaiseAlert'),
     (N'woo', N'usp_SendAlertMail'),
-    (N'woo', N'usp_TakeStepLocks'),
-    (N'woo', N'usp_ReleaseStepLocks'),
     (N'woo', N'usp_EnqueueAfterCreate'),
     (N'woo', N'usp_SetMessageStateByOperator'),
     (N'woo', N'usp_GatherReconcileDocs'),
