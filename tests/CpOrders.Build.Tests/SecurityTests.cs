@@ -69,7 +69,7 @@ public class SecurityTests
     private static readonly string[] InternalProcedures =
     {
         "woo.usp_ResolveCustomer", "woo.usp_GatherPlanInput", "woo.usp_TakeDocumentNumbers", "woo.usp_WriteOrderDocument",
-        "woo.usp_RaiseAlert", "woo.usp_SendAlertMail",
+        "woo.usp_RaiseAlert", "woo.usp_SendAlertMail", "woo.usp_LogStepFailure",
         "woo.usp_EnqueueAfterCreate", "woo.usp_SetMessageStateByOperator",
         "woo.usp_GatherReconcileDocs",
         "woo.usp_ReadFulfillment", "woo.usp_ReadFulfillmentHistory",

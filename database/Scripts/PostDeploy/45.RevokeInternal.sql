@@ -13,6 +13,7 @@ VALUES
     (N'woo', N'usp_WriteOrderDocument'),
     (N'woo', N'usp_RaiseAlert'),
     (N'woo', N'usp_SendAlertMail'),
+    (N'woo', N'usp_LogStepFailure'),
     (N'woo', N'usp_EnqueueAfterCreate'),
     (N'woo', N'usp_SetMessageStateByOperator'),
     (N'woo', N'usp_GatherReconcileDocs'),

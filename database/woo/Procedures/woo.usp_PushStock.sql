@@ -441,16 +441,8 @@ BEGIN
             SET @HoldsStore = 0;  -- the connection's end releases them
         END CATCH;
         DECLARE @Error nvarchar (4000) = ERROR_MESSAGE();
-        DECLARE @Tail nvarchar (4000) = CASE WHEN CHARINDEX(N'CPO-', @Error) > 0 THEN SUBSTRING(@Error, CHARINDEX(N'CPO-', @Error), 4000) END;
-        DECLARE @Code varchar (40) = CASE WHEN CHARINDEX(N':', @Tail) BETWEEN 5 AND 41 THEN LEFT(@Tail, CHARINDEX(N':', @Tail) - 1) ELSE 'CPO-STOCK-ERROR' END;
-        IF @RunId IS NOT NULL
-        BEGIN
-            UPDATE r SET EndedAtUtc = SYSUTCDATETIME(), Outcome = 'FAILED', ErrorCode = @Code, ErrorMessage = @Error
-            FROM woo.RunLog AS r WHERE r.RunId = @RunId;
-            SET @Msg = LEFT(CONCAT(@Code, N': store ', @StoreId, N': the stock push failed: ', @Error, N' Results recorded before the error stay; see woo.RunLog ', @RunId, N'.'), 2048);
-            DECLARE @Severity varchar (10) = CASE WHEN @Code LIKE 'CPO-SECRET%' THEN 'CRITICAL' ELSE 'WARNING' END;
-            EXEC woo.usp_RaiseAlert @Severity = @Severity, @Code = @Code, @Message = @Msg, @StoreId = @StoreId, @RunId = @RunId;
-        END;
+        EXEC woo.usp_LogStepFailure @RunId = @RunId, @StoreId = @StoreId, @Error = @Error, @DefaultCode = 'CPO-STOCK-ERROR',
+             @What = N'the stock push', @After = N'Results recorded before the error stay.';
         THROW;
     END CATCH;
     RETURN 0;
